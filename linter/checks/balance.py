@@ -1,0 +1,45 @@
+"""`balance`: the text talks about the writer's company more than to the reader.
+
+Counts `self` terms (nous, notre, our company, the configured self-names)
+against `reader` terms (vous, votre, you...) per paragraph or per document.
+A first-person singular "je" is not self-promotion and is never counted.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..rulepack.schema import RuleError
+from .base import Check, Finding, TermSet, choice, number
+
+
+class BalanceCheck(Check):
+    kind = "balance"
+
+    def __init__(self, rule, ctx) -> None:
+        super().__init__(rule, ctx)
+        for name in ("self", "reader"):
+            if name not in self.spec:
+                raise RuleError(rule.path, f"match.{name}", "is required")
+        self.self_terms = TermSet(rule, self.spec["self"], ctx, "self", extra_phrases=ctx.self_names)
+        self.reader_terms = TermSet(rule, self.spec["reader"], ctx, "reader")
+        self.scope = choice(rule, self.spec, "scope", ("paragraph", "document"), "paragraph")
+        self.min_self = int(number(rule, self.spec, "min_self", 3, minimum=1))
+        self.max_ratio = number(rule, self.spec, "max_ratio", 2.0)
+
+    def run(self, analysis):
+        mine = self.filter_exceptions(analysis, self.self_terms.find(analysis))
+        theirs = self.reader_terms.find(analysis)
+        if self.scope == "document":
+            return self._judge(mine, len(theirs))
+        reader_by_block = Counter(h.block for h in theirs)
+        findings = []
+        for block in sorted({h.block for h in mine}):
+            in_block = [h for h in mine if h.block == block]
+            findings.extend(self._judge(in_block, reader_by_block[block]))
+        return findings
+
+    def _judge(self, mine, reader_count: int):
+        if len(mine) < self.min_self or len(mine) <= self.max_ratio * reader_count:
+            return []
+        first = mine[0]
+        return [Finding(first.block, first.start, first.end, args={"self": len(mine), "reader": reader_count})]

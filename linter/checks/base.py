@@ -1,0 +1,139 @@
+"""What every kind of check shares: compile-time context, term sets, findings."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..analysis import DocumentAnalysis, Hit
+from ..rulepack.loader import load_lexicon
+from ..rulepack.schema import Rule, RuleError
+from ..tokens import PhraseIndex, expand_alternations
+
+
+@dataclass
+class CompileContext:
+    lang: str
+    index: PhraseIndex
+    rule_dirs: list[Path]
+    self_names: list[str] = field(default_factory=list)
+    known_terms: list[str] = field(default_factory=list)
+
+    def lexicon(self, rule: Rule, name: str, field_name: str) -> list[str]:
+        try:
+            return load_lexicon(name, self.lang, self.rule_dirs)
+        except FileNotFoundError:
+            raise RuleError(rule.path, field_name, f"lexicon file {name!r} not found in {self.lang}/lexicons/") from None
+
+
+@dataclass
+class Finding:
+    """A check's result in prose coordinates, before the engine maps it to the source."""
+
+    block: int
+    start: int
+    end: int
+    args: dict = field(default_factory=dict)
+    suggestions: list[str] = field(default_factory=list)
+
+
+class TermSet:
+    """Phrases (shared index), regular expressions and lexicon entries of one rule field."""
+
+    def __init__(self, rule: Rule, spec, ctx: CompileContext, field_name: str, extra_phrases=()) -> None:
+        if isinstance(spec, list):
+            spec = {"phrases": spec}
+        if not isinstance(spec, dict):
+            raise RuleError(rule.path, field_name, "must be a list of phrases or a mapping with phrases/regex/lexicon")
+        self.group = (rule.id, field_name)
+        phrases = list(_strings(rule, spec.get("phrases", []), f"{field_name}.phrases"))
+        if "lexicon" in spec:
+            for name in _strings(rule, spec["lexicon"], f"{field_name}.lexicon"):
+                phrases.extend(ctx.lexicon(rule, name, f"{field_name}.lexicon"))
+        phrases.extend(extra_phrases)
+        for phrase in phrases:
+            for variant in expand_alternations(phrase):
+                try:
+                    ctx.index.add(variant, (self.group, None))
+                except ValueError as exc:
+                    raise RuleError(rule.path, f"{field_name}.phrases", str(exc)) from None
+        flags = 0 if spec.get("case") == "sensitive" else re.IGNORECASE
+        self.patterns = []
+        for pattern in _strings(rule, spec.get("regex", []), f"{field_name}.regex"):
+            try:
+                self.patterns.append(re.compile(pattern, flags | re.UNICODE))
+            except re.error as exc:
+                raise RuleError(rule.path, f"{field_name}.regex", f"invalid regular expression {pattern!r}: {exc}") from None
+        self.empty = not phrases and not self.patterns
+
+    def find(self, analysis: DocumentAnalysis) -> list[Hit]:
+        hits = list(analysis.phrase_hits.get(self.group, ()))
+        for pattern in self.patterns:
+            for number, block in enumerate(analysis.blocks):
+                for match in pattern.finditer(block.text):
+                    start, end = match.span("mark") if "mark" in pattern.groupindex else match.span()
+                    if end > start:
+                        hits.append(Hit(number, start, end))
+        hits.sort(key=lambda h: (h.block, h.start, -h.end))
+        return _drop_nested(hits)
+
+
+def _drop_nested(hits: list[Hit]) -> list[Hit]:
+    """Keep the longest of overlapping hits (they are sorted by block, start, -end)."""
+    kept: list[Hit] = []
+    for hit in hits:
+        if kept and kept[-1].block == hit.block and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _strings(rule: Rule, value, field_name: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuleError(rule.path, field_name, "must be a list of non-empty strings")
+    return value
+
+
+def number(rule: Rule, spec: dict, name: str, default=None, minimum: float = 0):
+    value = spec.get(name, default)
+    if value is None:
+        raise RuleError(rule.path, f"match.{name}", "is required")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < minimum:
+        raise RuleError(rule.path, f"match.{name}", f"must be a number ≥ {minimum}")
+    return value
+
+
+def choice(rule: Rule, spec: dict, name: str, options: tuple[str, ...], default: str) -> str:
+    value = spec.get(name, default)
+    if value not in options:
+        raise RuleError(rule.path, f"match.{name}", f"must be one of {', '.join(options)}")
+    return value
+
+
+def exception_filter(rule: Rule, ctx: CompileContext):
+    """Hits overlapping one of the rule's `exceptions` phrases are dropped."""
+    if not rule.exceptions:
+        return lambda analysis, hits: hits
+    terms = TermSet(rule, rule.exceptions, ctx, "exceptions")
+
+    def apply(analysis: DocumentAnalysis, hits: list[Hit]) -> list[Hit]:
+        blocked = terms.find(analysis)
+        return [h for h in hits if not any(b.block == h.block and b.start < h.end and h.start < b.end for b in blocked)]
+
+    return apply
+
+
+class Check:
+    """A compiled rule. Subclasses read `rule.match` in __init__ and find in run()."""
+
+    kind = ""
+
+    def __init__(self, rule: Rule, ctx: CompileContext) -> None:
+        self.rule = rule
+        self.spec = rule.match
+        self.filter_exceptions = exception_filter(rule, ctx)
+
+    def run(self, analysis: DocumentAnalysis) -> list[Finding]:
+        raise NotImplementedError

@@ -1,0 +1,74 @@
+"""`pattern`: spaCy token patterns (POS, lemma, morphology) with a marked sub-span.
+
+The statistical tagger is the slowest part of the engine, so a pattern rule
+names a cheap `trigger` regex: only sentences where the trigger matches are
+tagged, and the pipeline is loaded only when some sentence needs it.
+"""
+from __future__ import annotations
+
+import re
+
+from ..rulepack.schema import RuleError
+from .base import Check, Finding
+
+
+class PatternCheck(Check):
+    kind = "pattern"
+
+    def __init__(self, rule, ctx) -> None:
+        super().__init__(rule, ctx)
+        trigger = self.spec.get("trigger")
+        if not isinstance(trigger, str) or not trigger:
+            raise RuleError(rule.path, "match.trigger", "is required: a regex that pre-selects sentences to tag")
+        try:
+            self.trigger = re.compile(trigger, re.IGNORECASE)
+        except re.error as exc:
+            raise RuleError(rule.path, "match.trigger", f"invalid regular expression: {exc}") from None
+        patterns = self.spec.get("patterns")
+        if not isinstance(patterns, list) or not patterns or not all(isinstance(p, list) and p for p in patterns):
+            raise RuleError(rule.path, "match.patterns", "must be a list of spaCy token patterns (lists of token specs)")
+        self.patterns = patterns
+        mark = self.spec.get("mark")
+        if mark is not None and not (isinstance(mark, list) and len(mark) == 2 and all(isinstance(m, int) for m in mark)):
+            raise RuleError(rule.path, "match.mark", "must be [first_token, end_token] within the pattern")
+        self.mark = mark
+        self._matcher = None
+
+    def _get_matcher(self, vocab):
+        if self._matcher is None:
+            from spacy.matcher import Matcher
+
+            matcher = Matcher(vocab, validate=True)
+            try:
+                matcher.add(self.rule.id, self.patterns)
+            except Exception as exc:  # spaCy reports bad patterns with its own error types
+                raise RuleError(self.rule.path, "match.patterns", str(exc).splitlines()[0]) from None
+            self._matcher = matcher
+        return self._matcher
+
+    def run(self, analysis):
+        wanted = []
+        for number_, block in enumerate(analysis.blocks):
+            for match in self.trigger.finditer(block.text):
+                sentence = block.sentence_at(match.start())
+                key = (number_, *sentence)
+                if key not in wanted:
+                    wanted.append(key)
+        if not wanted:
+            return []
+        docs = analysis.nlp_docs(wanted)
+        findings = []
+        for (block, offset, _end), doc in docs.items():
+            matcher = self._get_matcher(doc.vocab)
+            for _, start, end in matcher(doc, as_spans=False):
+                if self.mark:
+                    start, end = start + self.mark[0], start + self.mark[1]
+                span = doc[start:end]
+                findings.append(Finding(block, offset + span.start_char, offset + span.end_char))
+        findings.sort(key=lambda f: (f.block, f.start, -f.end))
+        kept = []
+        for f in findings:  # the Matcher reports every extension of a greedy pattern
+            if kept and kept[-1].block == f.block and f.start < kept[-1].end:
+                continue
+            kept.append(f)
+        return kept

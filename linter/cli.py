@@ -1,0 +1,205 @@
+"""The `tonelint` command line."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import Config, ConfigError, config_from_dict, find_config_file, load_config
+from .engine import Engine, UnknownRuleError
+from .formatters import FORMATS, FileReport, render
+from .model import Severity
+from .reading import InputError, expand_paths, guess_format, read_draft
+from .rulepack import LANGUAGES, RuleError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line and exit 2, never a traceback
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="tonelint", description="Tone linter for client-facing blog posts (French and English).")
+    parser.add_argument("--version", action="version", version=f"tonelint {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="lint drafts (files, directories, or - for stdin)")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("--lang", choices=[*LANGUAGES, "auto"], help="language of the drafts (default: detect)")
+    check.add_argument("--select", action="append", metavar="PREFIX", help="only rules with these id prefixes (repeatable, comma-separated)")
+    check.add_argument("--ignore", action="append", metavar="PREFIX", help="skip rules with these id prefixes")
+    check.add_argument("--min-severity", choices=[s.label for s in Severity], help="hide findings below this severity")
+    check.add_argument("--fail-on", choices=[s.label for s in Severity] + ["never"], help="exit 1 on findings at or above this severity (default: warning)")
+    check.add_argument("--config", metavar="FILE", help="configuration file (default: nearest .tonelint.toml or pyproject.toml)")
+    check.add_argument("--input-format", choices=["text", "markdown", "html"], help="format of the drafts (default: from the extension)")
+    check.add_argument("--max-file-size", type=int, metavar="BYTES", help="largest draft to read")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+
+    rules = sub.add_parser("rules", help="list the rules")
+    rules.add_argument("--lang", choices=LANGUAGES)
+    rules.add_argument("--config", metavar="FILE")
+
+    explain = sub.add_parser("explain", help="describe one rule, with its examples")
+    explain.add_argument("rule")
+    explain.add_argument("--config", metavar="FILE")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except UsageError as exc:
+        print(f"tonelint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except (ConfigError, RuleError, UnknownRuleError) as exc:
+        print(f"tonelint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _run(argv) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_ERROR
+    if args.command == "check":
+        return _check(args)
+    config = _base_config(args.config, Path.cwd())
+    engine = Engine(config)
+    if args.command == "rules":
+        return _list_rules(engine, [args.lang] if args.lang else list(LANGUAGES))
+    return _explain(engine, args.rule)
+
+
+def _base_config(explicit: str | None, start: Path) -> Config:
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{explicit}: configuration file not found")
+        return load_config(path)
+    found = find_config_file(start.resolve())
+    return load_config(found) if found else Config()
+
+
+def _split(values) -> list[str]:
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+def _with_cli_options(config: Config, args) -> Config:
+    from dataclasses import replace
+
+    changes = {}
+    if args.lang:
+        changes["lang"] = None if args.lang == "auto" else args.lang
+    if args.select:
+        changes["select"] = tuple(_split(args.select))
+    if args.ignore:
+        changes["ignore"] = tuple(config.ignore) + tuple(_split(args.ignore))
+    if args.min_severity:
+        changes["min_severity"] = Severity.parse(args.min_severity)
+    if args.fail_on and args.fail_on != "never":
+        changes["fail_on"] = Severity.parse(args.fail_on)
+    if args.max_file_size:
+        if args.max_file_size <= 0:
+            raise UsageError("--max-file-size must be positive")
+        changes["max_file_size"] = args.max_file_size
+    return replace(config, **changes) if changes else config
+
+
+def _check(args) -> int:
+    files, walk_errors = expand_paths(args.paths)
+    reports: list[FileReport] = [FileReport(path, error=message) for path, message in walk_errors]
+    engines: dict[Path | None, Engine] = {}
+    explicit = _base_config(args.config, Path.cwd()) if args.config else None
+    stdin_used = False
+    for path in files:
+        report = FileReport(path)
+        reports.append(report)
+        try:
+            if path == "-":
+                if stdin_used:
+                    raise InputError("standard input can be read only once")
+                stdin_used = True
+            if explicit is not None:
+                config = explicit
+            else:
+                start = Path.cwd() if path == "-" else Path(path).resolve()
+                found = find_config_file(start)
+                config = load_config(found) if found else Config()
+            config = _with_cli_options(config, args)
+            key = (config.path, config)
+            engine = engines.get(key)
+            if engine is None:
+                engine = engines[key] = Engine(config)
+            text, notice = read_draft(path, config.max_file_size, sys.stdin)
+            fmt = args.input_format or guess_format(path, text)
+            report.fail_on = config.fail_on
+            report.source = text
+            report.result = engine.lint(text, fmt)
+            report.notices = ([notice] if notice else []) + report.result.notices
+        except InputError as exc:
+            report.error = str(exc)
+        except (ConfigError, RuleError, UnknownRuleError) as exc:
+            report.error = str(exc)
+    rules = {}
+    if args.format == "sarif":
+        for engine in engines.values():
+            for lang in LANGUAGES:
+                rules.update({r.id: r for r in engine.all_rules(lang)})
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    output = render(args.format, reports, rules, color=color)
+    if output:
+        print(output)
+    for report in reports:
+        if report.error and args.format != "text":
+            print(f"tonelint: {report.path}: {report.error}", file=sys.stderr)
+    if any(r.error for r in reports):
+        return EXIT_ERROR
+    if args.fail_on == "never":
+        return EXIT_OK
+    for report in reports:
+        if any(d.severity >= report.fail_on for d in report.result.diagnostics):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _list_rules(engine: Engine, langs: list[str]) -> int:
+    for lang in langs:
+        for rule in sorted(engine.all_rules(lang), key=lambda r: r.id):
+            print(f"{rule.id:<48} {rule.severity.label:<10} {rule.kind:<12} {rule.title}")
+    return EXIT_OK
+
+
+def _explain(engine: Engine, rule_id: str) -> int:
+    for lang in LANGUAGES:
+        for rule in engine.all_rules(lang):
+            if rule.id == rule_id:
+                doc = rule.doc()
+                print(f"{rule.id} — {rule.title}")
+                print(f"category: {rule.category}   severity: {rule.severity.label}   kind: {rule.kind}")
+                print()
+                print(rule.description)
+                print()
+                print("Flagged:")
+                for text in doc["examples"]["incorrect"]:
+                    print(f"  ✗ {text}")
+                print("Not flagged:")
+                for text in doc["examples"]["correct"]:
+                    print(f"  ✓ {text}")
+                return EXIT_OK
+    raise UnknownRuleError(f"unknown rule {rule_id!r} (see `tonelint rules`)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

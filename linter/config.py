@@ -1,0 +1,129 @@
+"""Configuration: `[tool.tonelint]` in pyproject.toml or a `.tonelint.toml`,
+found from the linted file upward (the nearest one wins)."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Severity
+
+CONFIG_NAMES = (".tonelint.toml", "tonelint.toml", "pyproject.toml")
+DEFAULT_MAX_FILE_SIZE = 2_000_000
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Config:
+    lang: str | None = None  # None: detect per document
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()  # id prefix -> severity name or "off"
+    rule_options: tuple[tuple[str, tuple], ...] = ()  # rule id -> match overrides
+    self_names: tuple[str, ...] = ()
+    known_terms: tuple[str, ...] = ()
+    rule_dirs: tuple[Path, ...] = ()
+    min_severity: Severity = Severity.SUGGESTION
+    fail_on: Severity = Severity.WARNING
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    path: Path | None = field(default=None, compare=False)
+
+    def options_for(self, rule_id: str) -> dict:
+        return dict(dict(self.rule_options).get(rule_id, ()))
+
+
+_KEYS = {"lang", "select", "ignore", "severity", "rules", "self-names", "known-terms", "rule-dirs",
+         "min-severity", "fail-on", "max-file-size"}
+
+
+def find_config_file(start: Path) -> Path | None:
+    directory = start if start.is_dir() else start.parent
+    for folder in [directory, *directory.parents]:
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                if name != "pyproject.toml" or _has_tool_section(candidate):
+                    return candidate
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "tonelint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: Path) -> Config:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: configuration is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("tonelint", {})
+    return config_from_dict(data, path)
+
+
+def config_from_dict(data: dict, path: Path | None = None) -> Config:
+    where = str(path) if path else "configuration"
+    unknown = set(data) - _KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key '{sorted(unknown)[0]}' (known: {', '.join(sorted(_KEYS))})")
+    base = path.parent if path else Path.cwd()
+    lang = data.get("lang")
+    if lang in (None, "auto"):
+        lang = None
+    elif lang not in ("fr", "en"):
+        raise ConfigError(f"{where}: 'lang' must be fr, en or auto, not {lang!r}")
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{where}: 'severity' must be a table of rule prefix = severity")
+    for prefix, value in severity.items():
+        if value != "off":
+            _severity(value, f"{where}: severity of '{prefix}'")
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
+        raise ConfigError(f"{where}: 'rules' must be tables of options per rule id")
+    return Config(
+        lang=lang,
+        select=_strings(data, "select", where),
+        ignore=_strings(data, "ignore", where),
+        severity=tuple(sorted(severity.items())),
+        rule_options=tuple(sorted((k, tuple(sorted(v.items()))) for k, v in rules.items())),
+        self_names=_strings(data, "self-names", where),
+        known_terms=_strings(data, "known-terms", where),
+        rule_dirs=tuple((base / d).resolve() for d in _strings(data, "rule-dirs", where)),
+        min_severity=_severity(data.get("min-severity", "suggestion"), f"{where}: 'min-severity'"),
+        fail_on=_severity(data.get("fail-on", "warning"), f"{where}: 'fail-on'"),
+        max_file_size=_positive_int(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE), f"{where}: 'max-file-size'"),
+        path=path,
+    )
+
+
+def _strings(data: dict, key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return tuple(v.strip() for v in value)
+
+
+def _severity(value, where: str) -> Severity:
+    try:
+        return Severity.parse(str(value))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
+def _positive_int(value, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigError(f"{where}: must be a positive number of bytes")
+    return value

@@ -1,0 +1,213 @@
+"""Orchestration: source -> blocks -> language -> checks -> diagnostics + profile."""
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+from dataclasses import dataclass, field
+
+from . import nlp
+from .analysis import DocumentAnalysis
+from .checks import KINDS, CompileContext
+from .checks.base import Check
+from .config import Config
+from .lang import detect_language
+from .model import Diagnostic, Severity
+from .profile import tone_profile
+from .readability import readability
+from .rulepack import LANGUAGES, Rule, RuleError, load_rules
+from .rulepack.loader import builtin_rules_dir
+from .sources import Document, extract
+from .sources.suppress import rule_matches
+from .tokens import PhraseIndex
+
+SCHEMA_VERSION = 1
+
+
+class UnknownRuleError(ValueError):
+    pass
+
+
+@dataclass
+class LintResult:
+    lang: str
+    diagnostics: list[Diagnostic]
+    profile: dict
+    words: int
+    notices: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "lang": self.lang,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "profile": self.profile,
+        }
+
+
+@dataclass
+class CompiledPack:
+    lang: str
+    rules: list[Rule]
+    checks: list[Check]
+    index: PhraseIndex
+
+
+class LineIndex:
+    """Offsets to 1-based line and column (in code points) of the original source."""
+
+    def __init__(self, source: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+def _matches_any(rule_id: str, prefixes) -> bool:
+    short = rule_id.split(".", 1)[1]
+    return any(rule_matches(rule_id, p) or rule_matches(short, p) for p in prefixes)
+
+
+class Engine:
+    """Compiles rule packs once per language and lints documents with them."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self._packs: dict[str, CompiledPack] = {}
+        self._lock = threading.Lock()
+        self._check_rule_names()
+
+    # -- rules -------------------------------------------------------------
+    def all_rules(self, lang: str) -> list[Rule]:
+        return load_rules(lang, list(self.config.rule_dirs))
+
+    def _check_rule_names(self) -> None:
+        """Every select/ignore/severity prefix must name at least one rule."""
+        names = list(self.config.select) + list(self.config.ignore) + [p for p, _ in self.config.severity]
+        names += [rule_id for rule_id, _ in self.config.rule_options]
+        if not names:
+            return
+        ids = [r.id for lang in LANGUAGES for r in self.all_rules(lang)]
+        for name in names:
+            if name not in LANGUAGES and not any(_matches_any(i, [name]) for i in ids):
+                raise UnknownRuleError(f"unknown rule id or prefix {name!r} (see `tonelint rules`)")
+
+    def pack(self, lang: str) -> CompiledPack:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unsupported language {lang!r} (supported: {', '.join(LANGUAGES)})")
+        with self._lock:
+            if lang not in self._packs:
+                self._packs[lang] = self._compile(lang)
+            return self._packs[lang]
+
+    def _compile(self, lang: str) -> CompiledPack:
+        config = self.config
+        index = PhraseIndex()
+        ctx = CompileContext(lang, index, [builtin_rules_dir(), *config.rule_dirs],
+                             list(config.self_names), list(config.known_terms))
+        severities = sorted(config.severity, key=lambda item: len(item[0]))  # most specific wins
+        rules, checks = [], []
+        for rule in self.all_rules(lang):
+            if not rule.enabled:
+                continue
+            if config.select and not _matches_any(rule.id, config.select):
+                continue
+            if config.ignore and _matches_any(rule.id, config.ignore):
+                continue
+            level = None
+            for prefix, value in severities:
+                if _matches_any(rule.id, [prefix]):
+                    level = value
+            if level == "off":
+                continue
+            if level:
+                rule.severity = Severity.parse(level)
+            options = config.options_for(rule.id)
+            if options:
+                rule.match = {**rule.match, **options}
+            kind = KINDS.get(rule.kind)
+            if kind is None:
+                raise RuleError(rule.path, "kind", f"unknown kind {rule.kind!r} (known: {', '.join(sorted(KINDS))})")
+            checks.append(kind(rule, ctx))
+            rules.append(rule)
+        return CompiledPack(lang, rules, checks, index)
+
+    # -- linting -----------------------------------------------------------
+    def detect(self, document: Document) -> str:
+        return detect_language(document.prose, fallback=self.config.lang or "fr")
+
+    def lint(self, source: str, fmt: str = "text", lang: str | None = None) -> LintResult:
+        document = extract(source, fmt)
+        lang = lang or self.config.lang or self.detect(document)
+        pack = self.pack(lang)
+        analysis = DocumentAnalysis.build(lang, document, pack.index, lambda: nlp.get_pipeline(lang))
+        notices: list[str] = []
+        diagnostics: list[Diagnostic] = []
+        known = {t.lower() for t in self.config.known_terms}
+        for check in pack.checks:
+            rule = check.rule
+            if "pos" in rule.requires or "lemma" in rule.requires:
+                if nlp.get_pipeline(lang) is None and rule.kind == "pattern":
+                    notices.append(f"{rule.id}: skipped, no {lang} tagging model installed")
+                    continue
+            produced = 0
+            for finding in check.run(analysis):
+                diagnostic = self._diagnostic(rule, analysis, finding)
+                if rule.category == "peer-jargon" and diagnostic.match.lower() in known:
+                    continue
+                if any(s.covers(rule.id, diagnostic.span.start) for s in document.suppressions):
+                    continue
+                if diagnostic.severity < self.config.min_severity:
+                    continue
+                diagnostics.append(diagnostic)
+                produced += 1
+                if rule.limit and produced >= rule.limit:
+                    break
+        diagnostics.sort(key=Diagnostic.sort_key)
+        _fill_positions(diagnostics, source)
+        metrics = readability(lang, [b.text for b in analysis.blocks])
+        profile = tone_profile(diagnostics, analysis.words, metrics)
+        return LintResult(lang, diagnostics, profile, analysis.words, notices)
+
+    def _diagnostic(self, rule: Rule, analysis: DocumentAnalysis, finding) -> Diagnostic:
+        block = analysis.blocks[finding.block]
+        span = block.block.source_span(finding.start, finding.end)
+        matched = analysis.document.source[span.start:span.end]
+        args = {"match": " ".join(block.text[finding.start:finding.end].split()),
+                "suggestion": finding.suggestions[0] if finding.suggestions else ""}
+        args.update(finding.args)
+        return Diagnostic(rule=rule.id, category=rule.category, severity=rule.severity,
+                          message=_format(rule.message, args), span=span,
+                          suggestions=list(finding.suggestions), match=matched)
+
+
+class _KeepMissing(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _format(template: str, args: dict) -> str:
+    try:
+        return template.format_map(_KeepMissing(args))
+    except (ValueError, IndexError):
+        return template
+
+
+def _fill_positions(diagnostics: list[Diagnostic], source: str) -> None:
+    lines = LineIndex(source)
+    for d in diagnostics:
+        d.line, d.column = lines.position(d.span.start)
+        d.end_line, d.end_column = lines.position(d.span.end)
+
+
+_default_engine: Engine | None = None
+
+
+def lint_text(text: str, format: str = "text", lang: str | None = None, config: Config | None = None) -> LintResult:
+    """Lint one draft given as a string. The engine (and its models) is reused across calls."""
+    global _default_engine
+    if config is not None:
+        return Engine(config).lint(text, format, lang)
+    if _default_engine is None:
+        _default_engine = Engine()
+    return _default_engine.lint(text, format, lang)

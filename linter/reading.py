@@ -1,0 +1,87 @@
+"""Reading drafts from disk or stdin: encodings, binary files, sizes, directories."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .sources import format_for_path
+
+DRAFT_EXTENSIONS = (".md", ".markdown", ".html", ".htm", ".txt")
+_SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
+
+
+class InputError(Exception):
+    """A draft cannot be read; the message is one line that names the problem."""
+
+
+def decode(data: bytes, name: str) -> tuple[str, str | None]:
+    """Text of a draft, and a notice when it was not UTF-8."""
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file, not a text draft")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "mac_roman", "utf_16"]).best()
+    if best is None:
+        raise InputError(f"not valid UTF-8 (byte {utf8_error.start}) and no legacy encoding fits")
+    return str(best), f"read as {best.encoding} (not UTF-8)"
+
+
+def read_draft(path: str, max_size: int, stdin=None) -> tuple[str, str | None]:
+    if path == "-":
+        stream = stdin.buffer if stdin is not None and hasattr(stdin, "buffer") else stdin
+        data = stream.read(max_size + 1) if stream is not None else b""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError("no such file")
+        if p.is_dir():
+            raise InputError("is a directory")
+        try:
+            size = p.stat().st_size
+            if size > max_size:
+                raise InputError(f"file too large ({size:,} bytes; the limit is {max_size:,}: raise it with --max-file-size)")
+            data = p.read_bytes()
+        except PermissionError:
+            raise InputError("permission denied") from None
+        except OSError as exc:
+            raise InputError(f"cannot read ({exc.strerror})") from None
+    if len(data) > max_size:
+        raise InputError(f"input too large (over {max_size:,} bytes: raise the limit with --max-file-size)")
+    text, notice = decode(data, path)
+    if not text.strip():
+        raise InputError("empty file, nothing to lint")
+    return text, notice
+
+
+def expand_paths(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files to lint (directories walked for drafts, sorted), and (path, error) pairs."""
+    files: list[str] = []
+    errors: list[tuple[str, str]] = []
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            files.append(path)
+            continue
+        found = []
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
+            found.extend(os.path.join(folder, n) for n in names if n.lower().endswith(DRAFT_EXTENSIONS))
+        if not found:
+            errors.append((path, f"no drafts found ({', '.join(DRAFT_EXTENSIONS)})"))
+        files.extend(sorted(found))
+    return files, errors
+
+
+def guess_format(path: str, text: str) -> str:
+    fmt = format_for_path(path) if path != "-" else None
+    if fmt:
+        return fmt
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html", "<p>", "<div", "<article", "<body")):
+        return "html"
+    return "markdown"

@@ -1,0 +1,148 @@
+"""Find rule files, validate them and build Rule objects.
+
+A rule's id comes from its path: rules/fr/press-release/fier-d-annoncer.yaml
+is `fr.press-release.fier-d-annoncer`; the category is the folder name.
+"""
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..model import Severity
+from .schema import (KNOWN_REQUIRES, OPTIONAL_FIELDS, REQUIRED_FIELDS, SLUG_CHARS, Example, Rule,
+                     RuleError, parse_marked)
+
+LANGUAGES = ("fr", "en")
+
+
+def builtin_rules_dir() -> Path:
+    return Path(str(resources.files("tonelint.rules")))
+
+
+def rule_files(root: Path, lang: str) -> list[Path]:
+    lang_dir = root / lang
+    if not lang_dir.is_dir():
+        return []
+    return sorted(p for p in lang_dir.glob("*/*.yaml") if p.parent.name != "lexicons")
+
+
+def load_rule(path: Path, root: Path) -> Rule:
+    relative = path.relative_to(root)
+    if len(relative.parts) != 3:
+        raise RuleError(path, "path", "rules live in <lang>/<category>/<slug>.yaml")
+    lang, category, filename = relative.parts
+    slug = filename[: -len(".yaml")]
+    for part, label in ((category, "category folder"), (slug, "file name")):
+        if not part or not set(part) <= SLUG_CHARS:
+            raise RuleError(path, "path", f"{label} {part!r} must use lowercase letters, digits and '-'")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleError(path, "yaml", f"not valid YAML ({exc.__class__.__name__}: {getattr(exc, 'problem', exc)})") from None
+    if not isinstance(data, dict):
+        raise RuleError(path, "yaml", "a rule file must be a mapping of fields")
+    return rule_from_data(data, path, lang, category, slug)
+
+
+def rule_from_data(data: dict, path: Path, lang: str, category: str, slug: str) -> Rule:
+    for name in REQUIRED_FIELDS:
+        if name not in data or data[name] in (None, "", [], {}):
+            raise RuleError(path, name, "is required")
+    unknown = set(data) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS)
+    if unknown:
+        raise RuleError(path, sorted(unknown)[0], "is not a known field")
+    if "category" in data and data["category"] != category:
+        raise RuleError(path, "category", f"must match the folder name {category!r}")
+    for name in ("title", "kind", "message", "description"):
+        if not isinstance(data[name], str):
+            raise RuleError(path, name, "must be a string")
+    try:
+        severity = Severity.parse(str(data["severity"]))
+    except ValueError as exc:
+        raise RuleError(path, "severity", str(exc)) from None
+    if not isinstance(data["match"], dict):
+        raise RuleError(path, "match", "must be a mapping")
+    suggestions = _string_list(data.get("suggestions", []), path, "suggestions")
+    exceptions = _string_list(data.get("exceptions", []), path, "exceptions")
+    requires = tuple(_string_list(data.get("requires", []), path, "requires"))
+    for need in requires:
+        if need not in KNOWN_REQUIRES:
+            raise RuleError(path, "requires", f"unknown feature {need!r} (known: {', '.join(KNOWN_REQUIRES)})")
+    limit = data.get("limit")
+    if limit is not None and (not isinstance(limit, int) or limit < 1):
+        raise RuleError(path, "limit", "must be a positive whole number")
+    rule = Rule(
+        id=f"{lang}.{category}.{slug}", lang=lang, category=category, slug=slug, path=str(path),
+        title=data["title"].strip(), kind=data["kind"], severity=severity,
+        message=data["message"].strip(), description=" ".join(data["description"].split()),
+        match=data["match"], suggestions=suggestions, exceptions=exceptions, requires=requires,
+        limit=limit, link=data.get("link"), enabled=bool(data.get("enabled", True)),
+    )
+    _load_examples(rule, data["examples"], path)
+    return rule
+
+
+def _string_list(value, path: Path, name: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(path, name, "must be a list of strings")
+    return value
+
+
+def _load_examples(rule: Rule, examples, path: Path) -> None:
+    if not isinstance(examples, dict):
+        raise RuleError(path, "examples", "must have 'incorrect' and 'correct' lists")
+    incorrect = examples.get("incorrect")
+    correct = examples.get("correct")
+    if not isinstance(incorrect, list) or not incorrect:
+        raise RuleError(path, "examples.incorrect", "needs at least one example that must fire")
+    if not isinstance(correct, list) or not correct:
+        raise RuleError(path, "examples.correct", "needs at least one near-miss that must stay silent")
+    for i, item in enumerate(incorrect):
+        where = f"examples.incorrect[{i}]"
+        fix = None
+        if isinstance(item, dict):
+            text, fix = item.get("text"), item.get("fix")
+        else:
+            text = item
+        if not isinstance(text, str) or not text.strip():
+            raise RuleError(path, where, "must be a text or a mapping with 'text' (and optional 'fix')")
+        plain, spans = parse_marked(text, path, where)
+        if not spans:
+            raise RuleError(path, where, "must mark the expected span with [[ ]]")
+        rule.incorrect.append(Example(plain, spans, fix))
+    for i, item in enumerate(correct):
+        if not isinstance(item, str) or not item.strip():
+            raise RuleError(path, f"examples.correct[{i}]", "must be a non-empty text")
+        rule.correct.append(Example(item, []))
+
+
+def load_lexicon(name: str, lang: str, search_dirs: list[Path]) -> list[str]:
+    """Lines of rules/<lang>/lexicons/<name>, first found in search_dirs; '#' starts a comment."""
+    for root in search_dirs:
+        path = root / lang / "lexicons" / name
+        if path.is_file():
+            lines = []
+            for raw in path.read_text(encoding="utf-8").splitlines():
+                line = raw.split("#", 1)[0].rstrip() if not raw.lstrip().startswith("#") else ""
+                if line.strip():
+                    lines.append(line.strip())
+            return lines
+    raise FileNotFoundError(name)
+
+
+def load_rules(lang: str, extra_dirs: list[Path] | None = None) -> list[Rule]:
+    """Built-in rules for a language, then user rule directories (same layout).
+
+    A user rule with the same id replaces the built-in one.
+    """
+    roots = [builtin_rules_dir(), *(extra_dirs or [])]
+    by_id: dict[str, Rule] = {}
+    for root in roots:
+        for path in rule_files(root, lang):
+            rule = load_rule(path, root)
+            by_id[rule.id] = rule
+    return list(by_id.values())

@@ -1,0 +1,104 @@
+"""The rule-file schema: what every rule has, and the errors that name the file and field."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Severity
+
+REQUIRED_FIELDS = ("title", "kind", "severity", "message", "description", "match", "examples")
+OPTIONAL_FIELDS = ("suggestions", "exceptions", "requires", "limit", "scope", "enabled", "category", "link")
+KNOWN_REQUIRES = ("lemma", "pos", "sentences")
+SLUG_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+class RuleError(Exception):
+    """A rule file is invalid. The message names the file and the field."""
+
+    def __init__(self, path: Path | str, field_name: str, problem: str) -> None:
+        super().__init__(f"{path}: field '{field_name}': {problem}")
+        self.path = str(path)
+        self.field = field_name
+        self.problem = problem
+
+
+@dataclass
+class Example:
+    text: str  # without the [[ ]] markers
+    spans: list[tuple[int, int]]  # expected prose offsets, for incorrect examples
+    fix: str | None = None  # expected text after applying the first suggestion
+
+
+@dataclass
+class Rule:
+    id: str
+    lang: str
+    category: str
+    slug: str
+    path: str
+    title: str
+    kind: str
+    severity: Severity
+    message: str
+    description: str
+    match: dict
+    suggestions: list[str] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)
+    requires: tuple[str, ...] = ()
+    limit: int | None = None
+    link: str | None = None
+    enabled: bool = True
+    incorrect: list[Example] = field(default_factory=list)
+    correct: list[Example] = field(default_factory=list)
+
+    def doc(self) -> dict:
+        """Public description of the rule (CLI `explain`, API rule list)."""
+        return {
+            "id": self.id,
+            "lang": self.lang,
+            "title": self.title,
+            "category": self.category,
+            "kind": self.kind,
+            "severity": self.severity.label,
+            "message": self.message,
+            "description": self.description,
+            "suggestions": list(self.suggestions),
+            "examples": {
+                "incorrect": [_marked(e) for e in self.incorrect],
+                "correct": [e.text for e in self.correct],
+            },
+        }
+
+
+def _marked(example: Example) -> str:
+    text = example.text
+    for start, end in sorted(example.spans, reverse=True):
+        text = text[:start] + "[[" + text[start:end] + "]]" + text[end:]
+    return text
+
+
+def parse_marked(text: str, where: Path | str, field_name: str) -> tuple[str, list[tuple[int, int]]]:
+    """`Nous sommes [[fiers d'annoncer]] ...` -> plain text and the marked spans."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    length = 0
+    while True:
+        open_at = text.find("[[", pos)
+        if open_at < 0:
+            plain.append(text[pos:])
+            break
+        close_at = text.find("]]", open_at + 2)
+        if close_at < 0:
+            raise RuleError(where, field_name, f"unclosed '[[' in example {text!r}")
+        before = text[pos:open_at]
+        marked = text[open_at + 2:close_at]
+        if "[[" in marked:
+            raise RuleError(where, field_name, f"nested '[[' in example {text!r}")
+        plain.append(before)
+        length += len(before)
+        spans.append((length, length + len(marked)))
+        plain.append(marked)
+        length += len(marked)
+        pos = close_at + 2
+    return "".join(plain), spans

@@ -1,0 +1,108 @@
+"""Blocks of prose with an exact map from every prose character to the source.
+
+Offsets are decided here, when text is extracted, and never found again by
+searching the source: each prose character remembers the half-open range of
+source characters it came from (one character for plain text, several for an
+HTML entity or a Markdown escape).
+"""
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+
+from ..model import Span
+
+# URLs and e-mail addresses are never prose: they are blanked (same length) so
+# no rule matches inside them and offsets stay untouched.
+_URL_OR_EMAIL = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>\"']+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|fr|ca|qc\.ca|co|dev|app|info|biz|eu|be|ch)(?:/[^\s<>\"']*)?(?![\w-])",
+    re.IGNORECASE,
+)
+_TRAILING_PUNCT = ".,;:!?)»”’'\""
+
+
+@dataclass
+class Block:
+    """One paragraph-like unit of prose (paragraph, heading, list item, cell)."""
+
+    text: str
+    starts: array  # source start offset of each prose character
+    ends: array  # source end offset (exclusive) of each prose character
+    kind: str = "paragraph"
+
+    def source_span(self, start: int, end: int) -> Span:
+        """Map a prose range [start, end) to the source range it came from."""
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else self.ends[-1]
+            return Span(pos, pos)
+        return Span(self.starts[start], self.ends[end - 1])
+
+
+class BlockBuilder:
+    """Accumulates prose characters together with their source ranges."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self.starts = array("q")
+        self.ends = array("q")
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def add_verbatim(self, text: str, source_start: int) -> None:
+        """Characters copied one for one from the source."""
+        if not text:
+            return
+        self._parts.append(text)
+        n = len(text)
+        self.starts.extend(range(source_start, source_start + n))
+        self.ends.extend(range(source_start + 1, source_start + n + 1))
+
+    def add_mapped(self, text: str, source_start: int, source_end: int) -> None:
+        """Characters that stand for a whole source range (entity, escape, gap)."""
+        self._parts.append(text)
+        for _ in text:
+            self.starts.append(source_start)
+            self.ends.append(source_end)
+
+    def has_prose(self) -> bool:
+        return any(part.strip() for part in self._parts)
+
+    def build(self, kind: str = "paragraph") -> Block | None:
+        if not self.has_prose():
+            return None
+        text = _blank_urls("".join(self._parts))
+        if not text.strip():
+            return None
+        return Block(text, self.starts, self.ends, kind)
+
+
+def _blank_urls(text: str) -> str:
+    def blank(match: re.Match) -> str:
+        found = match.group(0)
+        kept = found.rstrip(_TRAILING_PUNCT)
+        return " " * len(kept) + found[len(kept):]
+
+    return _URL_OR_EMAIL.sub(blank, text)
+
+
+def text_blocks(text: str, base: int = 0, kind: str = "paragraph") -> list[Block]:
+    """Split verbatim text into paragraphs on blank lines."""
+    blocks = []
+    pos = 0
+    for match in re.finditer(r"\n[ \t\r]*\n", text):
+        _append_verbatim(blocks, text[pos:match.start()], base + pos, kind)
+        pos = match.end()
+    _append_verbatim(blocks, text[pos:], base + pos, kind)
+    return blocks
+
+
+def _append_verbatim(blocks: list[Block], chunk: str, start: int, kind: str) -> None:
+    builder = BlockBuilder()
+    builder.add_verbatim(chunk, start)
+    block = builder.build(kind)
+    if block is not None:
+        blocks.append(block)

@@ -1,0 +1,62 @@
+"""Inline suppression comments, read from the source itself.
+
+    <!-- tonelint-disable [RULE ...] -->      off until enabled again (all rules if none named)
+    <!-- tonelint-enable [RULE ...] -->       back on
+    <!-- tonelint-disable-next-line [RULE ...] -->
+Rules are named by id or id prefix (`fr.press-release`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_COMMENT = re.compile(r"<!--\s*tonelint-(disable-next-line|disable|enable)\b([^>]*?)-->", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    start: int
+    end: int
+    rules: tuple[str, ...]  # empty: every rule
+
+    def covers(self, rule_id: str, offset: int) -> bool:
+        if not (self.start <= offset < self.end):
+            return False
+        return not self.rules or any(rule_matches(rule_id, prefix) for prefix in self.rules)
+
+
+def rule_matches(rule_id: str, prefix: str) -> bool:
+    return rule_id == prefix or rule_id.startswith(prefix + ".")
+
+
+def find_suppressions(source: str) -> list[Suppression]:
+    result: list[Suppression] = []
+    open_ranges: dict[tuple[str, ...], int] = {}
+    for match in _COMMENT.finditer(source):
+        action = match.group(1).lower()
+        rules = tuple(match.group(2).replace(",", " ").split())
+        if action == "disable-next-line":
+            start, end = _next_line(source, match.end())
+            result.append(Suppression(start, end, rules))
+        elif action == "disable":
+            open_ranges.setdefault(rules, match.end())
+        else:  # enable: closes the matching disable, or every one if no rule named
+            keys = [rules] if rules in open_ranges else (list(open_ranges) if not rules else [])
+            for key in keys:
+                result.append(Suppression(open_ranges.pop(key), match.start(), key))
+    for rules, start in open_ranges.items():
+        result.append(Suppression(start, len(source), rules))
+    return result
+
+
+def _next_line(source: str, after: int) -> tuple[int, int]:
+    """The first non-blank line after the comment's line."""
+    newline = source.find("\n", after)
+    pos = len(source) if newline < 0 else newline + 1
+    while pos < len(source):
+        end = source.find("\n", pos)
+        end = len(source) if end < 0 else end
+        if source[pos:end].strip():
+            return pos, end + 1
+        pos = end + 1
+    return len(source), len(source)

@@ -1,0 +1,107 @@
+"""Fast word tokens and phrase lookup: the hot path, no statistical model.
+
+Words are runs of letters and digits; apostrophes and hyphens separate words
+("d'annoncer" -> d, annoncer; "clé-en-main" -> clé, en, main), so a phrase
+written either way matches both. A phrase never matches across hard
+punctuation (. , ; : ! ? parentheses, quotes, line breaks between paragraphs).
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
+_SOFT_GAP = re.compile(r"[\s'\-/]*")
+_ALTERNATION = re.compile(r"\{([^{}]*)\}")
+
+WILDCARD = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+    hard_gap_before: bool  # punctuation between this word and the previous one
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        gap_is_soft = _SOFT_GAP.fullmatch(text, previous_end, start) is not None
+        word = match.group(0)
+        tokens.append(Token(start, end, word, word.lower(), bool(tokens) and not gap_is_soft))
+        previous_end = end
+    return tokens
+
+
+def expand_alternations(phrase: str) -> list[str]:
+    """`{fier|fière|fiers} d'annoncer` -> one phrase per alternative (empty allowed)."""
+    parts = _ALTERNATION.split(phrase)
+    literal_parts = parts[0::2]
+    choices = [group.split("|") for group in parts[1::2]]
+    results = []
+    for combination in itertools.product(*choices):
+        pieces = [literal_parts[0]]
+        for choice, literal in zip(combination, literal_parts[1:]):
+            pieces.extend([choice, literal])
+        results.append(" ".join("".join(pieces).split()))
+    return [r for r in results if r]
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    words = []
+    for piece in phrase.split():
+        if piece == WILDCARD:
+            words.append(WILDCARD)
+        else:
+            words.extend(m.group(0).lower() for m in _WORD.finditer(piece.replace("\u2019", "'")))
+    return tuple(words)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    key: object  # what the phrase was registered for (rule id, lexicon entry...)
+    first: int  # token indexes, inclusive first, exclusive last
+    last: int
+
+
+class PhraseIndex:
+    """All phrases of a language, matched in one pass over a block's tokens."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        self._wild_first: list[tuple[tuple[str, ...], object]] = []
+
+    def add(self, phrase: str, key: object) -> tuple[str, ...]:
+        words = phrase_words(phrase)
+        if not words or all(w == WILDCARD for w in words):
+            raise ValueError(f"phrase {phrase!r} has no words")
+        if words[0] == WILDCARD:
+            self._wild_first.append((words, key))
+        else:
+            self._by_first.setdefault(words[0], []).append((words, key))
+        return words
+
+    def find(self, tokens: list[Token]) -> list[PhraseHit]:
+        hits: list[PhraseHit] = []
+        count = len(tokens)
+        by_first = self._by_first
+        for i, token in enumerate(tokens):
+            candidates = by_first.get(token.lower)
+            if candidates is None and not self._wild_first:
+                continue
+            for words, key in itertools.chain(candidates or (), self._wild_first):
+                end = i + len(words)
+                if end > count:
+                    continue
+                if all(
+                    (w == WILDCARD or tokens[i + k].lower == w) and (k == 0 or not tokens[i + k].hard_gap_before)
+                    for k, w in enumerate(words)
+                ):
+                    hits.append(PhraseHit(key, i, end))
+        return hits

@@ -1,0 +1,102 @@
+"""The rule packs themselves: ids, folders, required fields, examples, and loader errors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tonelint import Config, Engine
+from tonelint.checks import KINDS
+from tonelint.rulepack import LANGUAGES, RuleError, builtin_rules_dir, load_rules
+from tonelint.rulepack.loader import load_rule
+
+CATEGORIES = {"press-release", "self-promotion", "peer-jargon", "dialogue", "register"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pack_covers_every_dimension_with_enough_rules(lang):
+    rules = load_rules(lang)
+    assert len(rules) >= 12
+    assert {r.category for r in rules} == CATEGORIES
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_rule_is_well_formed(lang):
+    root = builtin_rules_dir()
+    for rule in load_rules(lang):
+        path = Path(rule.path)
+        assert rule.id == f"{lang}.{path.parent.name}.{path.stem}"
+        assert rule.category == path.parent.name in CATEGORIES
+        assert rule.kind in KINDS
+        assert rule.incorrect and rule.correct, rule.id
+        assert len(rule.description) > 80, f"{rule.id}: say why it hurts the client relationship"
+        assert path.is_relative_to(root)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_rule_compiles(lang):
+    pack = Engine(Config(lang=lang)).pack(lang)
+    assert len(pack.checks) == len([r for r in load_rules(lang) if r.enabled])
+
+
+def test_french_messages_use_french_quotes():
+    for rule in load_rules("fr"):
+        if "{match}" in rule.message:
+            assert "« {match} »" in rule.message, rule.id
+
+
+def _write_rule(tmp_path: Path, body: str, rel: str = "fr/press-release/essai.yaml") -> Path:
+    path = tmp_path / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+VALID = """title: Essai
+kind: existence
+severity: warning
+message: "« {match} »"
+description: Une description.
+match:
+  phrases: ["leader mondial"]
+examples:
+  incorrect: ["Un [[leader mondial]]."]
+  correct: ["Un leader."]
+"""
+
+
+@pytest.mark.parametrize("broken, field", [
+    (VALID.replace("severity: warning", "severity: fatal"), "severity"),
+    (VALID.replace("title: Essai\n", ""), "title"),
+    (VALID.replace('  incorrect: ["Un [[leader mondial]]."]', '  incorrect: ["Un leader mondial."]'), "examples.incorrect[0]"),
+    (VALID.replace('  correct: ["Un leader."]', "  correct: []"), "examples.correct"),
+    (VALID + "colour: red\n", "colour"),
+    (VALID.replace('match:\n  phrases: ["leader mondial"]', "match: 3"), "match"),
+    ("title: [unclosed", "yaml"),
+])
+def test_loader_error_names_file_and_field(tmp_path, broken, field):
+    path = _write_rule(tmp_path, broken)
+    with pytest.raises(RuleError) as info:
+        load_rule(path, tmp_path)
+    assert info.value.field == field
+    assert str(path) in str(info.value)
+
+
+def test_bad_slug_is_rejected(tmp_path):
+    path = _write_rule(tmp_path, VALID, "fr/press-release/Bad_Name.yaml")
+    with pytest.raises(RuleError, match="file name"):
+        load_rule(path, tmp_path)
+
+
+def test_kind_specific_errors_name_the_field(tmp_path):
+    _write_rule(tmp_path, VALID.replace('phrases: ["leader mondial"]', 'regex: ["(unclosed"]'))
+    with pytest.raises(RuleError) as info:
+        Engine(Config(lang="fr", rule_dirs=(tmp_path,))).pack("fr")
+    assert info.value.field == "match.regex"
+
+
+def test_user_rule_directory_adds_rules_without_python(tmp_path):
+    _write_rule(tmp_path, VALID.replace("leader mondial", "meilleur des mondes"), "fr/press-release/maison.yaml")
+    engine = Engine(Config(lang="fr", rule_dirs=(tmp_path,), select=("fr.press-release.maison",)))
+    result = engine.lint("Le meilleur des mondes.", "text")
+    assert [d.rule for d in result.diagnostics] == ["fr.press-release.maison"]
