@@ -118,6 +118,8 @@ def _with_cli_options(config: Config, args) -> Config:
 
 
 def _check(args) -> int:
+    if args.select or args.ignore:
+        Engine(_with_cli_options(Config(), args))  # unknown rule ids are a usage error, before any file
     files, walk_errors = expand_paths(args.paths)
     reports: list[FileReport] = [FileReport(path, error=message) for path, message in walk_errors]
     engines: dict[Path | None, Engine] = {}

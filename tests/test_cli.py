@@ -1,0 +1,172 @@
+"""The command line: formats, exit codes, configuration, and bad input."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tonelint.cli import main
+
+PROMO = "Nous sommes fiers d'annoncer notre solution clé en main.\n"
+CLEAN = "Vous avez une question sur votre toit ? Écrivez-moi.\n"
+
+
+def run(argv, capsys, stdin: bytes | None = None, monkeypatch=None):
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def drafts(tmp_path):
+    (tmp_path / "promo.md").write_text(PROMO, encoding="utf-8")
+    (tmp_path / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    sub = tmp_path / "posts"
+    sub.mkdir()
+    (sub / "page.html").write_text("<p>Un leader mondial.</p>", encoding="utf-8")
+    (sub / "ignored.py").write_text("leader mondial", encoding="utf-8")
+    return tmp_path
+
+
+def test_text_output_has_location_rule_caret_and_summary(drafts, capsys):
+    code, out, _ = run(["check", str(drafts / "promo.md")], capsys)
+    assert code == 1
+    assert f"{drafts / 'promo.md'}:1:13 warning fr.press-release.fier-d-annoncer" in out
+    assert "            ^^^^^^^^^^^^^^^^" in out
+    assert "Tone: press-release" in out
+
+
+def test_clean_file_exits_zero(drafts, capsys):
+    code, out, _ = run(["check", str(drafts / "clean.txt")], capsys)
+    assert code == 0
+    assert "0 errors, 0 warnings" in out
+
+
+def test_directory_is_walked_for_drafts(drafts, capsys):
+    code, out, _ = run(["check", "--format", "json", str(drafts)], capsys)
+    paths = [f["path"] for f in json.loads(out)["files"]]
+    assert sorted(p.rsplit("/", 1)[-1] for p in paths) == ["clean.txt", "page.html", "promo.md"]
+
+
+def test_json_schema(drafts, capsys):
+    code, out, _ = run(["check", "--format", "json", str(drafts / "promo.md")], capsys)
+    data = json.loads(out)
+    assert data["schema_version"] == 1
+    (entry,) = data["files"]
+    assert entry["lang"] == "fr"
+    d = entry["diagnostics"][0]
+    assert d["span"] == {"start": 12, "end": 28} and d["match"] == "fiers d'annoncer"
+    assert (d["line"], d["column"], d["end_line"], d["end_column"]) == (1, 13, 1, 29)
+    assert entry["profile"]["press-release"]["score"] > 0
+
+
+def test_sarif_output(drafts, capsys):
+    code, out, _ = run(["check", "--format", "sarif", str(drafts / "promo.md")], capsys)
+    sarif = json.loads(out)
+    assert sarif["version"] == "2.1.0"
+    run_ = sarif["runs"][0]
+    ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
+    result = run_["results"][0]
+    assert ids[result["ruleIndex"]] == result["ruleId"]
+    assert run_["tool"]["driver"]["rules"][0]["fullDescription"]["text"]
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
+
+
+def test_github_annotations(drafts, capsys):
+    code, out, _ = run(["check", "--format", "github", str(drafts / "promo.md")], capsys)
+    line = out.splitlines()[0]
+    assert line.startswith("::warning file=") and ",line=1,col=13," in line
+    assert "title=fr.press-release.fier-d-annoncer::" in line
+
+
+def test_stdin(capsys, monkeypatch):
+    code, out, _ = run(["check", "--format", "json", "-"], capsys, stdin=PROMO.encode(), monkeypatch=monkeypatch)
+    assert code == 1
+    assert json.loads(out)["files"][0]["path"] == "-"
+
+
+def test_fail_on_and_min_severity(drafts, capsys):
+    assert run(["check", "--fail-on", "error", str(drafts / "promo.md")], capsys)[0] == 0
+    assert run(["check", "--fail-on", "never", str(drafts / "promo.md")], capsys)[0] == 0
+    code, out, _ = run(["check", "--min-severity", "error", "--format", "json", str(drafts / "promo.md")], capsys)
+    assert json.loads(out)["files"][0]["diagnostics"] == [] and code == 0
+
+
+def test_config_file_found_upward(drafts, capsys):
+    (drafts / ".tonelint.toml").write_text('ignore = ["fr.press-release"]\n', encoding="utf-8")
+    code, out, _ = run(["check", "--format", "json", str(drafts / "promo.md")], capsys)
+    categories = {d["category"] for d in json.loads(out)["files"][0]["diagnostics"]}
+    assert "press-release" not in categories
+
+
+def test_pyproject_tool_section(drafts, capsys):
+    (drafts / "pyproject.toml").write_text('[tool.tonelint]\nlang = "en"\n', encoding="utf-8")
+    code, out, _ = run(["check", "--format", "json", str(drafts / "promo.md")], capsys)
+    assert json.loads(out)["files"][0]["lang"] == "en"
+
+
+@pytest.mark.parametrize("setup, expected", [
+    (lambda d: d / "missing.md", "no such file"),
+    (lambda d: _write(d / "bin.md", b"\x00\x01\x02binary"), "binary file"),
+    (lambda d: _write(d / "empty.md", b"   \n"), "empty file"),
+    (lambda d: _write(d / "huge.md", b"leader mondial. " * 330_000), "too large"),
+    (lambda d: (d / "nodrafts").mkdir() or d / "nodrafts", "no drafts found"),
+])
+def test_bad_input_gives_one_line_error_and_exit_2_other_files_still_linted(drafts, capsys, setup, expected):
+    bad = setup(drafts)
+    code, out, err = run(["check", "--format", "json", str(bad), str(drafts / "promo.md")], capsys)
+    assert code == 2
+    files = json.loads(out)["files"]
+    assert any(expected in f.get("error", "") for f in files)
+    assert any(f.get("diagnostics") for f in files), "the good file is still linted"
+    assert "Traceback" not in err and len([l for l in err.splitlines() if l]) == 1
+
+
+def test_legacy_encoding_is_read_with_a_notice(drafts, capsys):
+    _write(drafts / "latin.txt", "Nous sommes fiers d'annoncer un café à Québec, élégant et très réputé.".encode("cp1252"))
+    code, out, _ = run(["check", "--format", "json", str(drafts / "latin.txt")], capsys)
+    entry = json.loads(out)["files"][0]
+    assert entry["diagnostics"][0]["match"] == "fiers d'annoncer"
+    assert "not UTF-8" in entry["notices"][0]
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["check", "--lang", "de", "x.md"], "invalid choice"),
+    (["check", "--select", "fr.nope", "x.md"], "unknown rule"),
+    (["check"], "required"),
+    (["explain", "fr.nope"], "unknown rule"),
+])
+def test_usage_errors_exit_2(argv, message, capsys, drafts):
+    code, out, err = run(argv, capsys)
+    assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_malformed_config_is_a_clear_error(drafts, capsys):
+    (drafts / ".tonelint.toml").write_text("lang = [oops", encoding="utf-8")
+    code, out, err = run(["check", str(drafts / "promo.md")], capsys)
+    assert code == 2
+    assert "invalid TOML" in out + err
+
+
+def test_rules_and_explain(capsys):
+    code, out, _ = run(["rules", "--lang", "en"], capsys)
+    assert code == 0 and "en.press-release.thrilled-to-announce" in out and "fr." not in out
+    code, out, _ = run(["explain", "fr.press-release.fier-d-annoncer"], capsys)
+    assert code == 0 and "✗" in out and "[[" in out
+
+
+def test_console_script_runs_as_a_process(drafts):
+    proc = subprocess.run([sys.executable, "-m", "tonelint.cli", "check", "--format", "json", str(drafts / "promo.md")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert json.loads(proc.stdout)["files"][0]["diagnostics"]
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path

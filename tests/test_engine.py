@@ -1,0 +1,141 @@
+"""Engine behaviour: language detection, configuration, tone profile, public API."""
+from __future__ import annotations
+
+import pytest
+
+from tonelint import Config, Engine, Severity, lint_text
+from tonelint.config import ConfigError, config_from_dict
+from tonelint.engine import UnknownRuleError
+from tonelint.lang import detect_language
+
+FR_PROMO = ("Nous sommes fiers d'annoncer notre solution clé en main. Notre équipe chevronnée "
+            "offre un service inégalé. Contactez-nous dès aujourd'hui !")
+EN_PROMO = ("We are thrilled to announce our award-winning, state-of-the-art turnkey solution. "
+            "Call us today!")
+
+
+def test_public_api_lints_a_string():
+    result = lint_text(FR_PROMO)
+    assert result.lang == "fr"
+    assert {d.category for d in result.diagnostics} >= {"press-release", "self-promotion"}
+    first = result.diagnostics[0].to_dict()
+    assert set(first) == {"rule", "category", "severity", "message", "span", "line", "column",
+                          "end_line", "end_column", "match", "suggestions"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    (FR_PROMO, "fr"), (EN_PROMO, "en"),
+    ("Le chat dort sur le canapé et il rêve de souris.", "fr"),
+    ("The cat sleeps on the sofa and it dreams of mice.", "en"),
+])
+def test_language_is_detected_per_document(text, lang):
+    assert detect_language(text) == lang
+    assert lint_text(text).lang == lang
+
+
+def test_detection_falls_back_when_text_says_too_little():
+    assert detect_language("OK 2024", fallback="en") == "en"
+    assert detect_language("", fallback="fr") == "fr"
+
+
+def test_english_works_without_any_english_model():
+    result = lint_text(EN_PROMO, lang="en")
+    rules = {d.rule for d in result.diagnostics}
+    assert {"en.press-release.thrilled-to-announce", "en.self-promotion.superlatives",
+            "en.self-promotion.hard-sell", "en.press-release.cliches"} <= rules
+
+
+def test_select_and_ignore_by_prefix():
+    only = Engine(Config(lang="fr", select=("fr.press-release",))).lint(FR_PROMO)
+    assert {d.category for d in only.diagnostics} == {"press-release"}
+    without = Engine(Config(lang="fr", ignore=("press-release",))).lint(FR_PROMO)
+    assert "press-release" not in {d.category for d in without.diagnostics}
+
+
+def test_unknown_rule_prefix_is_an_error():
+    with pytest.raises(UnknownRuleError, match="fr.nope"):
+        Engine(Config(select=("fr.nope",)))
+
+
+def test_severity_override_and_off():
+    config = config_from_dict({"lang": "fr", "severity": {"fr.press-release": "error", "fr.self-promotion.superlatifs": "off"}})
+    result = Engine(config).lint(FR_PROMO)
+    assert all(d.severity == Severity.ERROR for d in result.diagnostics if d.category == "press-release")
+    assert not any(d.rule == "fr.self-promotion.superlatifs" for d in result.diagnostics)
+
+
+def test_min_severity_hides_lower_findings():
+    result = Engine(Config(lang="fr", min_severity=Severity.WARNING)).lint(FR_PROMO)
+    assert result.diagnostics and all(d.severity >= Severity.WARNING for d in result.diagnostics)
+
+
+def test_rule_options_override_thresholds():
+    text = "Bienvenue ! Quelle joie ! Super !"
+    strict = Engine(Config(lang="fr", select=("fr.self-promotion.points-d-exclamation",))).lint(text)
+    assert len(strict.diagnostics) == 1
+    lax = Engine(config_from_dict({"lang": "fr", "select": ["fr.self-promotion.points-d-exclamation"],
+                                   "rules": {"fr.self-promotion.points-d-exclamation": {"max": 5}}})).lint(text)
+    assert lax.diagnostics == []
+
+
+def test_self_names_count_as_self_reference():
+    text = "Acme Conseil aide les PME. Acme Conseil est là. Acme Conseil répond. Acme Conseil conseille."
+    plain = Engine(Config(lang="fr", select=("fr.self-promotion.nous-plus-que-vous",))).lint(text)
+    assert plain.diagnostics == []
+    named = Engine(Config(lang="fr", select=("fr.self-promotion.nous-plus-que-vous",),
+                          self_names=("Acme Conseil",))).lint(text)
+    assert [d.match for d in named.diagnostics] == ["Acme Conseil"]
+
+
+def test_known_terms_are_never_jargon():
+    text = "Votre CRM et vos backlinks comptent."
+    flagged = Engine(Config(lang="fr", select=("fr.peer-jargon",))).lint(text)
+    assert {d.match for d in flagged.diagnostics} == {"CRM", "backlinks"}
+    known = Engine(Config(lang="fr", select=("fr.peer-jargon",), known_terms=("CRM", "backlinks"))).lint(text)
+    assert known.diagnostics == []
+
+
+def test_first_person_singular_is_not_self_promotion():
+    text = ("Je travaille seule depuis dix ans. J'aime mon métier. Je réponds moi-même à mes courriels. "
+            "Je prends le temps d'écouter. Mon bureau est petit, mais mon agenda est souple.")
+    result = Engine(Config(lang="fr", select=("fr.self-promotion",))).lint(text)
+    assert result.diagnostics == []
+
+
+def test_tone_profile_scores_and_evidence():
+    result = lint_text(FR_PROMO)
+    profile = result.profile
+    assert set(profile) >= {"press-release", "self-promotion", "peer-jargon", "dialogue", "register", "metrics"}
+    press = profile["press-release"]
+    assert 0 < press["score"] <= 100
+    assert press["findings"] == len(press["evidence"])
+    assert all(result.diagnostics[i].category == "press-release" for i in press["evidence"])
+    assert profile["peer-jargon"]["score"] == 0
+    assert profile["metrics"]["formula"] == "kandel-moles"
+
+
+def test_clean_client_focused_post_stays_quiet():
+    text = (
+        "# Combien coûte une toiture neuve ?\n\n"
+        "Vous vous demandez combien coûte une toiture neuve. Tout dépend de la pente, des matériaux "
+        "et de l'état du bois. Je passe chez vous, je regarde, et je vous donne un prix clair.\n\n"
+        "Si le bois est sain, on garde la structure. Sinon, je vous montre les photos et on décide "
+        "ensemble. Le chantier dure en général deux jours.\n\n"
+        "Vous avez une question sur votre toit ? Écrivez-moi, je réponds à chaque message.\n"
+    )
+    result = lint_text(text, format="markdown")
+    assert result.diagnostics == [], [(d.rule, d.match) for d in result.diagnostics]
+
+
+def test_unsupported_language_is_rejected():
+    with pytest.raises(ValueError, match="unsupported language"):
+        Engine().lint("Hallo Welt", lang="de")
+
+
+def test_bad_config_values_are_reported():
+    with pytest.raises(ConfigError, match="lang"):
+        config_from_dict({"lang": "de"})
+    with pytest.raises(ConfigError, match="unknown key"):
+        config_from_dict({"langue": "fr"})
+    with pytest.raises(ConfigError, match="fail-on"):
+        config_from_dict({"fail-on": "loud"})

@@ -1,0 +1,141 @@
+"""Offsets: every diagnostic points at the exact characters of the original file."""
+from __future__ import annotations
+
+import pytest
+
+from tonelint.sources import extract
+
+
+def _check_maps(source: str, fmt: str):
+    doc = extract(source, fmt)
+    for block in doc.blocks:
+        for i, ch in enumerate(block.text):
+            raw = source[block.starts[i]:block.ends[i]]
+            assert raw == ch or ch == " " or raw.startswith(("&", "\\")), (ch, raw)
+    return doc
+
+
+def _lint(engine, source, fmt):
+    return engine.lint(source, fmt).diagnostics
+
+
+def _only(diagnostics, rule_suffix):
+    return [d for d in diagnostics if d.rule.endswith(rule_suffix)]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_astral_characters_before_a_match(engine_fr, fmt):
+    source = "😀🎉 𝔘𝔫 Nous sommes fiers d'annoncer la suite."
+    found = _only(_lint(engine_fr, source, fmt), "fier-d-annoncer")
+    assert [d.match for d in found] == ["fiers d'annoncer"]
+    assert found[0].span.start == source.index("fiers")
+    assert (found[0].line, found[0].column) == (1, source.index("fiers") + 1)
+
+
+def test_crlf_line_endings_markdown(engine_fr):
+    source = "# Titre\r\n\r\nUne ligne.\r\nNous sommes **fiers\r\nd'annoncer** ceci.\r\n"
+    found = _only(_lint(engine_fr, source, "markdown"), "fier-d-annoncer")
+    assert len(found) == 1
+    d = found[0]
+    assert source[d.span.start:d.span.end] == "fiers\r\nd'annoncer"
+    assert (d.line, d.column, d.end_line, d.end_column) == (4, 15, 5, 11)
+
+
+def test_crlf_line_endings_text(engine_fr):
+    source = "Premier paragraphe.\r\n\r\nUn leader mondial ici.\r\n"
+    (d,) = _only(_lint(engine_fr, source, "text"), "cliches")
+    assert d.match == "leader mondial"
+    assert (d.line, d.column) == (3, 4)
+
+
+def test_html_entities_inside_and_before_a_match(engine_fr):
+    source = "<p>Caf&eacute; &amp; th&#233; : un leader&nbsp;mondial du go&ucirc;t.</p>"
+    (d,) = _only(_lint(engine_fr, source, "html"), "cliches")
+    assert d.match == "leader&nbsp;mondial"
+    assert d.span.start == source.index("leader")
+
+
+def test_nested_emphasis_inside_flagged_phrase(engine_fr):
+    source = "Nous sommes *fiers **d'annoncer*** un partenariat stratégique."
+    found = _lint(engine_fr, source, "markdown")
+    announce = _only(found, "fier-d-annoncer")[0]
+    assert announce.match == "fiers **d'annoncer"
+    cliche = _only(found, "cliches")[0]
+    assert cliche.match == "partenariat stratégique"
+
+
+def test_links_keep_text_and_skip_destination(engine_fr):
+    source = "Voyez [notre leader mondial](https://ex.com/leader-mondial \"leader mondial\") et <https://leader-mondial.fr>."
+    found = _only(_lint(engine_fr, source, "markdown"), "cliches")
+    assert [(d.match, d.span.start) for d in found] == [("leader mondial", source.index("leader"))]
+
+
+@pytest.mark.parametrize("source, expected_line", [
+    ("- premier point\n- un leader mondial ici\n", 2),
+    ("> citation\n> un leader mondial\n", 2),
+    ("| a | b |\n|---|---|\n| rien | un leader mondial |\n", 3),
+    ("1. 1999 était une année\n2. un leader mondial\n", 2),
+    ("Titre\n=====\n\nTexte d'un leader mondial.\n", 4),
+])
+def test_lists_tables_blockquotes(engine_fr, source, expected_line):
+    (d,) = _only(_lint(engine_fr, source, "markdown"), "cliches")
+    assert d.match == "leader mondial"
+    assert d.line == expected_line
+    assert source[d.span.start:d.span.end] == "leader mondial"
+
+
+def test_code_front_matter_urls_emails_never_linted(engine_fr):
+    source = (
+        "---\ntitle: leader mondial\n---\n\n"
+        "```\nleader mondial\n```\n\n    leader mondial indenté\n\n"
+        "Voir `leader mondial` ou https://ex.com/leader-mondial ou leader.mondial@ex.com.\n\n"
+        "<div>leader mondial</div>\n"
+    )
+    assert _only(_lint(engine_fr, source, "markdown"), "cliches") == []
+
+
+def test_html_script_style_attributes_never_linted(engine_fr):
+    source = ('<html><head><style>.leader-mondial{}</style><script>var s="leader mondial";</script></head>'
+              '<body><img alt="leader mondial" src="x.png"><p title="leader mondial">Bonjour.</p>'
+              '<pre>leader mondial</pre><code>leader mondial</code></body></html>')
+    assert _only(_lint(engine_fr, source, "html"), "cliches") == []
+
+
+@pytest.mark.parametrize("fmt, source", [
+    ("markdown", "# Un *titre* ##\n\nDu **gras** et du _souligné_, `code` &amp; \\*étoile\\*.\r\nSuite  \nfin"),
+    ("markdown", "- a\n  - b *c*\n\n> > d [e](f) ![g [h]](i.png) <j@k.com>\n\n| x | y |\n|--|--|\n| &lt;z&gt; | w |\n"),
+    ("html", "<div><h1>T&eacute;</h1><p>a<br>b <em>c</em> &#x1F600; d&amp</p><ul><li>e</li></ul></div>"),
+    ("text", "ab\r\n\r\ncd\n  \nef"),
+])
+def test_every_prose_character_maps_to_its_source(fmt, source):
+    doc = _check_maps(source, fmt)
+    assert doc.blocks
+
+
+def test_french_apostrophes_and_nbsp_do_not_defeat_matching(engine_fr):
+    for apostrophe in ["'", "\u2019", "\u02bc"]:
+        source = f"Nous sommes fiers d{apostrophe}annoncer\u00a0ceci."
+        assert _only(_lint(engine_fr, source, "text"), "fier-d-annoncer"), apostrophe
+    source = "C\u2019est un leader\u202fmondial, «\u00a0vraiment\u00a0»."
+    assert _only(_lint(engine_fr, source, "text"), "cliches")[0].match == "leader\u202fmondial"
+
+
+def test_phrase_does_not_match_across_sentence_punctuation(engine_fr):
+    assert _only(_lint(engine_fr, "Il est leader. Mondial, ce marché.", "text"), "cliches") == []
+
+
+def test_suppression_comments(engine_fr):
+    source = (
+        "Un leader mondial.\n\n"
+        "<!-- tonelint-disable fr.press-release.cliches -->\n\nUn leader mondial.\n\n"
+        "<!-- tonelint-enable -->\n\nUn leader mondial.\n\n"
+        "<!-- tonelint-disable-next-line -->\nUn leader mondial.\n\n"
+        "Un leader mondial.\n"
+    )
+    found = _only(_lint(engine_fr, source, "markdown"), "cliches")
+    assert [d.line for d in found] == [1, 9, 14]
+
+
+def test_suppression_by_prefix_in_html(engine_fr):
+    source = "<!-- tonelint-disable fr.press-release --><p>Un leader mondial, fiers d'annoncer.</p>"
+    assert [d for d in _lint(engine_fr, source, "html") if d.category == "press-release"] == []
