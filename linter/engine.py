@@ -103,7 +103,7 @@ class Engine:
     def _compile(self, lang: str) -> CompiledPack:
         config = self.config
         index = PhraseIndex()
-        ctx = CompileContext(lang, index, [builtin_rules_dir(), *config.rule_dirs],
+        ctx = CompileContext(lang, index, [*config.rule_dirs, builtin_rules_dir()],
                              list(config.self_names), list(config.known_terms))
         severities = sorted(config.severity, key=lambda item: len(item[0]))  # most specific wins
         rules, checks = [], []

@@ -100,3 +100,14 @@ def test_user_rule_directory_adds_rules_without_python(tmp_path):
     engine = Engine(Config(lang="fr", rule_dirs=(tmp_path,), select=("fr.press-release.maison",)))
     result = engine.lint("Le meilleur des mondes.", "text")
     assert [d.rule for d in result.diagnostics] == ["fr.press-release.maison"]
+
+
+def test_user_lexicon_is_found_in_the_user_directory(tmp_path):
+    _write_rule(tmp_path, VALID.replace('phrases: ["leader mondial"]', "lexicon: mes-cliches.txt")
+                .replace("Un [[leader mondial]].", "Un service [[aux petits oignons]].")
+                .replace("Un leader.", "Des oignons."), "fr/self-promotion/maison.yaml")
+    (tmp_path / "fr" / "lexicons").mkdir()
+    (tmp_path / "fr" / "lexicons" / "mes-cliches.txt").write_text("# mes formules\naux petits oignons\n", encoding="utf-8")
+    engine = Engine(Config(lang="fr", rule_dirs=(tmp_path,), select=("fr.self-promotion.maison",)))
+    result = engine.lint("Un service aux petits oignons, vraiment.", "text")
+    assert [d.match for d in result.diagnostics] == ["aux petits oignons"]
