@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--lang", choices=LANGUAGES)
     rules.add_argument("--config", metavar="FILE")
 
+    evaluate = sub.add_parser("eval", help="measure precision/recall on a labelled JSONL corpus")
+    evaluate.add_argument("corpus", metavar="CORPUS.jsonl")
+    evaluate.add_argument("--config", metavar="FILE")
+    evaluate.add_argument("--show-misses", action="store_true", help="list the documents each dimension missed")
+
     explain = sub.add_parser("explain", help="describe one rule, with its examples")
     explain.add_argument("rule")
     explain.add_argument("--config", metavar="FILE")
@@ -79,6 +84,8 @@ def _run(argv) -> int:
     engine = Engine(config)
     if args.command == "rules":
         return _list_rules(engine, [args.lang] if args.lang else list(LANGUAGES))
+    if args.command == "eval":
+        return _evaluate(config, args)
     return _explain(engine, args.rule)
 
 
@@ -173,6 +180,20 @@ def _check(args) -> int:
     for report in reports:
         if any(d.severity >= report.fail_on for d in report.result.diagnostics):
             return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _evaluate(config: Config, args) -> int:
+    from .evaluate import CorpusError, evaluate, read_corpus, report
+
+    try:
+        records = read_corpus(Path(args.corpus))
+    except CorpusError as exc:
+        raise UsageError(str(exc)) from None
+    evaluation = evaluate(records, config)
+    print(report(evaluation))
+    if args.show_misses:
+        print("\n".join(evaluation.misses))
     return EXIT_OK
 
 

@@ -9,12 +9,13 @@ from .existence import ExistenceCheck
 from .metric import MetricCheck
 from .occurrence import OccurrenceCheck
 from .pattern import PatternCheck
+from .rareterm import RareTermCheck
 from .substitution import SubstitutionCheck
 
 KINDS: dict[str, type[Check]] = {
     cls.kind: cls
     for cls in (ExistenceCheck, SubstitutionCheck, OccurrenceCheck, BalanceCheck, AcronymCheck,
-                MetricCheck, AbsenceCheck, PatternCheck)
+                MetricCheck, AbsenceCheck, PatternCheck, RareTermCheck)
 }
 
 __all__ = ["Check", "CompileContext", "Finding", "KINDS"]

@@ -3,15 +3,20 @@
 Explained means: the long form in parentheses right after it ("SEO
 (référencement naturel)"), the acronym in parentheses after its long form
 ("référencement naturel (SEO)"), or a gloss such as "c'est-à-dire" / "that
-is". Acronyms every reader knows (allow lexicon) and `known-terms` are fine.
+is". Acronyms every reader knows (allow lexicon, or as frequent as an everyday
+word in wordfreq), `known-terms`, and words in a run of capitals (a shouted
+heading, a brand written in capitals) are fine.
 """
 from __future__ import annotations
 
 import re
 
+from ..wordfreqs import zipf
 from .base import Check, Finding, number
 
 _ACRONYM = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)(s?)(?![\w&-])")
+# "12,000 BTU", "50 MB": a unit after a number, not an acronym to explain.
+_UNIT_AFTER_NUMBER = re.compile(r"\d\s?$")
 _GLOSS_AFTER = re.compile(
     r"\s*(?:\(|[,:]?\s*(?:c'est-à-dire|c'est à dire|soit|pour|that is|i\.e\.|which (?:means|stands for)|"
     r"meaning|short for|qui signifie|qui veut dire)\b)", re.IGNORECASE)
@@ -31,6 +36,10 @@ class AcronymCheck(Check):
         allowed.update(term.upper() for term in ctx.known_terms)
         self.allowed = allowed
         self.min_length = int(number(rule, self.spec, "min_length", 2, minimum=2))
+        self.max_length = int(number(rule, self.spec, "max_length", 5, minimum=2))
+        # Acronyms as frequent as an everyday word (HTML, SMS) are familiar to readers.
+        self.familiar_zipf = number(rule, self.spec, "familiar_zipf", 3.0)
+        self.lang = ctx.lang
 
     def run(self, analysis):
         seen: set[str] = set()
@@ -41,9 +50,14 @@ class AcronymCheck(Check):
                 continue  # a heading in capitals is not a wall of acronyms
             for match in _ACRONYM.finditer(text):
                 acronym = match.group(1)
-                if len(acronym) < self.min_length or acronym in self.allowed or acronym in seen:
+                if acronym in seen or not self.min_length <= len(acronym) <= self.max_length:
                     continue
                 seen.add(acronym)
+                if acronym in self.allowed or _in_capitals_run(text, match.start(1), match.end(2)) \
+                        or _UNIT_AFTER_NUMBER.search(text, 0, match.start(1)):
+                    continue
+                if zipf(self.lang, acronym) >= self.familiar_zipf:
+                    continue
                 if _explained(text, match.start(), match.end()):
                     continue
                 findings.append(Finding(number_, match.start(1), match.end(2), args={"acronym": acronym}))
@@ -54,6 +68,13 @@ def _explained(text: str, start: int, end: int) -> bool:
     if _GLOSS_AFTER.match(text, end):
         return True
     return text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")")
+
+
+def _in_capitals_run(text: str, start: int, end: int) -> bool:
+    """Part of a run of capitalised words (a shouted heading, a NAME IN CAPITALS)."""
+    before = re.search(r"([A-Z][A-Z0-9&'-]+)[\s,]+$", text[max(0, start - 40):start])
+    after = re.match(r"[\s,]+([A-Z][A-Z0-9&'-]+)\b", text[end:end + 40])
+    return bool(before) or bool(after)
 
 
 def _mostly_capitals(text: str) -> bool:

@@ -1,0 +1,60 @@
+"""`rare-term`: words far rarer than everyday language, clustered in a sentence.
+
+One rare word is often the right word; several in the same sentence are the
+signature of writing aimed at peers. Proper nouns (capitalised inside a
+sentence), numbers, words explained in place and `known-terms` are skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from ..wordfreqs import zipf
+from .base import Check, Finding, number
+
+_EXPLAINED_AFTER = re.compile(
+    r"\s*(?:\(|,?\s*(?:c'est-à-dire|soit|autrement dit|that is|i\.e\.|which means|meaning)\b|,\s*(?:ou|or)\s+\w)",
+    re.IGNORECASE)
+# Inflected French verb forms (future, conditional, past subjunctive) are rare as
+# forms even when the verb is everyday ("ouvrirons"): not vocabulary.
+_FRENCH_VERB_FORM = re.compile(r"(?:rons|rez|ront|rais|rait|rions|riez|raient|assent|issent|âmes|îmes|âtes|assions|issions)$")
+
+
+class RareTermCheck(Check):
+    kind = "rare-term"
+
+    def __init__(self, rule, ctx) -> None:
+        super().__init__(rule, ctx)
+        self.lang = ctx.lang
+        self.max_zipf = number(rule, self.spec, "max_zipf", 2.5)
+        self.min_length = int(number(rule, self.spec, "min_length", 5, minimum=1))
+        self.per_sentence = int(number(rule, self.spec, "min_per_sentence", 2, minimum=1))
+        self.known = {t.lower() for t in ctx.known_terms}
+        self.known.update(w.lower() for w in self.spec.get("allow", []))
+
+    def run(self, analysis):
+        explained = self._explained_words(analysis)
+        findings = []
+        for number_, block in enumerate(analysis.blocks):
+            for start, end in block.sentences:
+                rare = [t for t in block.tokens
+                        if start <= t.start < end and t.lower not in explained and self._is_rare(t, start)]
+                if len(rare) >= self.per_sentence:
+                    findings.extend(Finding(number_, t.start, t.end, args={"count": len(rare)}) for t in rare)
+        return findings
+
+    @staticmethod
+    def _explained_words(analysis) -> set[str]:
+        """Words glossed somewhere in the document: explained once is explained."""
+        return {t.lower for block in analysis.blocks for t in block.tokens
+                if _EXPLAINED_AFTER.match(block.text, t.end)}
+
+    def _is_rare(self, token, sentence_start: int) -> bool:
+        word = token.text
+        if len(word) < self.min_length or not word.isalpha() or token.lower in self.known:
+            return False
+        frequency = zipf(self.lang, word)
+        if frequency > self.max_zipf:
+            return False
+        if word[0].isupper() and (token.start != sentence_start or frequency == 0):
+            return False  # a name, not vocabulary
+        return not (self.lang == "fr" and _FRENCH_VERB_FORM.search(token.lower))
