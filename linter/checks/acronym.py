@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import re
 
+from ..glosses import explained_after, is_gloss_itself
 from ..wordfreqs import zipf
 from .base import Check, Finding, number
 
 _ACRONYM = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)(s?)(?![\w&-])")
 # "12,000 BTU", "50 MB": a unit after a number, not an acronym to explain.
 _UNIT_AFTER_NUMBER = re.compile(r"\d\s?$")
-_GLOSS_AFTER = re.compile(
-    r"\s*(?:\(|[,:]?\s*(?:c'est-à-dire|c'est à dire|soit|pour|that is|i\.e\.|which (?:means|stands for)|"
-    r"meaning|short for|qui signifie|qui veut dire)\b)", re.IGNORECASE)
+# Acronyms are also glossed with "pour": "SEO pour Search Engine Optimization".
+_EXPANDED_WITH_FOR = re.compile(r"\s*,?\s*(?:pour|for)\s+[A-Z]")
 
 
 class AcronymCheck(Check):
@@ -65,9 +65,7 @@ class AcronymCheck(Check):
 
 
 def _explained(text: str, start: int, end: int) -> bool:
-    if _GLOSS_AFTER.match(text, end):
-        return True
-    return text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")")
+    return explained_after(text, end) or is_gloss_itself(text, start, end) or bool(_EXPANDED_WITH_FOR.match(text, end))
 
 
 def _in_capitals_run(text: str, start: int, end: int) -> bool:

@@ -74,14 +74,13 @@ class TermSet:
                     start, end = match.span("mark") if "mark" in pattern.groupindex else match.span()
                     if end > start:
                         hits.append(Hit(number, start, end))
-        hits.sort(key=lambda h: (h.block, h.start, -h.end))
-        return _drop_nested(hits)
+        return longest_hits(hits)
 
 
-def _drop_nested(hits: list[Hit]) -> list[Hit]:
-    """Keep the longest of overlapping hits (they are sorted by block, start, -end)."""
-    kept: list[Hit] = []
-    for hit in hits:
+def longest_hits(hits: list) -> list:
+    """Of overlapping hits (or findings) in a block, keep the earliest and longest."""
+    kept: list = []
+    for hit in sorted(hits, key=lambda h: (h.block, h.start, -h.end)):
         if kept and kept[-1].block == hit.block and hit.start < kept[-1].end:
             continue
         kept.append(hit)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..rulepack.schema import RuleError
-from .base import Check, Finding
+from .base import Check, Finding, longest_hits
 
 
 class PatternCheck(Check):
@@ -65,10 +65,4 @@ class PatternCheck(Check):
                     start, end = start + self.mark[0], start + self.mark[1]
                 span = doc[start:end]
                 findings.append(Finding(block, offset + span.start_char, offset + span.end_char))
-        findings.sort(key=lambda f: (f.block, f.start, -f.end))
-        kept = []
-        for f in findings:  # the Matcher reports every extension of a greedy pattern
-            if kept and kept[-1].block == f.block and f.start < kept[-1].end:
-                continue
-            kept.append(f)
-        return kept
+        return longest_hits(findings)  # the Matcher reports every extension of a greedy pattern

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import re
 
+from ..glosses import explained_after
 from ..wordfreqs import zipf
 from .base import Check, Finding, number
 
-_EXPLAINED_AFTER = re.compile(
-    r"\s*(?:\(|,?\s*(?:c'est-à-dire|soit|autrement dit|that is|i\.e\.|which means|meaning)\b|,\s*(?:ou|or)\s+\w)",
-    re.IGNORECASE)
 # Inflected French verb forms (future, conditional, past subjunctive) are rare as
 # forms even when the verb is everyday ("ouvrirons"): not vocabulary.
 _FRENCH_VERB_FORM = re.compile(r"(?:rons|rez|ront|rais|rait|rions|riez|raient|assent|issent|âmes|îmes|âtes|assions|issions)$")
@@ -46,7 +44,7 @@ class RareTermCheck(Check):
     def _explained_words(analysis) -> set[str]:
         """Words glossed somewhere in the document: explained once is explained."""
         return {t.lower for block in analysis.blocks for t in block.tokens
-                if _EXPLAINED_AFTER.match(block.text, t.end)}
+                if explained_after(block.text, t.end)}
 
     def _is_rare(self, token, sentence_start: int) -> bool:
         word = token.text

@@ -5,16 +5,11 @@ is not flagged: the writer already did what the rule asks.
 """
 from __future__ import annotations
 
-import re
-
-from ..analysis import Hit
+from ..glosses import explained_after, is_gloss_itself
 from ..rulepack.schema import RuleError
 from ..tokens import expand_alternations
-from .base import Check, Finding
+from .base import Check, Finding, longest_hits
 
-_EXPLAINED_AFTER = re.compile(
-    r"\s*(?:\(|[,:]?\s*(?:c'est-à-dire|c'est à dire|soit|autrement dit|ou encore|aussi appelée?s?|"
-    r"that is|i\.e\.|which means|meaning|also called|or in plain terms)\b|\s*[—–-]\s)", re.IGNORECASE)
 
 
 class SubstitutionCheck(Check):
@@ -58,9 +53,9 @@ class SubstitutionCheck(Check):
     def run(self, analysis):
         hits = self.filter_exceptions(analysis, analysis.phrase_hits.get(self.group, []))
         findings = []
-        for hit in _longest(hits):
+        for hit in longest_hits(hits):
             text = analysis.blocks[hit.block].text
-            if self.skip_explained and (_EXPLAINED_AFTER.match(text, hit.end) or _inside_parentheses(text, hit)):
+            if self.skip_explained and (explained_after(text, hit.end) or is_gloss_itself(text, hit.start, hit.end)):
                 continue
             original = text[hit.start:hit.end]
             suggestions = [_match_case(original, alt) for alt in hit.payload]
@@ -70,21 +65,6 @@ class SubstitutionCheck(Check):
         return findings
 
 
-def _inside_parentheses(text: str, hit: Hit) -> bool:
-    # "le référencement naturel (SEO)": the term is the gloss of what precedes it.
-    before = text[:hit.start].rstrip()
-    after = text[hit.end:].lstrip()
-    return before.endswith("(") and after.startswith(")")
-
-
-def _longest(hits: list[Hit]) -> list[Hit]:
-    ordered = sorted(hits, key=lambda h: (h.block, h.start, -h.end))
-    kept: list[Hit] = []
-    for hit in ordered:
-        if kept and kept[-1].block == hit.block and hit.start < kept[-1].end:
-            continue
-        kept.append(hit)
-    return kept
 
 
 def _match_case(original: str, replacement: str) -> str:
