@@ -33,6 +33,10 @@ class BlockAnalysis:
         return sum(1 for t in self.tokens if not t.text.isdigit())
 
     @cached_property
+    def word_texts(self) -> list[str]:
+        return [t.text for t in self.tokens if not t.text.isdigit()]
+
+    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         return split_sentences(self.text)
 

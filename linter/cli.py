@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--input-format", choices=["text", "markdown", "html"], help="format of the drafts (default: from the extension)")
     check.add_argument("--max-file-size", type=int, metavar="BYTES", help="largest draft to read")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument("--grammar-server", metavar="URL", help="check grammar with this LanguageTool server (e.g. http://localhost:8081)")
+    check.add_argument("--grammar-level", choices=["default", "picky"], help="LanguageTool's level (picky adds style and typography rules)")
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--lang", choices=LANGUAGES)
@@ -117,6 +119,17 @@ def _with_cli_options(config: Config, args) -> Config:
         changes["min_severity"] = Severity.parse(args.min_severity)
     if args.fail_on and args.fail_on != "never":
         changes["fail_on"] = Severity.parse(args.fail_on)
+    if args.grammar_server or args.grammar_level:
+        from .grammar import GrammarSettings
+
+        grammar = config.grammar or GrammarSettings()
+        if args.grammar_server:
+            if not args.grammar_server.startswith(("http://", "https://")):
+                raise UsageError("--grammar-server must be an http:// or https:// URL")
+            grammar = replace(grammar, server=args.grammar_server)
+        if args.grammar_level:
+            grammar = replace(grammar, level=args.grammar_level)
+        changes["grammar"] = grammar
     if args.max_file_size:
         if args.max_file_size <= 0:
             raise UsageError("--max-file-size must be positive")
@@ -170,6 +183,10 @@ def _check(args) -> int:
     output = render(args.format, reports, rules, color=color)
     if output:
         print(output)
+    grammar_errors = {r.result.grammar["error"] for r in reports
+                      if r.result and r.result.grammar and not r.result.grammar.get("checked")}
+    for message in sorted(grammar_errors):  # one notice per run, not one per file
+        print(f"tonelint: note: grammar not checked: {message}", file=sys.stderr)
     for report in reports:
         if report.error and args.format != "text":
             print(f"tonelint: {report.path}: {report.error}", file=sys.stderr)

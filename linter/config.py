@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .grammar import GrammarSettings
 from .model import Severity
 
 CONFIG_NAMES = (".tonelint.toml", "tonelint.toml", "pyproject.toml")
@@ -29,6 +30,7 @@ class Config:
     min_severity: Severity = Severity.SUGGESTION
     fail_on: Severity = Severity.WARNING
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    grammar: GrammarSettings | None = None  # None: grammar off
     path: Path | None = field(default=None, compare=False)
 
     def options_for(self, rule_id: str) -> dict:
@@ -36,7 +38,7 @@ class Config:
 
 
 _KEYS = {"lang", "select", "ignore", "severity", "rules", "self-names", "known-terms", "rule-dirs",
-         "min-severity", "fail-on", "max-file-size"}
+         "min-severity", "fail-on", "max-file-size", "grammar"}
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -103,7 +105,42 @@ def config_from_dict(data: dict, path: Path | None = None) -> Config:
         min_severity=_severity(data.get("min-severity", "suggestion"), f"{where}: 'min-severity'"),
         fail_on=_severity(data.get("fail-on", "warning"), f"{where}: 'fail-on'"),
         max_file_size=_positive_int(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE), f"{where}: 'max-file-size'"),
+        grammar=_grammar(data.get("grammar"), where),
         path=path,
+    )
+
+
+_GRAMMAR_KEYS = {"server", "level", "enabled-categories", "disabled-categories", "disabled-rules", "timeout", "languages"}
+
+
+def _grammar(data, where: str) -> GrammarSettings | None:
+    """The [grammar] table: a LanguageTool server URL and its options."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: 'grammar' must be a table")
+    where = f"{where}: grammar"
+    unknown = set(data) - _GRAMMAR_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key '{sorted(unknown)[0]}' (known: {', '.join(sorted(_GRAMMAR_KEYS))})")
+    server = data.get("server")
+    if server is not None and (not isinstance(server, str) or not server.startswith(("http://", "https://"))):
+        raise ConfigError(f"{where}: 'server' must be an http:// or https:// URL")
+    level = data.get("level", "default")
+    if level not in ("default", "picky"):
+        raise ConfigError(f"{where}: 'level' must be default or picky")
+    timeout = data.get("timeout", 5.0)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= 120:
+        raise ConfigError(f"{where}: 'timeout' must be a number of seconds between 0 and 120")
+    languages = data.get("languages", {})
+    if not isinstance(languages, dict) or not all(isinstance(v, str) for v in languages.values()):
+        raise ConfigError(f"{where}: 'languages' must map fr/en to LanguageTool codes (fr-CA, en-GB...)")
+    return GrammarSettings(
+        server=server, level=level, timeout=float(timeout),
+        enabled_categories=_strings(data, "enabled-categories", where),
+        disabled_categories=_strings(data, "disabled-categories", where),
+        disabled_rules=_strings(data, "disabled-rules", where),
+        variants=tuple(sorted(languages.items())),
     )
 
 

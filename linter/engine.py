@@ -11,10 +11,11 @@ from .analysis import DocumentAnalysis
 from .checks import KINDS, CompileContext
 from .checks.base import Check
 from .config import Config
+from .grammar import GrammarUnavailable, make_backend
 from .lang import detect_language
 from .model import Diagnostic, Severity
 from .profile import tone_profile
-from .readability import readability
+from .readability import MIN_WORDS_FOR_SCORE, figures
 from .rulepack import LANGUAGES, Rule, RuleError, load_rules
 from .rulepack.loader import builtin_rules_dir
 from .sources import Document, extract
@@ -35,13 +36,17 @@ class LintResult:
     profile: dict
     words: int
     notices: list[str] = field(default_factory=list)
+    grammar: dict | None = None  # status of the grammar backend, when one is configured
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "lang": self.lang,
             "diagnostics": [d.to_dict() for d in self.diagnostics],
             "profile": self.profile,
         }
+        if self.grammar is not None:
+            data["grammar"] = self.grammar
+        return data
 
 
 @dataclass
@@ -63,6 +68,15 @@ class LineIndex:
         return line + 1, offset - self.starts[line] + 1
 
 
+_GRAMMAR_SEVERITY = {"misspelling": Severity.ERROR, "grammar": Severity.ERROR, "typographical": Severity.SUGGESTION,
+                     "style": Severity.SUGGESTION, "locale-violation": Severity.SUGGESTION}
+
+
+def _is_grammar_id(name: str) -> bool:
+    parts = name.split(".")
+    return "grammar" in parts[:2]
+
+
 def _matches_any(rule_id: str, prefixes) -> bool:
     short = rule_id.split(".", 1)[1]
     return any(rule_matches(rule_id, p) or rule_matches(short, p) for p in prefixes)
@@ -75,6 +89,7 @@ class Engine:
         self.config = config or Config()
         self._packs: dict[str, CompiledPack] = {}
         self._lock = threading.Lock()
+        self.grammar = make_backend(self.config.grammar)
         self._check_rule_names()
 
     # -- rules -------------------------------------------------------------
@@ -89,7 +104,7 @@ class Engine:
             return
         ids = [r.id for lang in LANGUAGES for r in self.all_rules(lang)]
         for name in names:
-            if name not in LANGUAGES and not any(_matches_any(i, [name]) for i in ids):
+            if name not in LANGUAGES and not _is_grammar_id(name) and not any(_matches_any(i, [name]) for i in ids):
                 raise UnknownRuleError(f"unknown rule id or prefix {name!r} (see `tonelint rules`)")
 
     def pack(self, lang: str) -> CompiledPack:
@@ -163,11 +178,82 @@ class Engine:
                 produced += 1
                 if rule.limit and produced >= rule.limit:
                     break
+        grammar_status = None
+        if self.grammar is not None:
+            grammar_status = self._check_grammar(lang, analysis, diagnostics)
         diagnostics.sort(key=Diagnostic.sort_key)
         _fill_positions(diagnostics, source)
-        metrics = readability(lang, [b.text for b in analysis.blocks])
+        metrics = figures(lang, [w for b in analysis.blocks for w in b.word_texts],
+                          sum(len(b.sentences) for b in analysis.blocks))
+        metrics["paragraphs"] = self._paragraph_metrics(lang, analysis, source)
         profile = tone_profile(diagnostics, analysis.words, metrics)
-        return LintResult(lang, diagnostics, profile, analysis.words, notices)
+        return LintResult(lang, diagnostics, profile, analysis.words, notices, grammar_status)
+
+    def _keep(self, rule_id: str, severity: Severity, document: Document, start: int) -> Severity | None:
+        """Selection, severity overrides, suppression comments and min-severity for one finding."""
+        config = self.config
+        if config.select and not _matches_any(rule_id, config.select):
+            return None
+        if config.ignore and _matches_any(rule_id, config.ignore):
+            return None
+        for prefix, value in sorted(config.severity, key=lambda item: len(item[0])):
+            if _matches_any(rule_id, [prefix]):
+                severity = None if value == "off" else Severity.parse(value)
+                if severity is None:
+                    return None
+        if any(s.covers(rule_id, start) for s in document.suppressions):
+            return None
+        return severity if severity >= config.min_severity else None
+
+    def _check_grammar(self, lang: str, analysis: DocumentAnalysis, diagnostics: list[Diagnostic]) -> dict:
+        """Send the extracted prose (never the markup) and map the answers back to the source."""
+        blocks = analysis.blocks
+        starts, pieces, position = [], [], 0
+        for block in blocks:
+            starts.append(position)
+            pieces.append(block.block.text)
+            position += len(block.block.text) + 2
+        text = "\n\n".join(pieces)
+        try:
+            issues = self.grammar.check(text, lang) if text.strip() else []
+        except GrammarUnavailable as exc:
+            return {**self.grammar.status(), "checked": False, "error": str(exc)}
+        source = analysis.document.source
+        for issue in issues:
+            number = bisect.bisect_right(starts, issue.start) - 1
+            if number < 0:
+                continue
+            local_start, local_end = issue.start - starts[number], issue.end - starts[number]
+            block = blocks[number].block
+            if local_end > len(block.text) or local_end <= local_start:
+                continue  # spans two blocks: the joining blank line, never a real error
+            if block.is_synthetic(source, max(0, local_start - 1), min(len(block.text), local_end + 1)):
+                continue  # about our placeholder for code, an image or a URL, not the writer's text
+            rule_id = f"{lang}.grammar.lt.{issue.rule_id}"
+            span = block.source_span(local_start, local_end)
+            severity = self._keep(rule_id, _GRAMMAR_SEVERITY.get(issue.issue_type, Severity.WARNING),
+                                  analysis.document, span.start)
+            if severity is None:
+                continue
+            diagnostics.append(Diagnostic(rule=rule_id, category="grammar", severity=severity, message=issue.message,
+                                          span=span, suggestions=issue.replacements,
+                                          match=source[span.start:span.end]))
+        return {**self.grammar.status(), "checked": True}
+
+    @staticmethod
+    def _paragraph_metrics(lang: str, analysis: DocumentAnalysis, source: str) -> list[dict]:
+        lines = LineIndex(source)
+        rows = []
+        for block in analysis.blocks:
+            if block.block.kind != "paragraph" or not block.words:
+                continue
+            entry = {"line": lines.position(block.block.starts[0])[0], "words": block.words,
+                     "sentences": len(block.sentences),
+                     "words_per_sentence": round(block.words / max(1, len(block.sentences)), 1)}
+            if block.words >= MIN_WORDS_FOR_SCORE:
+                entry["score"] = figures(lang, block.word_texts, len(block.sentences))["score"]
+            rows.append(entry)
+        return rows
 
     def _diagnostic(self, rule: Rule, analysis: DocumentAnalysis, finding) -> Diagnostic:
         block = analysis.blocks[finding.block]

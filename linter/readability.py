@@ -1,8 +1,11 @@
 """Readability figures with the formula of each language (textstat, offline).
 
-French uses Kandel & Moles' adaptation of Flesch reading ease (textstat's
-"fr" constants), English the original Flesch reading ease and Flesch-Kincaid
-grade. Higher reading ease = easier; 60-70 is plain language in both.
+French uses Kandel & Moles' adaptation of Flesch reading ease, English the
+original Flesch reading ease and the Flesch-Kincaid grade; both with
+textstat's constants and syllable counter (pyphen for French, the CMU
+dictionary for English). Words and sentences are the engine's own counts, so
+a paragraph's figures and the document's agree, and each word's syllables are
+counted once per process. Higher reading ease = easier; 60-70 is plain language.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from functools import lru_cache
 from .sentences import split_sentences
 from .tokens import tokenize
 
+MIN_WORDS_FOR_SCORE = 20  # below this, a Flesch score says more about chance than about style
 _LOCK = threading.Lock()
 
 
@@ -24,22 +28,41 @@ def _textstat(lang: str):
     return stats
 
 
-def readability(lang: str, paragraphs: list[str]) -> dict:
-    text = "\n\n".join(p.strip() for p in paragraphs if p.strip())
-    words = sum(1 for t in tokenize(text) if not t.text.isdigit())
-    sentences = sum(len(split_sentences(p)) for p in paragraphs)
-    figures = {
+@lru_cache(maxsize=None)
+def _constants(lang: str) -> tuple[float, float, float]:
+    from textstat.backend.utils.constants import LANG_CONFIGS
+
+    config = {**LANG_CONFIGS["en"], **LANG_CONFIGS.get(lang, {})}
+    return config["fre_base"], config["fre_sentence_length"], config["fre_syll_per_word"]
+
+
+@lru_cache(maxsize=200_000)
+def syllables(lang: str, word: str) -> int:
+    with _LOCK:  # textstat keeps per-instance caches; keep its calls serial
+        return max(1, int(_textstat(lang).syllable_count(word)))
+
+
+def figures(lang: str, words: list[str], sentence_count: int) -> dict:
+    """Readability of a text given its words (no numbers) and its sentence count."""
+    result = {
         "formula": "kandel-moles" if lang == "fr" else "flesch",
         "score": 0.0,
-        "words": words,
-        "sentences": sentences,
-        "words_per_sentence": round(words / sentences, 1) if sentences else 0.0,
+        "words": len(words),
+        "sentences": sentence_count,
+        "words_per_sentence": round(len(words) / sentence_count, 1) if sentence_count else 0.0,
     }
-    if words == 0:
-        return figures
-    with _LOCK:  # textstat keeps per-instance caches; keep calls serial
-        stats = _textstat(lang)
-        figures["score"] = round(float(stats.flesch_reading_ease(text)), 1)
-        if lang == "en":
-            figures["grade"] = round(float(stats.flesch_kincaid_grade(text)), 1)
-    return figures
+    if not words or not sentence_count:
+        return result
+    words_per_sentence = len(words) / sentence_count
+    syllables_per_word = sum(syllables(lang, w.lower()) for w in words) / len(words)
+    base, sentence_weight, syllable_weight = _constants(lang)
+    result["score"] = round(base - sentence_weight * words_per_sentence - syllable_weight * syllables_per_word, 1)
+    if lang == "en":
+        result["grade"] = round(0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59, 1)
+    return result
+
+
+def readability(lang: str, paragraphs: list[str]) -> dict:
+    """Readability of plain paragraphs (the engine passes its own counts to `figures`)."""
+    words = [t.text for p in paragraphs for t in tokenize(p) if not t.text.isdigit()]
+    return figures(lang, words, sum(len(split_sentences(p)) for p in paragraphs))

@@ -139,3 +139,11 @@ def test_suppression_comments(engine_fr):
 def test_suppression_by_prefix_in_html(engine_fr):
     source = "<!-- tonelint-disable fr.press-release --><p>Un leader mondial, fiers d'annoncer.</p>"
     assert [d for d in _lint(engine_fr, source, "html") if d.category == "press-release"] == []
+
+
+def test_plain_text_one_paragraph_per_line_or_hard_wrapped():
+    long_line = "Une phrase assez longue pour ressembler à un vrai paragraphe de blogue, " * 2
+    per_line = "\n".join([long_line, long_line, long_line])
+    assert len(extract(per_line, "text").blocks) == 3
+    wrapped = "Une ligne courte coupée\nà la main comme dans un courriel\nqui continue ici\n\nEt un autre."
+    assert [b.text.count("\n") for b in extract(wrapped, "text").blocks] == [2, 0]

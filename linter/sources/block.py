@@ -33,6 +33,16 @@ class Block:
     ends: array  # source end offset (exclusive) of each prose character
     kind: str = "paragraph"
 
+    def is_synthetic(self, source: str, start: int, end: int) -> bool:
+        """Does [start, end) contain a character that is not in the source (a
+        placeholder for code or an image, a blanked URL)? Checkers outside the
+        engine (grammar) must not comment on those."""
+        text = self.text
+        for i in range(start, end):
+            if text[i] == " " and not source[self.starts[i]:self.ends[i]].isspace():
+                return True
+        return False
+
     def source_span(self, start: int, end: int) -> Span:
         """Map a prose range [start, end) to the source range it came from."""
         if end <= start:
@@ -90,14 +100,24 @@ def _blank_urls(text: str) -> str:
 
 
 def text_blocks(text: str, base: int = 0, kind: str = "paragraph") -> list[Block]:
-    """Split verbatim text into paragraphs on blank lines."""
+    """Split verbatim text into paragraphs on blank lines, or on line breaks when
+    the text is written one paragraph per line (no blank lines, long lines)."""
     blocks = []
     pos = 0
-    for match in re.finditer(r"\n[ \t\r]*\n", text):
+    separator = r"\n[ \t\r]*\n" if _has_blank_lines_or_wrapped(text) else r"\r?\n"
+    for match in re.finditer(separator, text):
         _append_verbatim(blocks, text[pos:match.start()], base + pos, kind)
         pos = match.end()
     _append_verbatim(blocks, text[pos:], base + pos, kind)
     return blocks
+
+
+def _has_blank_lines_or_wrapped(text: str) -> bool:
+    if re.search(r"\n[ \t\r]*\n", text):
+        return True
+    lengths = sorted(len(line) for line in text.splitlines() if line.strip())
+    # Hard-wrapped prose has short lines (≤ 80); a paragraph per line has long ones.
+    return len(lengths) < 3 or lengths[len(lengths) // 2] <= 100
 
 
 def _append_verbatim(blocks: list[Block], chunk: str, start: int, kind: str) -> None:
