@@ -1,13 +1,20 @@
-"""Per-document working data shared by every check: normalised text, tokens,
-sentences, phrase hits, and (only on demand) the statistical NLP pipeline."""
+"""Per-document working data shared by every check.
+
+Everything derived from a block's text alone (normalised text, tokens,
+sentences, phrase hits, per-rule memos) lives in `BlockData`, which the engine
+caches by text: re-linting a draft after a one-paragraph edit recomputes one
+paragraph. `BlockAnalysis` pairs that data with the block's place in this
+document (its offset map).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
-from .sources import Block, Document
+from .cache import LRU
 from .sentences import split_sentences
+from .sources import Block, Document
 from .textnorm import normalize
 from .tokens import PhraseIndex, Token, tokenize
 
@@ -22,11 +29,16 @@ class Hit:
     payload: object = None
 
 
-class BlockAnalysis:
-    def __init__(self, block: Block) -> None:
-        self.block = block
-        self.text = normalize(block.text)
+class BlockData:
+    """What a block's text alone determines. Shared between drafts: never positional."""
+
+    def __init__(self, text: str, index: PhraseIndex) -> None:
+        self.text = normalize(text)
         self.tokens: list[Token] = tokenize(self.text)
+        # (group, payload, start, end) for every phrase of the language's index
+        self.phrase_hits = [(hit.key[0], hit.key[1], self.tokens[hit.first].start, self.tokens[hit.last - 1].end)
+                            for hit in index.find(self.tokens)]
+        self.memo: dict = {}  # per-rule results that depend on this text only
 
     @cached_property
     def words(self) -> int:
@@ -39,6 +51,40 @@ class BlockAnalysis:
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         return split_sentences(self.text)
+
+    def regex_spans(self, pattern) -> list[tuple[int, int]]:
+        key = ("regex", pattern.pattern, pattern.flags)
+        spans = self.memo.get(key)
+        if spans is None:
+            spans = []
+            for match in pattern.finditer(self.text):
+                start, end = match.span("mark") if "mark" in pattern.groupindex else match.span()
+                if end > start:
+                    spans.append((start, end))
+            self.memo[key] = spans
+        return spans
+
+
+class BlockAnalysis:
+    """A block of this document with its (possibly cached) text data."""
+
+    def __init__(self, block: Block, data: BlockData) -> None:
+        self.block = block
+        self.data = data
+        self.text = data.text
+        self.tokens = data.tokens
+
+    @property
+    def words(self) -> int:
+        return self.data.words
+
+    @property
+    def word_texts(self) -> list[str]:
+        return self.data.word_texts
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        return self.data.sentences
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         for start, end in self.sentences:
@@ -54,18 +100,24 @@ class DocumentAnalysis:
     blocks: list[BlockAnalysis]
     nlp_loader: Callable[[], object] | None = None
     phrase_hits: dict[object, list[Hit]] = field(default_factory=dict)
-    _nlp_cache: dict = field(default_factory=dict)
+    tagged: LRU | None = None  # spaCy Docs by sentence text, shared across drafts
 
     @classmethod
-    def build(cls, lang: str, document: Document, index: PhraseIndex, nlp_loader=None) -> "DocumentAnalysis":
-        blocks = [BlockAnalysis(b) for b in document.blocks]
-        analysis = cls(lang, document, blocks, nlp_loader)
-        for block_no, block in enumerate(blocks):
-            tokens = block.tokens
-            for hit in index.find(tokens):
-                group, payload = hit.key
-                analysis.phrase_hits.setdefault(group, []).append(
-                    Hit(block_no, tokens[hit.first].start, tokens[hit.last - 1].end, payload))
+    def build(cls, lang: str, document: Document, index: PhraseIndex, nlp_loader=None,
+              block_cache: LRU | None = None, tagged: LRU | None = None) -> "DocumentAnalysis":
+        blocks = []
+        for block in document.blocks:
+            key = (lang, block.kind, block.text)
+            data = block_cache.get(key) if block_cache is not None else None
+            if data is None:
+                data = BlockData(block.text, index)
+                if block_cache is not None:
+                    block_cache.put(key, data)
+            blocks.append(BlockAnalysis(block, data))
+        analysis = cls(lang, document, blocks, nlp_loader, tagged=tagged if tagged is not None else LRU(10_000))
+        for number, block in enumerate(blocks):
+            for group, payload, start, end in block.data.phrase_hits:
+                analysis.phrase_hits.setdefault(group, []).append(Hit(number, start, end, payload))
         return analysis
 
     @cached_property
@@ -81,13 +133,19 @@ class DocumentAnalysis:
         return None
 
     def nlp_docs(self, requests: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], object]:
-        """spaCy Docs for (block, start, end) sentence ranges, tagged once per document."""
-        missing = [r for r in requests if r not in self._nlp_cache]
+        """spaCy Docs for (block, start, end) sentence ranges; each sentence text is tagged once."""
+        texts = {r: self.blocks[r[0]].text[r[1]:r[2]] for r in requests}
+        docs = {r: self.tagged.get((self.lang, t)) for r, t in texts.items()}
+        missing = sorted({t for r, t in texts.items() if docs[r] is None})
         if missing:
             nlp = self.nlp_loader() if self.nlp_loader else None
             if nlp is None:
                 return {}
-            texts = [self.blocks[b].text[s:e] for b, s, e in missing]
-            for key, doc in zip(missing, nlp.pipe(texts)):
-                self._nlp_cache[key] = doc
-        return {r: self._nlp_cache[r] for r in requests if r in self._nlp_cache}
+            from .nlp import tagging_lock
+
+            with tagging_lock(self.lang):
+                fresh = dict(zip(missing, nlp.pipe(missing)))
+            for text, doc in fresh.items():
+                self.tagged.put((self.lang, text), doc)
+            docs = {r: d if d is not None else fresh[texts[r]] for r, d in docs.items()}
+        return docs

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from . import nlp
 from .analysis import DocumentAnalysis
+from .cache import LRU
 from .checks import KINDS, CompileContext
 from .checks.base import Check
 from .config import Config
@@ -85,10 +86,14 @@ def _matches_any(rule_id: str, prefixes) -> bool:
 class Engine:
     """Compiles rule packs once per language and lints documents with them."""
 
-    def __init__(self, config: Config | None = None) -> None:
+    def __init__(self, config: Config | None = None, block_cache_size: int = 4096) -> None:
         self.config = config or Config()
         self._packs: dict[str, CompiledPack] = {}
         self._lock = threading.Lock()
+        # Per-block text data and tagged sentences, shared across drafts: re-linting
+        # after a one-paragraph edit redoes one paragraph.
+        self.block_cache = LRU(block_cache_size)
+        self.tagged_cache = LRU(4 * block_cache_size)
         self.grammar = make_backend(self.config.grammar)
         self._check_rule_names()
 
@@ -100,9 +105,15 @@ class Engine:
         """Every select/ignore/severity prefix must name at least one rule."""
         names = list(self.config.select) + list(self.config.ignore) + [p for p, _ in self.config.severity]
         names += [rule_id for rule_id, _ in self.config.rule_options]
+        self.check_rule_names(names)
+
+    def check_rule_names(self, names) -> None:
+        """Raise UnknownRuleError for a name that is no rule id or id prefix."""
         if not names:
             return
-        ids = [r.id for lang in LANGUAGES for r in self.all_rules(lang)]
+        if not hasattr(self, "_known_ids"):
+            self._known_ids = [r.id for lang in LANGUAGES for r in self.all_rules(lang)]
+        ids = self._known_ids
         for name in names:
             if name not in LANGUAGES and not _is_grammar_id(name) and not any(_matches_any(i, [name]) for i in ids):
                 raise UnknownRuleError(f"unknown rule id or prefix {name!r} (see `tonelint rules`)")
@@ -151,11 +162,24 @@ class Engine:
     def detect(self, document: Document) -> str:
         return detect_language(document.prose, fallback=self.config.lang or "fr")
 
-    def lint(self, source: str, fmt: str = "text", lang: str | None = None) -> LintResult:
+    def lint(self, source: str, fmt: str = "text", lang: str | None = None,
+             select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> LintResult:
+        """Lint one draft. `select`/`ignore` narrow this call only (the engine's rules
+        and caches are shared, so a server can honour them per request)."""
+        result = self._lint(source, fmt, lang)
+        if select or ignore:
+            kept = [d for d in result.diagnostics
+                    if (not select or _matches_any(d.rule, select)) and not (ignore and _matches_any(d.rule, ignore))]
+            result.diagnostics = kept
+            result.profile = tone_profile(kept, result.words, result.profile.get("metrics"))
+        return result
+
+    def _lint(self, source: str, fmt: str, lang: str | None) -> LintResult:
         document = extract(source, fmt)
         lang = lang or self.config.lang or self.detect(document)
         pack = self.pack(lang)
-        analysis = DocumentAnalysis.build(lang, document, pack.index, lambda: nlp.get_pipeline(lang))
+        analysis = DocumentAnalysis.build(lang, document, pack.index, lambda: nlp.get_pipeline(lang),
+                                          self.block_cache, self.tagged_cache)
         notices: list[str] = []
         diagnostics: list[Diagnostic] = []
         known = {t.lower() for t in self.config.known_terms}

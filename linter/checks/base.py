@@ -70,10 +70,7 @@ class TermSet:
         hits = list(analysis.phrase_hits.get(self.group, ()))
         for pattern in self.patterns:
             for number, block in enumerate(analysis.blocks):
-                for match in pattern.finditer(block.text):
-                    start, end = match.span("mark") if "mark" in pattern.groupindex else match.span()
-                    if end > start:
-                        hits.append(Hit(number, start, end))
+                hits.extend(Hit(number, start, end) for start, end in block.data.regex_spans(pattern))
         return longest_hits(hits)
 
 

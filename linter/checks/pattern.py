@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import tagging_lock
 from ..rulepack.schema import RuleError
 from .base import Check, Finding, longest_hits
 
@@ -59,8 +60,10 @@ class PatternCheck(Check):
         docs = analysis.nlp_docs(wanted)
         findings = []
         for (block, offset, _end), doc in docs.items():
-            matcher = self._get_matcher(doc.vocab)
-            for _, start, end in matcher(doc, as_spans=False):
+            with tagging_lock(analysis.lang):  # the Matcher shares spaCy's vocabulary
+                matcher = self._get_matcher(doc.vocab)
+                matches = matcher(doc, as_spans=False)
+            for _, start, end in matches:
                 if self.mark:
                     start, end = start + self.mark[0], start + self.mark[1]
                 span = doc[start:end]

@@ -33,12 +33,19 @@ class RareTermCheck(Check):
         explained = self._explained_words(analysis)
         findings = []
         for number_, block in enumerate(analysis.blocks):
-            for start, end in block.sentences:
-                rare = [t for t in block.tokens
-                        if start <= t.start < end and t.lower not in explained and self._is_rare(t, start)]
+            for rare_in_sentence in self._rare_by_sentence(block.data):
+                rare = [t for t in rare_in_sentence if t.lower not in explained]
                 if len(rare) >= self.per_sentence:
                     findings.extend(Finding(number_, t.start, t.end, args={"count": len(rare)}) for t in rare)
         return findings
+
+    def _rare_by_sentence(self, data) -> list:
+        """Rare tokens of each sentence: depends on the block's text only, so memoised there."""
+        key = (self.rule.id, "rare-by-sentence")
+        if key not in data.memo:
+            data.memo[key] = [[t for t in data.tokens if start <= t.start < end and self._is_rare(t, start)]
+                              for start, end in data.sentences]
+        return data.memo[key]
 
     @staticmethod
     def _explained_words(analysis) -> set[str]:

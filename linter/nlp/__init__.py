@@ -16,6 +16,13 @@ _EXCLUDE = ["ner", "parser", "senter"]
 _pipelines: dict[str, object] = {}
 _missing: set[str] = set()
 _lock = threading.Lock()
+# spaCy does not promise thread safety (the shared StringStore grows while
+# tagging): the server's threads tag one batch at a time per language.
+_tagging_locks = {lang: threading.Lock() for lang in MODELS}
+
+
+def tagging_lock(lang: str) -> threading.Lock:
+    return _tagging_locks.setdefault(lang, threading.Lock())
 
 
 def get_pipeline(lang: str):
