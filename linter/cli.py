@@ -54,6 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--config", metavar="FILE")
     evaluate.add_argument("--show-misses", action="store_true", help="list the documents each dimension missed")
 
+    serve = sub.add_parser("serve", help="run the HTTP API for the browser extension (waitress)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+    serve.add_argument("--token-file", metavar="FILE", help="require 'Authorization: Bearer <token>' with the token in FILE")
+    serve.add_argument("--insecure", action="store_true", help="allow a non-loopback address without a token")
+    serve.add_argument("--config", metavar="FILE", help="tonelint configuration for every request")
+    serve.add_argument("--max-body", type=int, default=1_000_000, metavar="BYTES", help="largest request body (default 1 MB)")
+    serve.add_argument("--rate-limit", type=int, default=600, metavar="N", help="requests per minute per client (0: off)")
+    serve.add_argument("--cors-origin", action="append", default=[], metavar="REGEX",
+                       help="another allowed browser origin (extension origins are always allowed)")
+
     explain = sub.add_parser("explain", help="describe one rule, with its examples")
     explain.add_argument("rule")
     explain.add_argument("--config", metavar="FILE")
@@ -82,6 +94,8 @@ def _run(argv) -> int:
         return EXIT_ERROR
     if args.command == "check":
         return _check(args)
+    if args.command == "serve":
+        return _serve(args)
     config = _base_config(args.config, Path.cwd())
     engine = Engine(config)
     if args.command == "rules":
@@ -197,6 +211,36 @@ def _check(args) -> int:
     for report in reports:
         if any(d.severity >= report.fail_on for d in report.result.diagnostics):
             return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _serve(args) -> int:
+    import logging
+
+    import waitress
+
+    from .server import create_app, is_loopback, warm_up
+    from .server.settings import DEFAULT_ORIGINS, ServerSettings, SettingsError, read_token
+
+    if not 0 < args.port < 65536 or args.threads < 1 or args.max_body < 1 or args.rate_limit < 0:
+        raise UsageError("--port, --threads, --max-body and --rate-limit must be positive numbers")
+    try:
+        token = read_token(args.token_file) if args.token_file else None
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
+    if not is_loopback(args.host) and not token and not args.insecure:
+        raise UsageError(f"refusing to serve on {args.host} without --token-file (or say --insecure)")
+    config = _base_config(args.config, Path.cwd())
+    settings = ServerSettings(config=config, token=token, max_body_bytes=args.max_body,
+                              rate_limit_per_minute=args.rate_limit,
+                              cors_origins=DEFAULT_ORIGINS + tuple(args.cors_origin))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    app = create_app(settings)
+    print("tonelint: loading rules and models...", file=sys.stderr, flush=True)
+    warm_up(app)
+    print(f"tonelint: serving on http://{args.host}:{args.port}/v1 ({args.threads} threads)", file=sys.stderr, flush=True)
+    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="tonelint",
+                   max_request_body_size=args.max_body + 1024, clear_untrusted_proxy_headers=True)
     return EXIT_OK
 
 

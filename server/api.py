@@ -1,0 +1,116 @@
+"""The /v1 endpoints: lint, rules, health and the OpenAPI document."""
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, current_app, jsonify, request
+
+from tonelint import SCHEMA_VERSION, __version__, nlp
+from tonelint.engine import UnknownRuleError
+from tonelint.rulepack import LANGUAGES
+from tonelint.sources import FORMATS
+from tonelint.utf16 import Utf16Map
+
+from .errors import ApiError
+from .openapi import openapi_document
+
+v1 = Blueprint("v1", __name__, url_prefix="/v1")
+ENCODINGS = ("utf-16", "codepoint")
+_FIELDS = {"text", "format", "lang", "select", "ignore", "offset_encoding"}
+
+
+def _state():
+    return current_app.extensions["tonelint"]
+
+
+def _read_json() -> dict:
+    if request.mimetype != "application/json":
+        raise ApiError(415, "send the draft as JSON with Content-Type: application/json")
+    body = request.get_data(cache=False)
+    try:
+        data = json.loads(body)
+    except UnicodeDecodeError:
+        raise ApiError(400, "the body is not valid UTF-8") from None
+    except (ValueError, RecursionError):
+        raise ApiError(400, "the body is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise ApiError(400, "the body must be a JSON object")
+    return data
+
+
+def _optional_string(data: dict, name: str, allowed: tuple[str, ...]) -> str | None:
+    value = data.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ApiError(400, f"'{name}' must be a string")
+    if value not in allowed:
+        raise ApiError(422, f"unsupported {name} {value!r} (supported: {', '.join(allowed)})")
+    return value
+
+
+def _prefixes(data: dict, name: str) -> tuple[str, ...]:
+    value = data.get(name)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ApiError(400, f"'{name}' must be a list of rule id prefixes")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+@v1.post("/lint")
+def lint():
+    data = _read_json()
+    unknown = set(data) - _FIELDS
+    if unknown:
+        raise ApiError(400, f"unknown field '{sorted(unknown)[0]}'")
+    text = data.get("text")
+    if text is None:
+        raise ApiError(400, "'text' is required")
+    if not isinstance(text, str):
+        raise ApiError(400, "'text' must be a string")
+    fmt = _optional_string(data, "format", FORMATS) or "text"
+    lang = _optional_string(data, "lang", LANGUAGES)
+    encoding = _optional_string(data, "offset_encoding", ENCODINGS) or "utf-16"
+    select, ignore = _prefixes(data, "select"), _prefixes(data, "ignore")
+    engine = _state().engine
+    try:
+        engine.check_rule_names(select + ignore)
+    except UnknownRuleError as exc:
+        raise ApiError(422, str(exc), code="unknown_rule") from None
+    result = engine.lint(text, fmt, lang, select=select, ignore=ignore)
+    diagnostics = [d.to_dict() for d in result.diagnostics]
+    if encoding == "utf-16":
+        offsets = Utf16Map(text)
+        for d in diagnostics:
+            d["span"] = {"start": offsets.to_utf16(d["span"]["start"]), "end": offsets.to_utf16(d["span"]["end"])}
+    body = {"schema_version": SCHEMA_VERSION, "lang": result.lang, "offset_encoding": encoding,
+            "diagnostics": diagnostics, "profile": result.profile}
+    if result.grammar is not None:
+        body["grammar"] = result.grammar
+    return jsonify(body)
+
+
+@v1.get("/rules")
+def rules():
+    lang = request.args.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        raise ApiError(422, f"unsupported lang {lang!r} (supported: {', '.join(LANGUAGES)})")
+    engine = _state().engine
+    langs = [lang] if lang else list(LANGUAGES)
+    return jsonify({"rules": [rule.doc() for code in langs for rule in sorted(engine.all_rules(code), key=lambda r: r.id)]})
+
+
+@v1.get("/health")
+def health():
+    state = _state()
+    grammar = state.engine.grammar.status() if state.engine.grammar else {"backend": None, "available": False}
+    return jsonify({"status": "ready" if state.ready else "starting", "version": __version__,
+                    "languages": list(LANGUAGES), "languages_loaded": nlp.loaded_languages(), "grammar": grammar})
+
+
+@v1.get("/openapi.json")
+def openapi():
+    return jsonify(openapi_document())

@@ -1,0 +1,160 @@
+"""The OpenAPI 3.1 description of /v1, served at /v1/openapi.json and checked by the tests."""
+from __future__ import annotations
+
+from tonelint import __version__
+
+
+def _error(description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+_ERRORS = {
+    "400": _error("Malformed JSON, or a missing or wrongly typed field"),
+    "401": _error("Missing or wrong bearer token (when the server has one)"),
+    "413": _error("Body over the size limit"),
+    "415": _error("Content-Type is not application/json"),
+    "422": _error("Unsupported language, format or offset encoding, or unknown rule id"),
+    "429": _error("Rate limit reached; see Retry-After"),
+}
+
+_SPAN = {"type": "object", "required": ["start", "end"], "additionalProperties": False,
+         "properties": {"start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0}}}
+
+SCHEMAS = {
+    "Error": {
+        "type": "object", "required": ["error"], "additionalProperties": False,
+        "properties": {"error": {"type": "object", "required": ["code", "message"], "additionalProperties": False,
+                                 "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}},
+    },
+    "LintRequest": {
+        "type": "object", "required": ["text"], "additionalProperties": False,
+        "properties": {
+            "text": {"type": "string", "description": "The draft"},
+            "format": {"type": "string", "enum": ["text", "markdown", "html"], "default": "text"},
+            "lang": {"type": "string", "enum": ["fr", "en"], "description": "Detected when absent"},
+            "select": {"type": "array", "items": {"type": "string"}, "description": "Rule id prefixes to keep"},
+            "ignore": {"type": "array", "items": {"type": "string"}, "description": "Rule id prefixes to drop"},
+            "offset_encoding": {"type": "string", "enum": ["utf-16", "codepoint"], "default": "utf-16",
+                                "description": "Unit of span offsets: UTF-16 code units (JavaScript) or code points"},
+        },
+    },
+    "Diagnostic": {
+        "type": "object", "additionalProperties": False,
+        "required": ["rule", "category", "severity", "message", "span", "line", "column", "end_line", "end_column",
+                     "match", "suggestions"],
+        "properties": {
+            "rule": {"type": "string"}, "category": {"type": "string"},
+            "severity": {"type": "string", "enum": ["suggestion", "warning", "error"]},
+            "message": {"type": "string"}, "span": _SPAN,
+            "line": {"type": "integer", "minimum": 1}, "column": {"type": "integer", "minimum": 1},
+            "end_line": {"type": "integer", "minimum": 1}, "end_column": {"type": "integer", "minimum": 1},
+            "match": {"type": "string"}, "suggestions": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "DimensionScore": {
+        "type": "object", "required": ["score", "findings", "per_100_words", "rules", "evidence"],
+        "properties": {"score": {"type": "integer", "minimum": 0, "maximum": 100},
+                       "findings": {"type": "integer", "minimum": 0}, "per_100_words": {"type": "number"},
+                       "rules": {"type": "array", "items": {"type": "string"}},
+                       "evidence": {"type": "array", "items": {"type": "integer", "minimum": 0}}},
+    },
+    "Metrics": {
+        "type": "object", "required": ["formula", "score", "words", "sentences", "words_per_sentence", "paragraphs"],
+        "properties": {"formula": {"type": "string", "enum": ["kandel-moles", "flesch"]}, "score": {"type": "number"},
+                       "grade": {"type": "number"}, "words": {"type": "integer"}, "sentences": {"type": "integer"},
+                       "words_per_sentence": {"type": "number"},
+                       "paragraphs": {"type": "array", "items": {"type": "object"}}},
+    },
+    "Profile": {
+        "type": "object",
+        "required": ["press-release", "self-promotion", "peer-jargon", "dialogue", "register", "metrics"],
+        "properties": {"metrics": {"$ref": "#/components/schemas/Metrics"}},
+        "additionalProperties": {"$ref": "#/components/schemas/DimensionScore"},
+    },
+    "GrammarStatus": {
+        "type": "object", "required": ["backend", "available"],
+        "properties": {"backend": {"type": ["string", "null"]}, "server": {"type": ["string", "null"]},
+                       "available": {"type": "boolean"}, "checked": {"type": "boolean"},
+                       "error": {"type": ["string", "null"]}},
+    },
+    "LintResponse": {
+        "type": "object", "additionalProperties": False,
+        "required": ["schema_version", "lang", "offset_encoding", "diagnostics", "profile"],
+        "properties": {
+            "schema_version": {"type": "integer", "const": 1},
+            "lang": {"type": "string", "enum": ["fr", "en"]},
+            "offset_encoding": {"type": "string", "enum": ["utf-16", "codepoint"]},
+            "diagnostics": {"type": "array", "items": {"$ref": "#/components/schemas/Diagnostic"}},
+            "profile": {"$ref": "#/components/schemas/Profile"},
+            "grammar": {"$ref": "#/components/schemas/GrammarStatus"},
+        },
+    },
+    "Rule": {
+        "type": "object", "required": ["id", "lang", "title", "category", "kind", "severity", "description", "examples"],
+        "properties": {"id": {"type": "string"}, "lang": {"type": "string"}, "title": {"type": "string"},
+                       "category": {"type": "string"}, "kind": {"type": "string"},
+                       "severity": {"type": "string", "enum": ["suggestion", "warning", "error"]},
+                       "message": {"type": "string"}, "description": {"type": "string"},
+                       "suggestions": {"type": "array", "items": {"type": "string"}},
+                       "examples": {"type": "object", "required": ["incorrect", "correct"],
+                                    "properties": {"incorrect": {"type": "array", "items": {"type": "string"}},
+                                                   "correct": {"type": "array", "items": {"type": "string"}}}}},
+    },
+    "RulesResponse": {
+        "type": "object", "required": ["rules"], "additionalProperties": False,
+        "properties": {"rules": {"type": "array", "items": {"$ref": "#/components/schemas/Rule"}}},
+    },
+    "Health": {
+        "type": "object", "required": ["status", "version", "languages", "languages_loaded", "grammar"],
+        "additionalProperties": False,
+        "properties": {"status": {"type": "string", "enum": ["starting", "ready"]}, "version": {"type": "string"},
+                       "languages": {"type": "array", "items": {"type": "string"},
+                                     "description": "Languages the server lints"},
+                       "languages_loaded": {"type": "array", "items": {"type": "string"}},
+                       "grammar": {"$ref": "#/components/schemas/GrammarStatus"}},
+    },
+}
+
+
+def _json(schema: str, description: str) -> dict:
+    return {"description": description,
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}}}
+
+
+def openapi_document() -> dict:
+    auth = [{"bearer": []}, {}]
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "tonelint API", "version": __version__,
+                 "description": "Tone linting for client-facing blog posts (French and English). Drafts are never logged or stored."},
+        "servers": [{"url": "http://127.0.0.1:8765"}],
+        "paths": {
+            "/v1/lint": {"post": {
+                "summary": "Lint a draft", "operationId": "lint", "security": auth,
+                "requestBody": {"required": True, "content": {"application/json": {
+                    "schema": {"$ref": "#/components/schemas/LintRequest"}}}},
+                "responses": {"200": _json("LintResponse", "Findings and tone profile"), **_ERRORS},
+            }},
+            "/v1/rules": {"get": {
+                "summary": "Rule documentation", "operationId": "rules", "security": auth,
+                "parameters": [{"name": "lang", "in": "query", "required": False,
+                                "schema": {"type": "string", "enum": ["fr", "en"]}}],
+                "responses": {"200": _json("RulesResponse", "The rules"), "401": _ERRORS["401"],
+                              "422": _ERRORS["422"], "429": _ERRORS["429"]},
+            }},
+            "/v1/health": {"get": {
+                "summary": "Version, readiness, loaded languages and grammar backend", "operationId": "health",
+                "responses": {"200": _json("Health", "Server status")},
+            }},
+            "/v1/openapi.json": {"get": {
+                "summary": "This document", "operationId": "openapi", "security": auth,
+                "responses": {"200": {"description": "OpenAPI document", "content": {"application/json": {}}},
+                              "401": _ERRORS["401"], "429": _ERRORS["429"]},
+            }},
+        },
+        "components": {
+            "schemas": SCHEMAS,
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
+                                           "description": "Required when the server is started with a token"}},
+        },
+    }
