@@ -114,7 +114,7 @@ class DocumentAnalysis:
                 if block_cache is not None:
                     block_cache.put(key, data)
             blocks.append(BlockAnalysis(block, data))
-        analysis = cls(lang, document, blocks, nlp_loader, tagged=tagged if tagged is not None else LRU(10_000))
+        analysis = cls(lang, document, blocks, nlp_loader, tagged=tagged if tagged is not None else LRU(1024))
         for number, block in enumerate(blocks):
             for group, payload, start, end in block.data.phrase_hits:
                 analysis.phrase_hits.setdefault(group, []).append(Hit(number, start, end, payload))
@@ -145,6 +145,8 @@ class DocumentAnalysis:
 
             with tagging_lock(self.lang):
                 fresh = dict(zip(missing, nlp.pipe(missing)))
+            for doc in fresh.values():
+                doc.tensor = doc.tensor[:0]  # tok2vec's vectors: large, and no rule reads them
             for text, doc in fresh.items():
                 self.tagged.put((self.lang, text), doc)
             docs = {r: d if d is not None else fresh[texts[r]] for r, d in docs.items()}

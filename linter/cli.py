@@ -235,6 +235,7 @@ def _serve(args) -> int:
                               rate_limit_per_minute=args.rate_limit,
                               cors_origins=DEFAULT_ORIGINS + tuple(args.cors_origin))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    _limit_malloc_arenas()
     app = create_app(settings)
     print("tonelint: loading rules and models...", file=sys.stderr, flush=True)
     warm_up(app)
@@ -242,6 +243,20 @@ def _serve(args) -> int:
     waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="tonelint",
                    max_request_body_size=args.max_body + 1024, clear_untrusted_proxy_headers=True)
     return EXIT_OK
+
+
+def _limit_malloc_arenas(arenas: int = 2) -> None:
+    """glibc gives each worker thread its own malloc arena; with eight threads that
+    fragments memory by ~80 MB here. Capping the arenas before the threads start
+    keeps the server's RSS close to the single-threaded figure. No-op elsewhere."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(-8, arenas)  # M_ARENA_MAX
+    except (OSError, AttributeError):
+        pass
 
 
 def _evaluate(config: Config, args) -> int:

@@ -93,7 +93,7 @@ class Engine:
         # Per-block text data and tagged sentences, shared across drafts: re-linting
         # after a one-paragraph edit redoes one paragraph.
         self.block_cache = LRU(block_cache_size)
-        self.tagged_cache = LRU(4 * block_cache_size)
+        self.tagged_cache = LRU(1024)  # spaCy Docs are heavy; pattern findings are memoised per block
         self.grammar = make_backend(self.config.grammar)
         self._check_rule_names()
 

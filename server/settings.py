@@ -21,7 +21,7 @@ class ServerSettings:
     max_body_bytes: int = 1_000_000
     rate_limit_per_minute: int = 600  # per client (token or address); 0 turns it off
     cors_origins: tuple[str, ...] = DEFAULT_ORIGINS  # regular expressions, matched whole
-    block_cache_size: int = 4096
+    block_cache_size: int = 2048  # ≈130 drafts of 1,000 words
 
     @classmethod
     def from_env(cls, environ=os.environ) -> "ServerSettings":

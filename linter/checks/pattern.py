@@ -48,16 +48,30 @@ class PatternCheck(Check):
         return self._matcher
 
     def run(self, analysis):
+        # Findings depend on a block's text only: memoised on the (cached) block data.
+        key = (self.rule.id, "pattern")
+        missing = [n for n, b in enumerate(analysis.blocks) if key not in b.data.memo]
+        if missing:
+            found = self._find(analysis, missing)
+            if found is None:
+                return []  # no tagging model for this language
+            for number_ in missing:
+                analysis.blocks[number_].data.memo[key] = [(f.start, f.end) for f in found if f.block == number_]
+        return [Finding(n, start, end) for n, b in enumerate(analysis.blocks) for start, end in b.data.memo[key]]
+
+    def _find(self, analysis, block_numbers: list[int]) -> list[Finding] | None:
         wanted = []
-        for number_, block in enumerate(analysis.blocks):
+        for number_ in block_numbers:
+            block = analysis.blocks[number_]
             for match in self.trigger.finditer(block.text):
-                sentence = block.sentence_at(match.start())
-                key = (number_, *sentence)
-                if key not in wanted:
-                    wanted.append(key)
+                sentence_key = (number_, *block.sentence_at(match.start()))
+                if sentence_key not in wanted:
+                    wanted.append(sentence_key)
         if not wanted:
             return []
         docs = analysis.nlp_docs(wanted)
+        if not docs:
+            return None
         findings = []
         for (block, offset, _end), doc in docs.items():
             with tagging_lock(analysis.lang):  # the Matcher shares spaCy's vocabulary
