@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--min-severity", choices=[s.label for s in Severity], help="hide findings below this severity")
     check.add_argument("--fail-on", choices=[s.label for s in Severity] + ["never"], help="exit 1 on findings at or above this severity (default: warning)")
     check.add_argument("--config", metavar="FILE", help="configuration file (default: nearest .tonelint.toml or pyproject.toml)")
-    check.add_argument("--input-format", choices=["text", "markdown", "html"], help="format of the drafts (default: from the extension)")
+    check.add_argument("--input-format", choices=["text", "markdown", "mdx", "html"], help="format of the drafts (default: from the extension)")
     check.add_argument("--max-file-size", type=int, metavar="BYTES", help="largest draft to read")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     check.add_argument("--grammar-server", metavar="URL", help="check grammar with this LanguageTool server (e.g. http://localhost:8081)")
@@ -123,8 +123,6 @@ def _with_cli_options(config: Config, args) -> Config:
     from dataclasses import replace
 
     changes = {}
-    if args.lang:
-        changes["lang"] = None if args.lang == "auto" else args.lang
     if args.select:
         changes["select"] = tuple(_split(args.select))
     if args.ignore:
@@ -182,7 +180,7 @@ def _check(args) -> int:
             fmt = args.input_format or guess_format(path, text)
             report.fail_on = config.fail_on
             report.source = text
-            report.result = engine.lint(text, fmt)
+            report.result = engine.lint(text, fmt, None if args.lang in (None, "auto") else args.lang)
             report.notices = ([notice] if notice else []) + report.result.notices
         except InputError as exc:
             report.error = str(exc)

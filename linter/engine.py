@@ -176,7 +176,8 @@ class Engine:
 
     def _lint(self, source: str, fmt: str, lang: str | None) -> LintResult:
         document = extract(source, fmt)
-        lang = lang or self.config.lang or self.detect(document)
+        # Most specific first: the caller, the page's own front matter, the configuration, detection.
+        lang = lang or document.meta_lang or self.config.lang or self.detect(document)
         pack = self.pack(lang)
         analysis = DocumentAnalysis.build(lang, document, pack.index, lambda: nlp.get_pipeline(lang),
                                           self.block_cache, self.tagged_cache)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .sources import format_for_path
 
-DRAFT_EXTENSIONS = (".md", ".markdown", ".html", ".htm", ".txt")
+DRAFT_EXTENSIONS = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt")
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
 
 

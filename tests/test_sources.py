@@ -86,7 +86,7 @@ def test_lists_tables_blockquotes(engine_fr, source, expected_line):
 
 def test_code_front_matter_urls_emails_never_linted(engine_fr):
     source = (
-        "---\ntitle: leader mondial\n---\n\n"
+        "---\ntags: [leader mondial]\nlayout: leader mondial\n---\n\n"
         "```\nleader mondial\n```\n\n    leader mondial indenté\n\n"
         "Voir `leader mondial` ou https://ex.com/leader-mondial ou leader.mondial@ex.com.\n\n"
         "<div>leader mondial</div>\n"
@@ -147,3 +147,52 @@ def test_plain_text_one_paragraph_per_line_or_hard_wrapped():
     assert len(extract(per_line, "text").blocks) == 3
     wrapped = "Une ligne courte coupée\nà la main comme dans un courriel\nqui continue ici\n\nEt un autre."
     assert [b.text.count("\n") for b in extract(wrapped, "text").blocks] == [2, 0]
+
+
+@pytest.mark.parametrize("front", [
+    '---\ntitle: "Un leader mondial"\ndescription: Une solution clé en main\nlang: fr-CA\ntags: [leader mondial]\n---\n',
+    "+++\ntitle = 'Un leader mondial'\ndescription = \"Une solution clé en main\"\nlanguage = \"fr\"\n+++\n",
+])
+def test_front_matter_title_and_description_are_linted_and_lang_honoured(engine_en, front):
+    source = front + "\nThe cat sleeps on the sofa and it dreams of mice and of the garden.\n"
+    result = _lint_auto(source)
+    assert result.lang == "fr"
+    found = [(d.match, d.line) for d in result.diagnostics if d.category == "press-release"]
+    assert found == [("leader mondial", 2), ("solution clé en main", 3)]
+    for d in result.diagnostics:
+        assert source[d.span.start:d.span.end] == d.match
+
+
+def _lint_auto(source):
+    from tonelint import Config, Engine
+
+    return Engine(Config()).lint(source, "markdown")
+
+
+def test_explicit_language_beats_front_matter(engine_en):
+    from tonelint import Config, Engine
+
+    source = "---\nlang: fr\n---\nWe are thrilled to announce this.\n"
+    assert Engine(Config()).lint(source, "markdown", "en").lang == "en"
+
+
+@pytest.mark.parametrize("fmt, source", [
+    ("markdown", "{{< figure src=\"leader-mondial.png\" caption=\"leader mondial\" >}}\n\nUn texte.\n"),
+    ("markdown", "{% include leader-mondial.html %} Un texte {{ page.leader_mondial }} et {# leader mondial #}.\n"),
+    ("markdown", "{% highlight text %}\nleader mondial\n{% endhighlight %}\n\nUn texte.\n"),
+    ("markdown", "{{< highlight go >}}\nleader mondial\n{{< /highlight >}}\n\nUn texte.\n"),
+    ("mdx", "import Leader from './leader-mondial'\nexport const meta = { title: 'leader mondial' }\n\n"
+            "Un texte {props.leaderMondial} <Leader name=\"leader mondial\" />.\n"),
+    ("html", "<p>{% if leader %}Un texte{% endif %} {{ 'leader mondial' }}</p>"),
+])
+def test_template_syntax_is_not_prose(engine_fr, fmt, source):
+    diagnostics = engine_fr.lint(source, fmt).diagnostics
+    assert [d.match for d in diagnostics if d.rule.endswith("cliches")] == []
+    doc = extract(source, fmt)
+    assert any("texte" in b.text for b in doc.blocks)
+
+
+def test_mdx_files_are_drafts():
+    from tonelint.reading import guess_format
+
+    assert guess_format("post.mdx", "") == "mdx"

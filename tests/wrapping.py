@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 
-MD_PREFIX = "---\ntitle: exemple\ntags: [leader mondial]\n---\n\n"
+MD_PREFIX = "---\nlayout: post\ntags: [leader mondial]\n---\n\n"
 HTML_PREFIX = "<!DOCTYPE html>\n<html><head><meta charset='utf-8'><style>p { color: red; }</style></head>\n<body>\n<p>"
 
 

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .block import Block, text_blocks
+from .block import Block, BlockBuilder, text_blocks
+from .frontmatter import blank_out, find_front_matter
 from .html import html_blocks
 from .markdown import markdown_blocks
 from .suppress import Suppression, find_suppressions
+from .templates import mask_templates
 
 FORMATS = ("text", "markdown", "html")
 _EXTENSIONS = {
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown", ".mdx": "mdx",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".txt": "text", ".text": "text",
 }
@@ -22,6 +24,7 @@ class Document:
     format: str
     blocks: list[Block]
     suppressions: list[Suppression] = field(default_factory=list)
+    meta_lang: str | None = None  # from the front matter's lang/language key
 
     @property
     def prose(self) -> str:
@@ -35,16 +38,29 @@ def format_for_path(path: str) -> str | None:
 
 
 def extract(source: str, fmt: str) -> Document:
-    if fmt == "markdown":
-        blocks = markdown_blocks(source)
-    elif fmt == "html":
-        blocks = html_blocks(source)
-    elif fmt == "text":
-        blocks = text_blocks(source)
-    else:
+    """Prose blocks of a draft. `fmt`: text, markdown, html, or mdx (Markdown with JSX)."""
+    if fmt not in (*FORMATS, "mdx"):
         raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
-    suppressions = find_suppressions(source)
-    return Document(source, fmt, blocks, suppressions)
+    if fmt == "text":
+        return Document(source, fmt, text_blocks(source), find_suppressions(source))
+    front = find_front_matter(source)
+    parsed = blank_out(source, front.start, front.end) if front else source
+    parsed = mask_templates(parsed, mdx=fmt == "mdx")
+    blocks = html_blocks(parsed) if fmt == "html" else markdown_blocks(parsed)
+    if front:
+        blocks = _front_matter_blocks(source, front) + blocks
+    return Document(source, fmt, blocks, find_suppressions(source), front.lang if front else None)
+
+
+def _front_matter_blocks(source: str, front) -> list[Block]:
+    blocks = []
+    for key, start, end in front.prose:
+        builder = BlockBuilder()
+        builder.add_verbatim(source[start:end], start)
+        block = builder.build("heading" if key == "title" else "paragraph")
+        if block is not None:
+            blocks.append(block)
+    return blocks
 
 
 __all__ = ["Block", "Document", "FORMATS", "extract", "format_for_path", "Suppression"]

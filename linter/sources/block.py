@@ -39,7 +39,7 @@ class Block:
         engine (grammar) must not comment on those."""
         text = self.text
         for i in range(start, end):
-            if text[i] == " " and not source[self.starts[i]:self.ends[i]].isspace():
+            if text[i].isspace() and not source[self.starts[i]:self.ends[i]].isspace():
                 return True
         return False
 

@@ -1,0 +1,61 @@
+"""Front matter (YAML `---` or TOML `+++`) of static-site pages.
+
+The block itself is never prose, but its `title` and `description` are what
+readers see first (page title, search snippet), so they are linted; a
+`lang`/`language` key sets the document's language.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+
+import yaml
+
+_BLOCK = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FIELD = re.compile(r"^(title|description)[ \t]*[:=][ \t]*(.+?)[ \t]*\r?$", re.M)
+
+
+@dataclass
+class FrontMatter:
+    start: int
+    end: int
+    data: dict
+    prose: list[tuple[str, int, int]] = field(default_factory=list)  # (key, start, end) of linted values
+
+    @property
+    def lang(self) -> str | None:
+        value = self.data.get("lang") or self.data.get("language") or self.data.get("locale")
+        if not isinstance(value, str):
+            return None
+        code = value.strip().lower().replace("_", "-").split("-")[0]
+        return code if code in ("fr", "en") else None
+
+
+def find_front_matter(source: str) -> FrontMatter | None:
+    match = _BLOCK.match(source)
+    if not match:
+        return None
+    body = match.group(2)
+    try:
+        data = yaml.safe_load(body) if match.group(1) == "---" else tomllib.loads(body)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError):
+        data = None
+    front = FrontMatter(0, match.end(), data if isinstance(data, dict) else {})
+    for field_match in _FIELD.finditer(source, match.start(2), match.end(2)):
+        value, start = field_match.group(2), field_match.start(2)
+        if value[:1] in "\"'" and value[-1:] == value[:1] and len(value) >= 2:
+            if "\\" in value or (value[0] == "'" and "''" in value[1:-1]):
+                continue  # escaped quotes: the text differs from the source, skip rather than misplace
+            value, start = value[1:-1], start + 1
+        elif value[:1] in "|>[{&*!":
+            continue  # block scalars, lists, anchors: not a plain one-line value
+        if value.strip():
+            front.prose.append((field_match.group(1), start, start + len(value)))
+    return front
+
+
+def blank_out(source: str, start: int, end: int) -> str:
+    """Replace [start, end) by spaces, keeping line breaks, so offsets do not move."""
+    middle = re.sub(r"[^\r\n]", " ", source[start:end])
+    return source[:start] + middle + source[end:]
