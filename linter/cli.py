@@ -10,7 +10,7 @@ from .config import Config, ConfigError, config_from_dict, find_config_file, loa
 from .engine import Engine, UnknownRuleError
 from .formatters import FORMATS, FileReport, render
 from .model import Severity
-from .reading import InputError, expand_paths, guess_format, read_draft
+from .reading import InputError, expand_paths
 from .rulepack import LANGUAGES, RuleError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -31,19 +31,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     check = sub.add_parser("check", help="lint drafts (files, directories, or - for stdin)")
-    check.add_argument("paths", nargs="+", metavar="PATH")
+    _add_lint_options(check)
     check.add_argument("--format", choices=FORMATS, default="text")
-    check.add_argument("--lang", choices=[*LANGUAGES, "auto"], help="language of the drafts (default: detect)")
-    check.add_argument("--select", action="append", metavar="PREFIX", help="only rules with these id prefixes (repeatable, comma-separated)")
-    check.add_argument("--ignore", action="append", metavar="PREFIX", help="skip rules with these id prefixes")
-    check.add_argument("--min-severity", choices=[s.label for s in Severity], help="hide findings below this severity")
     check.add_argument("--fail-on", choices=[s.label for s in Severity] + ["never"], help="exit 1 on findings at or above this severity (default: warning)")
-    check.add_argument("--config", metavar="FILE", help="configuration file (default: nearest .tonelint.toml or pyproject.toml)")
-    check.add_argument("--input-format", choices=["text", "markdown", "mdx", "html"], help="format of the drafts (default: from the extension)")
-    check.add_argument("--max-file-size", type=int, metavar="BYTES", help="largest draft to read")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
-    check.add_argument("--grammar-server", metavar="URL", help="check grammar with this LanguageTool server (e.g. http://localhost:8081)")
-    check.add_argument("--grammar-level", choices=["default", "picky"], help="LanguageTool's level (picky adds style and typography rules)")
+    check.add_argument("--diff", "--changed-since", dest="diff", metavar="REV",
+                       help="report only findings on lines changed since this git revision (and in untracked files)")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
+
+    baseline = sub.add_parser("baseline", help="record the current findings, so that CI reports only new ones")
+    baseline_sub = baseline.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    create = baseline_sub.add_parser("create", help="write the baseline file")
+    _add_lint_options(create)
+    create.add_argument("--output", "-o", default=".tonelint-baseline.json", metavar="FILE")
+    create.set_defaults(format="json", fail_on=None, diff=None, baseline=None, color="never")
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--lang", choices=LANGUAGES)
@@ -72,6 +73,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_lint_options(parser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("--lang", choices=[*LANGUAGES, "auto"], help="language of the drafts (default: front matter, config, else detected)")
+    parser.add_argument("--select", action="append", metavar="PREFIX", help="only rules with these id prefixes (repeatable, comma-separated)")
+    parser.add_argument("--ignore", action="append", metavar="PREFIX", help="skip rules with these id prefixes")
+    parser.add_argument("--min-severity", choices=[s.label for s in Severity], help="hide findings below this severity")
+    parser.add_argument("--config", metavar="FILE", help="configuration file (default: nearest .tonelint.toml or pyproject.toml)")
+    parser.add_argument("--input-format", choices=["text", "markdown", "mdx", "html"], help="format of the drafts (default: from the extension)")
+    parser.add_argument("--max-file-size", type=int, metavar="BYTES", help="largest draft to read")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="files linted in parallel (default: number of CPUs)")
+    parser.add_argument("--grammar-server", metavar="URL", help="check grammar with this LanguageTool server (e.g. http://localhost:8081)")
+    parser.add_argument("--grammar-level", choices=["default", "picky"], help="LanguageTool's level (picky adds style and typography rules)")
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         return _run(argv)
@@ -96,6 +111,8 @@ def _run(argv) -> int:
         return _check(args)
     if args.command == "serve":
         return _serve(args)
+    if args.command == "baseline":
+        return _baseline(args)
     config = _base_config(args.config, Path.cwd())
     engine = Engine(config)
     if args.command == "rules":
@@ -119,22 +136,27 @@ def _split(values) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
-def _with_cli_options(config: Config, args) -> Config:
-    from dataclasses import replace
-
+def _cli_overrides(args) -> tuple:
+    """Command-line options as (Config field, value) pairs, applied over each file's configuration."""
     changes = {}
     if args.select:
         changes["select"] = tuple(_split(args.select))
     if args.ignore:
-        changes["ignore"] = tuple(config.ignore) + tuple(_split(args.ignore))
+        changes["ignore"] = tuple(_split(args.ignore))
     if args.min_severity:
         changes["min_severity"] = Severity.parse(args.min_severity)
     if args.fail_on and args.fail_on != "never":
         changes["fail_on"] = Severity.parse(args.fail_on)
+    if args.max_file_size:
+        if args.max_file_size <= 0:
+            raise UsageError("--max-file-size must be positive")
+        changes["max_file_size"] = args.max_file_size
     if args.grammar_server or args.grammar_level:
+        from dataclasses import replace
+
         from .grammar import GrammarSettings
 
-        grammar = config.grammar or GrammarSettings()
+        grammar = _base_config(args.config, Path.cwd()).grammar or GrammarSettings()
         if args.grammar_server:
             if not args.grammar_server.startswith(("http://", "https://")):
                 raise UsageError("--grammar-server must be an http:// or https:// URL")
@@ -142,66 +164,43 @@ def _with_cli_options(config: Config, args) -> Config:
         if args.grammar_level:
             grammar = replace(grammar, level=args.grammar_level)
         changes["grammar"] = grammar
-    if args.max_file_size:
-        if args.max_file_size <= 0:
-            raise UsageError("--max-file-size must be positive")
-        changes["max_file_size"] = args.max_file_size
-    return replace(config, **changes) if changes else config
+    return tuple(sorted(changes.items()))
 
 
 def _check(args) -> int:
-    if args.select or args.ignore:
-        Engine(_with_cli_options(Config(), args))  # unknown rule ids are a usage error, before any file
-    files, walk_errors = expand_paths(args.paths)
-    reports: list[FileReport] = [FileReport(path, error=message) for path, message in walk_errors]
-    engines: dict[Path | None, Engine] = {}
-    explicit = _base_config(args.config, Path.cwd()) if args.config else None
-    stdin_used = False
-    for path in files:
-        report = FileReport(path)
-        reports.append(report)
+    reports = _lint_paths(args)
+    if args.diff:
+        from .gitdiff import ChangedLines
+
         try:
-            if path == "-":
-                if stdin_used:
-                    raise InputError("standard input can be read only once")
-                stdin_used = True
-            if explicit is not None:
-                config = explicit
-            else:
-                start = Path.cwd() if path == "-" else Path(path).resolve()
-                found = find_config_file(start)
-                config = load_config(found) if found else Config()
-            config = _with_cli_options(config, args)
-            key = (config.path, config)
-            engine = engines.get(key)
-            if engine is None:
-                engine = engines[key] = Engine(config)
-            text, notice = read_draft(path, config.max_file_size, sys.stdin)
-            fmt = args.input_format or guess_format(path, text)
-            report.fail_on = config.fail_on
-            report.source = text
-            report.result = engine.lint(text, fmt, None if args.lang in (None, "auto") else args.lang)
-            report.notices = ([notice] if notice else []) + report.result.notices
+            changed = ChangedLines(args.diff)
         except InputError as exc:
-            report.error = str(exc)
-        except (ConfigError, RuleError, UnknownRuleError) as exc:
-            report.error = str(exc)
+            raise UsageError(str(exc)) from None
+        _keep_only(reports, lambda r, d: r.path != "-" and changed.keeps(r.path, d.line, d.end_line))
+    if args.baseline:
+        from .baseline import Baseline
+
+        try:
+            baseline = Baseline(Path(args.baseline))
+        except InputError as exc:
+            raise UsageError(str(exc)) from None
+        for report in reports:
+            if report.result is not None:
+                _replace_diagnostics(report, baseline.new_findings(report))
     rules = {}
     if args.format == "sarif":
-        for engine in engines.values():
-            for lang in LANGUAGES:
-                rules.update({r.id: r for r in engine.all_rules(lang)})
+        engine = Engine(_base_config(args.config, Path.cwd()))
+        for lang in LANGUAGES:
+            rules.update({r.id: r for r in engine.all_rules(lang)})
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     output = render(args.format, reports, rules, color=color)
     if output:
         print(output)
-    grammar_errors = {r.result.grammar["error"] for r in reports
-                      if r.result and r.result.grammar and not r.result.grammar.get("checked")}
-    for message in sorted(grammar_errors):  # one notice per run, not one per file
-        print(f"tonelint: note: grammar not checked: {message}", file=sys.stderr)
-    for report in reports:
-        if report.error and args.format != "text":
-            print(f"tonelint: {report.path}: {report.error}", file=sys.stderr)
+    if args.format == "text" and len(reports) > 1:
+        from .formatters.summary import render_summary
+
+        print(render_summary(reports, color=color))
+    _print_run_notices(reports, args.format)
     if any(r.error for r in reports):
         return EXIT_ERROR
     if args.fail_on == "never":
@@ -209,6 +208,95 @@ def _check(args) -> int:
     for report in reports:
         if any(d.severity >= report.fail_on for d in report.result.diagnostics):
             return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _lint_paths(args):
+    """Expand the paths, lint every draft (in parallel with --jobs), in the order given."""
+    from .runner import Job, default_jobs, run
+
+    overrides = _cli_overrides(args)
+    if overrides:  # unknown rule ids are a usage error, before any file
+        from dataclasses import replace
+
+        Engine(replace(Config(), **dict(overrides)))
+    base = _base_config(args.config, Path.cwd())
+    explicit = base if args.config else None
+    files, walk_errors = expand_paths(args.paths, exclude=base.exclude)
+    jobs = [Job(path, explicit, overrides, None if args.lang in (None, "auto") else args.lang, args.input_format)
+            for path in files]
+    workers = args.jobs if args.jobs else default_jobs()
+    if workers < 1:
+        raise UsageError("--jobs must be at least 1")
+    progress = _progress(len(jobs)) if args.format == "text" or not sys.stdout.isatty() else None
+    try:
+        reports = run(jobs, workers, sys.stdin, on_done=progress.advance if progress else None)
+    finally:
+        if progress:
+            progress.stop()
+    return [FileReport(path, error=message) for path, message in walk_errors] + reports
+
+
+class _Progress:
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self.progress = Progress("linting", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                 console=Console(file=sys.stderr), transient=True)
+        self.task = self.progress.add_task("lint", total=total)
+        self.progress.start()
+
+    def advance(self, _report) -> None:
+        self.progress.advance(self.task)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def _progress(total: int):
+    """A progress bar on a terminal, for runs long enough to want one."""
+    if total < 20 or not sys.stderr.isatty():
+        return None
+    return _Progress(total)
+
+
+def _replace_diagnostics(report, kept) -> None:
+    from .profile import tone_profile
+
+    result = report.result
+    result.diagnostics = kept
+    result.profile = tone_profile(kept, result.words, result.profile.get("metrics"))
+
+
+def _keep_only(reports, keep) -> None:
+    for report in reports:
+        if report.result is not None:
+            _replace_diagnostics(report, [d for d in report.result.diagnostics if keep(report, d)])
+
+
+def _print_run_notices(reports, fmt: str) -> None:
+    grammar_errors = {r.result.grammar["error"] for r in reports
+                      if r.result and r.result.grammar and not r.result.grammar.get("checked")}
+    for message in sorted(grammar_errors):  # one notice per run, not one per file
+        print(f"tonelint: note: grammar not checked: {message}", file=sys.stderr)
+    for report in reports:
+        if report.error and fmt != "text":
+            print(f"tonelint: {report.path}: {report.error}", file=sys.stderr)
+
+
+def _baseline(args) -> int:
+    from .baseline import create
+
+    reports = _lint_paths(args)
+    errors = [r for r in reports if r.error]
+    for report in errors:
+        print(f"tonelint: {report.path}: {report.error}", file=sys.stderr)
+    if errors:
+        return EXIT_ERROR
+    output = Path(args.output)
+    count = create(reports, output)
+    print(f"tonelint: wrote {count} findings from {len(reports)} files to {output}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -31,6 +31,7 @@ class Config:
     fail_on: Severity = Severity.WARNING
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     grammar: GrammarSettings | None = None  # None: grammar off
+    exclude: tuple[str, ...] = ()  # gitignore-style patterns, relative to the directory linted
     path: Path | None = field(default=None, compare=False)
 
     def options_for(self, rule_id: str) -> dict:
@@ -38,7 +39,7 @@ class Config:
 
 
 _KEYS = {"lang", "select", "ignore", "severity", "rules", "self-names", "known-terms", "rule-dirs",
-         "min-severity", "fail-on", "max-file-size", "grammar"}
+         "min-severity", "fail-on", "max-file-size", "grammar", "exclude"}
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -106,6 +107,7 @@ def config_from_dict(data: dict, path: Path | None = None) -> Config:
         fail_on=_severity(data.get("fail-on", "warning"), f"{where}: 'fail-on'"),
         max_file_size=_positive_int(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE), f"{where}: 'max-file-size'"),
         grammar=_grammar(data.get("grammar"), where),
+        exclude=_strings(data, "exclude", where),
         path=path,
     )
 

@@ -59,18 +59,28 @@ def read_draft(path: str, max_size: int, stdin=None) -> tuple[str, str | None]:
     return text, notice
 
 
-def expand_paths(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files to lint (directories walked for drafts, sorted), and (path, error) pairs."""
+def expand_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files to lint (directories walked for drafts, sorted), and (path, error) pairs.
+
+    While walking a directory, `exclude` patterns and a `.tonelintignore` file in
+    that directory (gitignore syntax) leave files out; files named explicitly are
+    always linted.
+    """
+    from .ignore import IgnoreRules
+
     files: list[str] = []
     errors: list[tuple[str, str]] = []
     for path in paths:
         if path == "-" or not os.path.isdir(path):
             files.append(path)
             continue
+        rules = IgnoreRules(Path(path), exclude)
         found = []
         for folder, dirs, names in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
-            found.extend(os.path.join(folder, n) for n in names if n.lower().endswith(DRAFT_EXTENSIONS))
+            dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith(".")
+                             and not rules.ignored(Path(folder, d)))
+            found.extend(os.path.join(folder, n) for n in names
+                         if n.lower().endswith(DRAFT_EXTENSIONS) and not rules.ignored(Path(folder, n)))
         if not found:
             errors.append((path, f"no drafts found ({', '.join(DRAFT_EXTENSIONS)})"))
         files.extend(sorted(found))

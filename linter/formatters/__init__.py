@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from ..engine import LintResult
 from ..model import Severity
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
 @dataclass
@@ -32,6 +32,10 @@ def render(fmt: str, reports: list[FileReport], rules: dict | None = None, color
         from .github import render_github
 
         return render_github(reports)
+    if fmt == "junit":
+        from .junit import render_junit
+
+        return render_junit(reports)
     from .text import render_text
 
     return render_text(reports, color=color)

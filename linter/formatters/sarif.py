@@ -2,12 +2,24 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 from .. import __version__
+from ..baseline import fingerprint
 from ..model import Severity
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+PROJECT_URI = "https://pypi.org/project/tonelint/"
+
+
+def _uri(path: str) -> str:
+    """Paths relative to the working directory (the repository root in CI), as code scanning expects."""
+    if path == "-":
+        return "stdin"
+    relative = os.path.relpath(os.path.abspath(path))
+    return Path(path if relative.startswith("..") else relative).as_posix()
 
 
 def render_sarif(reports, rules: dict) -> str:
@@ -18,11 +30,16 @@ def render_sarif(reports, rules: dict) -> str:
         rule = rules.get(rule_id)
         descriptor = {"id": rule_id}
         if rule is not None:
+            doc = rule.doc()
+            examples = "\n".join([f"- ✗ {e}" for e in doc["examples"]["incorrect"]] +
+                                 [f"- ✓ {e}" for e in doc["examples"]["correct"]])
             descriptor.update({
-                "name": rule.title,
+                "name": "".join(part.capitalize() for part in rule.slug.split("-")),
                 "shortDescription": {"text": rule.title},
                 "fullDescription": {"text": rule.description},
-                "help": {"text": rule.description},
+                "help": {"text": rule.description,
+                         "markdown": f"**{rule.title}**\n\n{rule.description}\n\nExamples:\n\n{examples}"},
+                "helpUri": rule.link or PROJECT_URI,
                 "defaultConfiguration": {"level": _LEVEL[rule.severity]},
                 "properties": {"tags": ["tone", rule.category, rule.lang]},
             })
@@ -40,12 +57,13 @@ def render_sarif(reports, rules: dict) -> str:
                 "level": _LEVEL[d.severity],
                 "message": {"text": d.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": report.path.replace("\\", "/")},
+                    "artifactLocation": {"uri": _uri(report.path)},
                     "region": {"startLine": d.line, "startColumn": d.column,
                                "endLine": d.end_line, "endColumn": d.end_column,
                                "charOffset": d.span.start, "charLength": d.span.end - d.span.start},
                 }}],
             }
+            result["partialFingerprints"] = {"tonelint/v1": fingerprint(d, report.source)}
             if d.suggestions:
                 result["properties"] = {"suggestions": d.suggestions}
             results.append(result)
