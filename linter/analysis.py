@@ -52,6 +52,14 @@ class BlockData:
     def sentences(self) -> list[tuple[int, int]]:
         return split_sentences(self.text)
 
+    def readability(self, lang: str) -> dict:
+        from .readability import figures
+
+        key = ("readability", lang)
+        if key not in self.memo:
+            self.memo[key] = figures(lang, self.word_texts, len(self.sentences))
+        return self.memo[key]
+
     def regex_spans(self, pattern) -> list[tuple[int, int]]:
         key = ("regex", pattern.pattern, pattern.flags)
         spans = self.memo.get(key)
@@ -123,6 +131,14 @@ class DocumentAnalysis:
     @cached_property
     def words(self) -> int:
         return sum(b.words for b in self.blocks)
+
+    @cached_property
+    def readability(self) -> dict:
+        """Document readability, computed once for every rule and the profile."""
+        from .readability import figures
+
+        return figures(self.lang, [w for b in self.blocks for w in b.word_texts],
+                       sum(len(b.sentences) for b in self.blocks))
 
     def first_sentence(self) -> tuple[int, int, int] | None:
         """(block, start, end) of the document's first sentence, for document-level findings."""

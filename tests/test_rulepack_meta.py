@@ -111,3 +111,10 @@ def test_user_lexicon_is_found_in_the_user_directory(tmp_path):
     engine = Engine(Config(lang="fr", rule_dirs=(tmp_path,), select=("fr.self-promotion.maison",)))
     result = engine.lint("Un service aux petits oignons, vraiment.", "text")
     assert [d.match for d in result.diagnostics] == ["aux petits oignons"]
+
+
+def test_punctuation_in_a_phrase_is_an_error_not_a_silent_match(tmp_path):
+    # "sources :" would otherwise match every "sources": phrases match words only.
+    _write_rule(tmp_path, VALID.replace('phrases: ["leader mondial"]', 'phrases: ["sources :"]'))
+    with pytest.raises(RuleError, match="phrases match words only"):
+        Engine(Config(lang="fr", rule_dirs=(tmp_path,))).pack("fr")

@@ -5,7 +5,6 @@ Readability uses textstat with the formula of the document's language
 """
 from __future__ import annotations
 
-from ..readability import figures
 from .base import Check, Finding, choice, number
 
 METRICS = ("sentence-length", "paragraph-length", "readability")
@@ -32,8 +31,7 @@ class MetricCheck(Check):
                     if b.words > self.max_words and b.block.kind == "paragraph" and b.sentences]
         if analysis.words < self.min_words:
             return []
-        score = figures(analysis.lang, [w for b in analysis.blocks for w in b.word_texts],
-                        sum(len(b.sentences) for b in analysis.blocks))["score"]
+        score = analysis.readability["score"]
         first = analysis.first_sentence()
         if score >= self.min_score or first is None:
             return []

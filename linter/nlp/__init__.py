@@ -25,34 +25,40 @@ def tagging_lock(lang: str) -> threading.Lock:
     return _tagging_locks.setdefault(lang, threading.Lock())
 
 
-def get_pipeline(lang: str):
-    """The pipeline for `lang`, or None when its model is not installed."""
-    if lang in _pipelines:
-        return _pipelines[lang]
+def get_pipeline(lang: str, lemmas: bool = False):
+    """The pipeline for `lang`, or None when its model is not installed.
+
+    The lemmatizer is loaded only when a rule needs lemmas: French rule-based
+    lemmatization is pure Python and costs more than tagging on new words.
+    """
+    key = (lang, lemmas)
+    if key in _pipelines:
+        return _pipelines[key]
     if lang in _missing:
         return None
     with _lock:
-        if lang in _pipelines:
-            return _pipelines[lang]
+        if key in _pipelines:
+            return _pipelines[key]
         name = MODELS.get(lang)
+        exclude = _EXCLUDE if lemmas else [*_EXCLUDE, "lemmatizer"]
         try:
             if lang == "fr":
                 from .french import load_french
 
-                pipeline = load_french(name, _EXCLUDE)
+                pipeline = load_french(name, exclude)
             else:
                 import spacy
 
-                pipeline = spacy.load(name, exclude=_EXCLUDE)
+                pipeline = spacy.load(name, exclude=exclude)
         except (OSError, ImportError):
             _missing.add(lang)
             return None
-        _pipelines[lang] = pipeline
+        _pipelines[key] = pipeline
         return pipeline
 
 
 def loaded_languages() -> list[str]:
-    return sorted(_pipelines)
+    return sorted({lang for lang, _ in _pipelines})
 
 
 def unavailable_languages() -> list[str]:

@@ -15,6 +15,7 @@ from .schema import (KNOWN_REQUIRES, OPTIONAL_FIELDS, REQUIRED_FIELDS, SLUG_CHAR
                      RuleError, parse_marked)
 
 LANGUAGES = ("fr", "en")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
 
 
 def builtin_rules_dir() -> Path:
@@ -38,7 +39,7 @@ def load_rule(path: Path, root: Path) -> Rule:
         if not part or not set(part) <= SLUG_CHARS:
             raise RuleError(path, "path", f"{label} {part!r} must use lowercase letters, digits and '-'")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         raise RuleError(path, "yaml", f"not valid YAML ({exc.__class__.__name__}: {getattr(exc, 'problem', exc)})") from None
     if not isinstance(data, dict):
