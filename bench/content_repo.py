@@ -71,7 +71,7 @@ class SectionSplitter(HTMLParser):
             self.block.append(data)
 
 
-def build_repository(target: Path, max_posts: int, min_words: int = 500) -> tuple[int, int]:
+def build_repository(target: Path, max_posts: int, min_words: int = 400) -> tuple[int, int]:
     """One post per run of consecutive sections reaching `min_words` (a blog post's length)."""
     if target.exists():
         shutil.rmtree(target)

@@ -213,8 +213,10 @@ def _check(args) -> int:
 
 def _lint_paths(args):
     """Expand the paths, lint every draft (in parallel with --jobs), in the order given."""
+    from .config import forget_config_files
     from .runner import Job, default_jobs, run
 
+    forget_config_files()
     overrides = _cli_overrides(args)
     if overrides:  # unknown rule ids are a usage error, before any file
         from dataclasses import replace

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .grammar import GrammarSettings
@@ -44,6 +45,17 @@ _KEYS = {"lang", "select", "ignore", "severity", "rules", "self-names", "known-t
 
 def find_config_file(start: Path) -> Path | None:
     directory = start if start.is_dir() else start.parent
+    return _config_in(directory)
+
+
+def forget_config_files() -> None:
+    """Start a run afresh: configuration files may have changed since the last one."""
+    _config_in.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _config_in(directory: Path) -> Path | None:
+    """Nearest configuration file from `directory` upward (cached: many drafts share a folder)."""
     for folder in [directory, *directory.parents]:
         for name in CONFIG_NAMES:
             candidate = folder / name

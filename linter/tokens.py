@@ -82,7 +82,8 @@ class PhraseIndex:
     def __init__(self) -> None:
         self._single: dict[str, list[tuple[tuple[str, ...], object]]] = {}
         self._by_pair: dict[tuple[str, str], list[tuple[tuple[str, ...], object]]] = {}
-        self._loose: list[tuple[tuple[str, ...], object]] = []  # a wildcard among the first two words
+        self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}  # "over * years"
+        self._wild_first: list[tuple[tuple[str, ...], object]] = []  # "* as its": checked everywhere
 
     def add(self, phrase: str, key: object) -> tuple[str, ...]:
         stray = _STRAY_PUNCTUATION.search(_NUMBER_SEPARATOR.sub("", phrase))
@@ -94,8 +95,10 @@ class PhraseIndex:
             raise ValueError(f"phrase {phrase!r} has no words")
         if len(words) == 1:
             self._single.setdefault(words[0], []).append((words, key))
-        elif WILDCARD in words[:2]:
-            self._loose.append((words, key))
+        elif words[0] == WILDCARD:
+            self._wild_first.append((words, key))
+        elif words[1] == WILDCARD:
+            self._by_first.setdefault(words[0], []).append((words, key))
         else:
             self._by_pair.setdefault((words[0], words[1]), []).append((words, key))
         return words
@@ -103,14 +106,15 @@ class PhraseIndex:
     def find(self, tokens: list[Token]) -> list[PhraseHit]:
         hits: list[PhraseHit] = []
         count = len(tokens)
-        single, by_pair, loose = self._single, self._by_pair, self._loose
+        single, by_pair, by_first, wild_first = self._single, self._by_pair, self._by_first, self._wild_first
         for i, token in enumerate(tokens):
-            for words, key in single.get(token.lower, ()):
+            lower = token.lower
+            for words, key in single.get(lower, ()):
                 hits.append(PhraseHit(key, i, i + 1))
-            candidates = ()
+            pair = ()
             if i + 1 < count and not tokens[i + 1].hard_gap_before:
-                candidates = by_pair.get((token.lower, tokens[i + 1].lower), ())
-            for words, key in itertools.chain(candidates, loose):
+                pair = by_pair.get((lower, tokens[i + 1].lower), ())
+            for words, key in itertools.chain(pair, by_first.get(lower, ()), wild_first):
                 end = i + len(words)
                 if end <= count and all(
                     (w == WILDCARD or tokens[i + k].lower == w) and (k == 0 or not tokens[i + k].hard_gap_before)

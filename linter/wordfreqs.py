@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import threading
+from functools import lru_cache
 
 _dicts: dict[str, dict] = {}
 _lock = threading.Lock()
@@ -22,6 +23,7 @@ def _frequencies(lang: str) -> dict:
     return _dicts[lang]
 
 
+@lru_cache(maxsize=200_000)
 def zipf(lang: str, word: str) -> float:
     """Zipf frequency of a word form (0 when unknown)."""
     frequency = _frequencies(lang).get(word.lower().replace("\u2019", "'"), 0.0)
