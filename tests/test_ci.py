@@ -162,3 +162,24 @@ def test_pre_commit_hook_via_try_repo(site, tmp_path):
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1, output
     assert "fr.press-release.fier-d-annoncer" in output and "Failed" in output
+
+
+def test_github_action_lint_step_runs(site, tmp_path):
+    import yaml
+
+    action = yaml.safe_load((Path(__file__).resolve().parents[1] / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    script = next(step["run"] for step in action["runs"]["steps"] if step.get("id") == "lint")
+    output = tmp_path / "github-output"
+    env = {"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin", "HOME": str(tmp_path),
+           "TL_PATHS": "content/posts content/drafts/old.md", "TL_LANG": "auto", "TL_FAIL_ON": "warning",
+           "TL_FORMAT": "github", "TL_BASELINE": "", "TL_DIFF": "", "TL_UPLOAD": "true", "TL_BASE_REF": "",
+           "GITHUB_OUTPUT": str(output)}
+    proc = subprocess.run(["bash", "-c", script], cwd=site, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    assert "::warning file=content/posts/a.md,line=5" in proc.stdout
+    assert json.loads((site / "tonelint.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    assert output.read_text(encoding="utf-8").strip() == "sarif-file=tonelint.sarif"
+    env.update(TL_DIFF="HEAD", TL_UPLOAD="false")
+    quiet = subprocess.run(["bash", "-c", script], cwd=site, env=env, capture_output=True, text=True, timeout=300)
+    assert quiet.returncode == 0 and quiet.stdout == ""  # nothing changed since HEAD
