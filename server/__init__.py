@@ -34,9 +34,15 @@ class ServerState:
     ready: bool = False
 
 
+class _PrivateFlask(Flask):
+    def log_exception(self, exc_info) -> None:
+        # Flask would log the exception's message, which could quote the draft: log its kind only.
+        log.error("request %s failed: %s", g.get("request_id", "-"), exc_info[0].__name__ if exc_info[0] else "-")
+
+
 def create_app(settings: ServerSettings | None = None) -> Flask:
     settings = settings or ServerSettings.from_env()
-    app = Flask("tonelint.server")
+    app = _PrivateFlask("tonelint.server")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.ensure_ascii = True  # lone surrogates in a draft must still give valid JSON
     state = ServerState(settings, Engine(settings.config, block_cache_size=settings.block_cache_size),

@@ -221,3 +221,16 @@ def test_tonelint_serve_runs_waitress_and_is_ready_before_the_port_opens():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_unexpected_errors_are_json_and_keep_the_draft_out_of_the_logs(app, caplog, monkeypatch):
+    secret = "Ornithorynque-Secret-9321"
+
+    def explode(*args, **kwargs):
+        raise ValueError(f"something broke while reading {secret}")
+
+    monkeypatch.setattr(app.extensions["tonelint"].engine, "lint", explode)
+    with caplog.at_level(logging.DEBUG):
+        response = post(app.test_client(), {"text": secret})
+    assert response.status_code == 500 and response.get_json()["error"]["code"] == "internal_error"
+    assert "ValueError" in caplog.text and secret not in caplog.text
