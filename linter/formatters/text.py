@@ -14,6 +14,8 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGE
 
 
 def render_text(reports, color: bool = False) -> str:
+    if not color:
+        return _render_plain(reports)  # CI logs and pipes: the same text, without rich's cost per line
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=200,
                       highlight=False, soft_wrap=True, emoji=False)
@@ -40,6 +42,27 @@ def render_text(reports, color: bool = False) -> str:
             console.print(Text(f"{report.path}: note: {notice}", style="dim"))
         console.print(_summary(report.path, result))
     return buffer.getvalue().rstrip("\n")
+
+
+def _render_plain(reports) -> str:
+    lines: list[str] = []
+    for report in reports:
+        if report.error:
+            lines.append(f"{report.path}: error: {report.error}")
+            continue
+        source_lines = report.source.splitlines()
+        for d in report.result.diagnostics:
+            lines.append(f"{report.path}:{d.line}:{d.column} {d.severity.label} {d.rule} {d.message}")
+            if 0 < d.line <= len(source_lines):
+                source_line = source_lines[d.line - 1].expandtabs(1)
+                width = (d.end_column if d.end_line == d.line else len(source_line) + 1) - d.column
+                lines.append("    " + source_line)
+                lines.append("    " + " " * (d.column - 1) + "^" * max(1, width))
+            if d.suggestions:
+                lines.append("    suggestion: " + " | ".join(d.suggestions[:3]))
+        lines.extend(f"{report.path}: note: {notice}" for notice in report.notices)
+        lines.append(_summary(report.path, report.result).plain)
+    return "\n".join(lines)
 
 
 def _summary(path: str, result) -> Text:
