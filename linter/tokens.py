@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
-_SOFT_GAP = re.compile(r"[\s'\-/]*")
+# Between two words of one phrase: only spaces, apostrophes, hyphens, slashes.
+_SOFT_GAP_CHARS = " \t\n\r\f\v\u00a0\u2009\u202f'-/"
 _ALTERNATION = re.compile(r"\{([^{}]*)\}")
 
 WILDCARD = "*"
@@ -34,7 +35,7 @@ def tokenize(text: str) -> list[Token]:
     previous_end = 0
     for match in _WORD.finditer(text):
         start, end = match.span()
-        gap_is_soft = _SOFT_GAP.fullmatch(text, previous_end, start) is not None
+        gap_is_soft = not text[previous_end:start].strip(_SOFT_GAP_CHARS)
         word = match.group(0)
         tokens.append(Token(start, end, word, word.lower(), bool(tokens) and not gap_is_soft))
         previous_end = end

@@ -6,11 +6,38 @@ tagged, and the pipeline is loaded only when some sentence needs it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..nlp import tagging_lock
 from ..rulepack.schema import RuleError
 from .base import Check, Finding, longest_hits
+
+
+# The French model's tok2vec sees 4 tokens on each side (MaxoutWindowEncoder, depth 4,
+# window 1) and its tagger adds no context: tagging a window of WINDOW_MARGIN words
+# around a trigger gives the same tags there as tagging the whole sentence, for a
+# fraction of the cost on long sentences.
+WINDOW_MARGIN = 8
+
+
+def _windows(block, number: int, trigger) -> dict[tuple[int, int, int], list[tuple[int, int]]]:
+    """(block, start, end) windows to tag, each with the trigger spans ("cores") inside it."""
+    tokens = block.tokens
+    starts = [t.start for t in tokens]
+    ranges: list[list] = []
+    for match in trigger.finditer(block.text):
+        sentence_start, sentence_end = block.sentence_at(match.start())
+        first = max(0, bisect.bisect_right(starts, match.start()) - 1 - WINDOW_MARGIN)
+        last = min(len(tokens) - 1, bisect.bisect_left(starts, match.end()) + WINDOW_MARGIN)
+        start = max(sentence_start, tokens[first].start) if tokens else sentence_start
+        end = min(sentence_end, tokens[last].end) if tokens else sentence_end
+        if ranges and start <= ranges[-1][1] and ranges[-1][0] >= sentence_start:
+            ranges[-1][1] = max(ranges[-1][1], end)
+            ranges[-1][2].append(match.span())
+        else:
+            ranges.append([start, end, [match.span()]])
+    return {(number, start, end): cores for start, end, cores in ranges}
 
 
 class PatternCheck(Check):
@@ -60,16 +87,12 @@ class PatternCheck(Check):
         return [Finding(n, start, end) for n, b in enumerate(analysis.blocks) for start, end in b.data.memo[key]]
 
     def _find(self, analysis, block_numbers: list[int]) -> list[Finding] | None:
-        wanted = []
+        windows: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
         for number_ in block_numbers:
-            block = analysis.blocks[number_]
-            for match in self.trigger.finditer(block.text):
-                sentence_key = (number_, *block.sentence_at(match.start()))
-                if sentence_key not in wanted:
-                    wanted.append(sentence_key)
-        if not wanted:
+            windows.update(_windows(analysis.blocks[number_], number_, self.trigger))
+        if not windows:
             return []
-        docs = analysis.nlp_docs(wanted)
+        docs = analysis.nlp_docs(list(windows))
         if not docs:
             return None
         findings = []
@@ -77,9 +100,13 @@ class PatternCheck(Check):
             with tagging_lock(analysis.lang):  # the Matcher shares spaCy's vocabulary
                 matcher = self._get_matcher(doc.vocab)
                 matches = matcher(doc, as_spans=False)
+            cores = windows[(block, offset, _end)]
             for _, start, end in matches:
                 if self.mark:
                     start, end = start + self.mark[0], start + self.mark[1]
                 span = doc[start:end]
-                findings.append(Finding(block, offset + span.start_char, offset + span.end_char))
+                first, last = offset + span.start_char, offset + span.end_char
+                # Only where a trigger fired: near a window's edge the tags lack context.
+                if any(first < core_end and core_start < last for core_start, core_end in cores):
+                    findings.append(Finding(block, first, last))
         return longest_hits(findings)  # the Matcher reports every extension of a greedy pattern
