@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 FILE ?= samples/brouillon-fr.md
 
-.PHONY: run test bench clean
+.PHONY: run test bench extension clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/throughput.py
+
+extension:
+	$(PYTHON) extension/build.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

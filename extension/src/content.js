@@ -1,0 +1,319 @@
+/* Content script: finds the editor the writer is in, asks the service worker for a lint
+ * after a pause in typing, and draws underlines without touching the editor's DOM
+ * (CSS Custom Highlight API for rich editors, an overlay for textareas). Suggestions
+ * are applied through the editor's own input path (insertText), so its undo works. */
+(function () {
+  "use strict";
+  const api = globalThis.browser || globalThis.chrome;
+  const Spans = globalThis.TonelintSpans;
+  const TextMap = globalThis.TonelintTextMap;
+  const DEBOUNCE_MS = 400;
+  const CATEGORIES = ["press-release", "self-promotion", "peer-jargon", "dialogue", "register", "grammar"];
+
+  let active = null; // the adapter of the focused editor
+  let ignored = new Set(); // fingerprints the writer dismissed
+  let disabledHere = false;
+
+  api.storage.local.get({ ignored: [] }).then((v) => { ignored = new Set(v.ignored); });
+  api.storage.sync.get({ disabledSites: [] }).then((v) => { disabledHere = v.disabledSites.includes(location.hostname); });
+  api.storage.onChanged.addListener((changes) => {
+    if (changes.disabledSites) {
+      disabledHere = (changes.disabledSites.newValue || []).includes(location.hostname);
+      if (disabledHere && active) active.clear();
+    }
+  });
+
+  // ---- editors -------------------------------------------------------------------------
+  function editorRoot(element) {
+    if (!element || element.nodeType !== 1) return null;
+    if (element.tagName === "TEXTAREA" && !element.readOnly && !element.disabled) return element;
+    if (element.isContentEditable) {
+      let root = element;
+      while (root.parentElement && root.parentElement.isContentEditable) root = root.parentElement;
+      return root;
+    }
+    return null;
+  }
+
+  class TextareaAdapter {
+    constructor(element) {
+      this.element = element;
+      this.overlay = document.createElement("div");
+      this.overlay.setAttribute("data-tonelint-overlay", "");
+      this.overlay.style.cssText = "position:absolute;pointer-events:none;overflow:hidden;z-index:2147483000;";
+      document.body.appendChild(this.overlay);
+      this.mirror = document.createElement("div");
+      this.mirror.style.cssText = "position:absolute;visibility:hidden;white-space:pre-wrap;overflow-wrap:break-word;top:0;left:-9999px;";
+      document.body.appendChild(this.mirror);
+    }
+    text() { return this.element.value; }
+    rects(span) {
+      const style = getComputedStyle(this.element);
+      for (const name of ["fontFamily", "fontSize", "fontWeight", "lineHeight", "letterSpacing", "paddingTop", "paddingLeft",
+                          "paddingRight", "paddingBottom", "borderTopWidth", "borderLeftWidth", "boxSizing", "textIndent", "wordSpacing"]) {
+        this.mirror.style[name] = style[name];
+      }
+      this.mirror.style.width = this.element.clientWidth + "px";
+      const value = this.element.value;
+      this.mirror.textContent = value.slice(0, span.start);
+      const mark = document.createElement("span");
+      mark.textContent = value.slice(span.start, span.end) || "\u200b";
+      this.mirror.appendChild(mark);
+      const box = this.element.getBoundingClientRect();
+      const mirrorBox = this.mirror.getBoundingClientRect();
+      return Array.from(mark.getClientRects()).map((r) => new DOMRect(
+        box.left + (r.left - mirrorBox.left) - this.element.scrollLeft,
+        box.top + (r.top - mirrorBox.top) - this.element.scrollTop, r.width, r.height));
+    }
+    draw(diagnostics) {
+      this.overlay.textContent = "";
+      const box = this.element.getBoundingClientRect();
+      Object.assign(this.overlay.style, { left: box.left + scrollX + "px", top: box.top + scrollY + "px",
+                                           width: box.width + "px", height: box.height + "px" });
+      for (const d of diagnostics) {
+        for (const r of this.rects(d.span)) {
+          const line = document.createElement("div");
+          line.className = "tonelint-underline tonelint-" + d.category;
+          line.style.cssText = `position:absolute;left:${r.left - box.left}px;top:${r.bottom - box.top - 2}px;width:${r.width}px;height:2px;`;
+          this.overlay.appendChild(line);
+        }
+      }
+    }
+    replace(span, text) {
+      this.element.focus();
+      this.element.setSelectionRange(span.start, span.end);
+      if (!document.execCommand("insertText", false, text)) {
+        this.element.setRangeText(text, span.start, span.end, "end");
+        this.element.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: text }));
+      }
+    }
+    clear() { this.overlay.textContent = ""; }
+    destroy() { this.overlay.remove(); this.mirror.remove(); }
+  }
+
+  class RichTextAdapter {
+    constructor(element) {
+      this.element = element;
+      this.map = null;
+    }
+    text() {
+      this.map = TextMap.buildTextMap(TextMap.piecesOf(this.element));
+      return this.map.text;
+    }
+    range(span) {
+      if (!this.map) this.text();
+      const start = this.map.locate(span.start, "start");
+      const end = this.map.locate(span.end, "end");
+      if (!start || !end) return null;
+      const range = document.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      return range;
+    }
+    rects(span) {
+      const range = this.range(span);
+      return range ? Array.from(range.getClientRects()) : [];
+    }
+    draw(diagnostics) {
+      if (!globalThis.CSS || !CSS.highlights) return; // very old browsers: no underlines, no harm
+      const byCategory = new Map(CATEGORIES.map((c) => [c, []]));
+      for (const d of diagnostics) {
+        const range = this.range(d.span);
+        if (range) (byCategory.get(d.category) || byCategory.get("register")).push(range);
+      }
+      for (const [category, ranges] of byCategory) CSS.highlights.set("tonelint-" + category, new Highlight(...ranges));
+    }
+    replace(span, text) {
+      const range = this.range(span);
+      if (!range) return;
+      this.element.focus();
+      const selection = getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      document.execCommand("insertText", false, text); // beforeinput/input: the editor updates its model and history
+    }
+    clear() { if (globalThis.CSS && CSS.highlights) for (const c of CATEGORIES) CSS.highlights.delete("tonelint-" + c); }
+    destroy() { this.clear(); }
+  }
+
+  // ---- linting -------------------------------------------------------------------------
+  class Session {
+    constructor(element) {
+      this.adapter = element.tagName === "TEXTAREA" ? new TextareaAdapter(element) : new RichTextAdapter(element);
+      this.element = element;
+      this.diagnostics = [];
+      this.linted = "";
+      this.timer = null;
+      this.requestId = 0;
+      this.retryAt = 0;
+      this.onInput = () => this.changed();
+      this.onRedraw = () => this.redraw();
+      element.addEventListener("input", this.onInput);
+      addEventListener("scroll", this.onRedraw, true);
+      addEventListener("resize", this.onRedraw);
+      this.schedule(0);
+    }
+    changed() {
+      const text = this.adapter.text();
+      // Keep underlines in place across the edit until the server answers.
+      this.diagnostics = Spans.shiftDiagnostics(this.diagnostics, Spans.diffEdit(this.linted, text));
+      this.linted = text;
+      this.redraw();
+      this.schedule(DEBOUNCE_MS);
+    }
+    schedule(delay) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.lint(), Math.max(delay, this.retryAt - Date.now()));
+    }
+    async lint() {
+      if (disabledHere) return;
+      const text = this.adapter.text();
+      if (!text.trim()) { this.diagnostics = []; this.redraw(); return; }
+      const id = ++this.requestId;
+      let reply;
+      try {
+        reply = await api.runtime.sendMessage({ type: "lint", id: String(id), text: text, format: "text" });
+      } catch (error) {
+        return; // the extension was reloaded: nothing to do in this page any more
+      }
+      if (!reply || id !== this.requestId || this.adapter.text() !== text) return; // stale: a newer lint follows
+      if (reply.type === "error") {
+        this.retryAt = Date.now() + reply.retryIn;
+        this.schedule(reply.retryIn);
+        return;
+      }
+      if (reply.type !== "result") return;
+      this.retryAt = 0;
+      this.linted = text;
+      this.diagnostics = reply.diagnostics.filter((d) => !ignored.has(Spans.fingerprint(d, text)));
+      this.redraw();
+    }
+    redraw() { this.adapter.draw(this.diagnostics); }
+    at(x, y) {
+      for (const d of this.diagnostics) {
+        for (const r of this.adapter.rects(d.span)) {
+          if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2) return { diagnostic: d, rect: r };
+        }
+      }
+      return null;
+    }
+    destroy() {
+      clearTimeout(this.timer);
+      this.element.removeEventListener("input", this.onInput);
+      removeEventListener("scroll", this.onRedraw, true);
+      removeEventListener("resize", this.onRedraw);
+      this.adapter.destroy();
+    }
+  }
+
+  // ---- the card --------------------------------------------------------------------------
+  const host = document.createElement("div");
+  host.setAttribute("data-tonelint-card", "");
+  host.style.cssText = "position:fixed;z-index:2147483001;display:none;";
+  const shadow = host.attachShadow({ mode: "closed" });
+  let cardFor = null;
+  let hideTimer = null;
+
+  function message(key, fallback) {
+    try { return api.i18n.getMessage(key) || fallback; } catch (error) { return fallback; }
+  }
+
+  function showCard(hit) {
+    const d = hit.diagnostic;
+    cardFor = d;
+    shadow.textContent = "";
+    const style = document.createElement("style");
+    style.textContent = CARD_CSS;
+    const card = document.createElement("div");
+    card.className = "card " + d.category;
+    const title = document.createElement("p");
+    title.className = "message";
+    title.textContent = d.message;
+    card.append(style, title);
+    for (const suggestion of d.suggestions.slice(0, 3)) {
+      const button = document.createElement("button");
+      button.className = "suggestion";
+      button.textContent = suggestion;
+      button.addEventListener("mousedown", (event) => { event.preventDefault(); apply(d, suggestion); });
+      card.appendChild(button);
+    }
+    const actions = document.createElement("div");
+    actions.className = "actions";
+    const ignore = document.createElement("button");
+    ignore.textContent = message("ignoreHere", "Ignore here");
+    ignore.addEventListener("mousedown", (event) => { event.preventDefault(); ignoreHere(d); });
+    const off = document.createElement("button");
+    off.textContent = message("turnOffRule", "Turn off this rule");
+    off.addEventListener("mousedown", (event) => { event.preventDefault(); turnOff(d.rule); });
+    actions.append(ignore, off);
+    card.appendChild(actions);
+    shadow.appendChild(card);
+    if (!host.isConnected) document.documentElement.appendChild(host);
+    host.style.left = Math.max(4, Math.min(hit.rect.left, innerWidth - 340)) + "px";
+    host.style.top = Math.min(hit.rect.bottom + 6, innerHeight - 160) + "px";
+    host.style.display = "block";
+  }
+
+  function hideCard() { host.style.display = "none"; cardFor = null; }
+
+  function apply(d, suggestion) {
+    hideCard();
+    if (active) active.adapter.replace(d.span, suggestion);
+  }
+
+  function ignoreHere(d) {
+    hideCard();
+    if (!active) return;
+    ignored.add(Spans.fingerprint(d, active.linted));
+    api.storage.local.set({ ignored: Array.from(ignored).slice(-2000) });
+    active.diagnostics = active.diagnostics.filter((x) => x !== d);
+    active.redraw();
+  }
+
+  async function turnOff(rule) {
+    hideCard();
+    const current = await api.storage.sync.get({ disabledRules: [] });
+    if (!current.disabledRules.includes(rule)) current.disabledRules.push(rule);
+    await api.storage.sync.set({ disabledRules: current.disabledRules });
+    if (active) { active.diagnostics = active.diagnostics.filter((x) => x.rule !== rule); active.redraw(); active.schedule(0); }
+  }
+
+  const CARD_CSS = `
+    .card { font: 14px/1.4 system-ui, sans-serif; max-width: 320px; padding: 10px 12px; border-radius: 8px;
+            background: Canvas; color: CanvasText; box-shadow: 0 4px 16px rgba(0,0,0,.25); border-left: 4px solid #888; }
+    .press-release { border-left-color: #c2410c; } .self-promotion { border-left-color: #7c3aed; }
+    .peer-jargon { border-left-color: #0369a1; } .register, .dialogue { border-left-color: #4d7c0f; } .grammar { border-left-color: #b91c1c; }
+    .message { margin: 0 0 8px; } button { font: inherit; cursor: pointer; border-radius: 6px; }
+    .suggestion { display: block; margin: 4px 0; padding: 3px 8px; border: 1px solid #16a34a; background: transparent; color: inherit; }
+    .actions { margin-top: 8px; display: flex; gap: 8px; } .actions button { border: none; background: none; color: GrayText; padding: 0; }`;
+
+  // ---- page wiring -------------------------------------------------------------------------
+  const style = document.createElement("style");
+  style.textContent = CATEGORIES.map((c) => `::highlight(tonelint-${c}) { text-decoration: underline wavy var(--tonelint-${c}); text-decoration-thickness: 1.5px; }
+    .tonelint-${c} { background: var(--tonelint-${c}); }`).join("\n") +
+    `:root { --tonelint-press-release:#ea580c; --tonelint-self-promotion:#8b5cf6; --tonelint-peer-jargon:#0284c7;
+             --tonelint-dialogue:#65a30d; --tonelint-register:#65a30d; --tonelint-grammar:#dc2626; }`;
+  (document.head || document.documentElement).appendChild(style);
+
+  document.addEventListener("focusin", (event) => {
+    const root = editorRoot(event.target);
+    if (!root || (active && active.element === root)) return;
+    if (active) active.destroy();
+    active = disabledHere ? null : new Session(root);
+  });
+  document.addEventListener("mousemove", (event) => {
+    if (!active) return;
+    if (host.contains(event.target) || event.composedPath().includes(host)) return;
+    const hit = active.at(event.clientX, event.clientY);
+    if (hit) {
+      clearTimeout(hideTimer);
+      if (hit.diagnostic !== cardFor) showCard(hit);
+    } else if (cardFor) {
+      clearTimeout(hideTimer); // a grace period to reach the card below the words
+      hideTimer = setTimeout(hideCard, 400);
+    }
+  });
+  host.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+  host.addEventListener("mouseleave", () => { hideTimer = setTimeout(hideCard, 300); });
+  document.addEventListener("keydown", (event) => { if (event.key === "Escape") hideCard(); });
+})();

@@ -1,0 +1,33 @@
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const P = require("../src/lib/protocol.js");
+
+test("lint body: UTF-16 offsets, language and turned-off rules", () => {
+  const request = P.lintRequest(7, "Un leader mondial.", "text", "auto");
+  const body = P.lintBody(request, { ...P.DEFAULT_SETTINGS, lang: "fr", disabledRules: ["fr.register"] });
+  assert.deepEqual(body, { text: "Un leader mondial.", format: "text", offset_encoding: "utf-16", lang: "fr", ignore: ["fr.register"] });
+  assert.equal(P.lintBody(request, P.DEFAULT_SETTINGS).lang, undefined);
+  assert.throws(() => P.lintRequest(1, 42));
+});
+
+test("results keep only spans inside the text that was sent", () => {
+  const response = {
+    lang: "fr",
+    diagnostics: [
+      { rule: "a", category: "press-release", severity: "warning", message: "m", span: { start: 3, end: 17 }, suggestions: ["x"] },
+      { rule: "b", category: "press-release", severity: "warning", message: "m", span: { start: 3, end: 99 } },
+      { rule: "c", span: null },
+    ],
+    profile: { "press-release": { score: 40 } },
+  };
+  const result = P.lintResult("7", 18, response);
+  assert.deepEqual(result.diagnostics.map((d) => d.rule), ["a"]);
+  assert.equal(result.profile["press-release"].score, 40);
+});
+
+test("back-off doubles up to a minute; origins for host permissions", () => {
+  assert.deepEqual([1, 2, 3, 10].map(P.backoff), [1000, 2000, 4000, 60000]);
+  assert.equal(P.originOf("http://127.0.0.1:8765/v1/lint"), "http://127.0.0.1:8765");
+  assert.equal(P.originOf("not a url"), null);
+});
