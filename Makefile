@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 FILE ?= samples/brouillon-fr.md
 
-.PHONY: run test bench extension clean
+.PHONY: run test bench extension e2e-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,14 @@ run: $(STAMP)
 	$(BIN)/tonelint check $(FILE) $(ARGS); status=$$?; [ $$status -le 1 ] || exit $$status
 
 test: $(STAMP)
+	-@$(MAKE) --no-print-directory e2e-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Browser tests need Debian's Chromium and npm's playwright-core (never a downloaded browser).
+# Best effort: without them the browser tests say they were skipped and why.
+e2e-deps:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; }
+	@[ -d extension/node_modules/playwright-core ] || (cd extension && npm install --silent --no-package-lock >/dev/null)
 
 bench: $(STAMP)
 	$(BIN)/python bench/cold_start.py

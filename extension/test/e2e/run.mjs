@@ -1,0 +1,74 @@
+// End-to-end: the unpacked extension in Debian's headless Chromium, a real tonelint server,
+// a local page with editors. Prints one JSON line of observations for the Python test to check.
+import { chromium } from "playwright-core";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const EXT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const [pageUrl, screenshots] = process.argv.slice(2);
+const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "tonelint-e2e-")), {
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true,
+  args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, "--no-sandbox", "--disable-gpu",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+const page = await context.newPage();
+await page.goto(pageUrl);
+const observed = {};
+const DRAFT_FR = "Nous sommes fiers d'annoncer notre nouvelle newsletter pour nos clients.";
+const DRAFT_EN = "We are thrilled to announce our new service for you. Call us today!";
+
+const richRanges = () => {
+  const out = {};
+  for (const [name, h] of CSS.highlights) out[name] = [...h].map((r) => r.toString());
+  return out;
+};
+
+async function openCardAndApply(rect, screenshot) {
+  await page.mouse.move(rect.x, rect.y);
+  await page.waitForFunction(() => getComputedStyle(document.querySelector("[data-tonelint-card]")).display === "block");
+  const box = await (await page.$("[data-tonelint-card]")).boundingBox();
+  await page.mouse.move(box.x + 40, box.y + 12);
+  if (screenshot) await page.screenshot({ path: path.join(screenshots, screenshot) });
+  await page.mouse.click(box.x + 30, box.y + 62); // the first suggestion (closed shadow root)
+  await page.waitForTimeout(250);
+}
+
+// contenteditable: underlines exactly on the flagged words, card, apply, undo
+await page.click("#rich");
+await page.keyboard.type(DRAFT_FR, { delay: 3 });
+await page.waitForFunction(() => (CSS.highlights.get("tonelint-peer-jargon") || { size: 0 }).size > 0, null, { timeout: 15000 });
+observed.rich = await page.evaluate(richRanges);
+await page.screenshot({ path: path.join(screenshots, "contenteditable.png") });
+await openCardAndApply(await page.evaluate(() => {
+  const r = [...CSS.highlights.get("tonelint-peer-jargon")][0].getBoundingClientRect();
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+}), "card.png");
+observed.richApplied = await page.evaluate(() => document.querySelector("#rich").innerText.trim());
+await page.keyboard.press("Control+z");
+await page.waitForTimeout(150);
+observed.richUndone = await page.evaluate(() => document.querySelector("#rich").innerText.trim());
+
+// textarea: overlay underlines under the flagged words, apply, undo
+await page.click("#plain");
+await page.keyboard.type(DRAFT_EN, { delay: 3 });
+await page.waitForSelector("[data-tonelint-overlay] .tonelint-self-promotion", { timeout: 15000 });
+observed.plainUnderlines = await page.evaluate(() => [...document.querySelectorAll("[data-tonelint-overlay] .tonelint-underline")]
+  .map((l) => l.className.replace("tonelint-underline tonelint-", "")));
+await openCardAndApply(await page.evaluate(() => {
+  const r = document.querySelector("[data-tonelint-overlay] .tonelint-self-promotion").getBoundingClientRect();
+  return { x: r.x + r.width / 2, y: r.y - 6 };
+}));
+observed.plainApplied = await page.evaluate(() => document.querySelector("#plain").value);
+await page.keyboard.press("Control+z");
+await page.waitForTimeout(150);
+observed.plainUndone = await page.evaluate(() => document.querySelector("#plain").value);
+
+// a clean draft: nothing underlined
+await page.click("#clean");
+await page.keyboard.type("Vous avez une question sur votre toit ? Écrivez-moi, je vous réponds vite.", { delay: 3 });
+await page.waitForTimeout(2500);
+observed.clean = await page.evaluate(richRanges);
+console.log(JSON.stringify(observed));
+await context.close();

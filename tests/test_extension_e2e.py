@@ -1,0 +1,75 @@
+"""The extension in real headless Chromium against the real server (Debian chromium + npm playwright-core)."""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+EXTENSION = Path(__file__).resolve().parents[1] / "extension"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+PLAYWRIGHT = EXTENSION / "node_modules" / "playwright-core"
+SERVER_PORT = 8765  # the extension's default server and its only host permission
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists() or not PLAYWRIGHT.exists(),
+    reason="needs Debian's chromium and npm's playwright-core (installed by `make test` as root)")
+
+
+@pytest.fixture(scope="module")
+def server():
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", SERVER_PORT)) == 0:
+            pytest.fail(f"port {SERVER_PORT} is busy: stop the other tonelint server first")
+    proc = subprocess.Popen([sys.executable, "-m", "tonelint.cli", "serve", "--port", str(SERVER_PORT)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{SERVER_PORT}/v1/health", timeout=2).close()
+            break
+        except OSError:
+            assert proc.poll() is None and time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.2)
+    yield
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page_url():
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(EXTENSION / "test" / "e2e"))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/page.html"
+    httpd.shutdown()
+
+
+def test_underlines_card_apply_and_undo_in_textarea_and_contenteditable(server, page_url, tmp_path):
+    artefacts = Path(__file__).parent / ".cache" / "e2e"
+    artefacts.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run(["node", str(EXTENSION / "test" / "e2e" / "run.mjs"), page_url, str(artefacts)],
+                          capture_output=True, text=True, timeout=180, env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    # a French draft in a contenteditable: exactly the flagged words
+    assert seen["rich"]["tonelint-press-release"] == ["fiers d'annoncer"]
+    assert seen["rich"]["tonelint-peer-jargon"] == ["newsletter"]
+    assert seen["richApplied"] == "Nous sommes fiers d'annoncer notre nouvelle infolettre pour nos clients."
+    assert seen["richUndone"] == "Nous sommes fiers d'annoncer notre nouvelle newsletter pour nos clients."
+    # an English draft in a textarea
+    assert sorted(seen["plainUnderlines"]) == ["press-release", "self-promotion"]
+    assert seen["plainApplied"] == "We are thrilled to announce our new service for you. Questions? Just reply!"
+    assert seen["plainUndone"] == "We are thrilled to announce our new service for you. Call us today!"
+    assert all(not ranges for ranges in seen["clean"].values()), seen["clean"]
+    assert (artefacts / "card.png").stat().st_size > 1000
