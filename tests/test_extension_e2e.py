@@ -47,18 +47,18 @@ def server():
 
 @pytest.fixture(scope="module")
 def page_url():
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(EXTENSION / "test" / "e2e"))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(EXTENSION))
     handler.log_message = lambda *args: None
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/page.html"
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/test/e2e/"
     httpd.shutdown()
 
 
 def test_underlines_card_apply_and_undo_in_textarea_and_contenteditable(server, page_url, tmp_path):
     artefacts = Path(__file__).parent / ".cache" / "e2e"
     artefacts.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run(["node", str(EXTENSION / "test" / "e2e" / "run.mjs"), page_url, str(artefacts)],
+    proc = subprocess.run(["node", str(EXTENSION / "test" / "e2e" / "run.mjs"), page_url + "page.html", str(artefacts)],
                           capture_output=True, text=True, timeout=180, env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM})
     assert proc.returncode == 0, proc.stderr[-3000:]
     seen = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -73,3 +73,27 @@ def test_underlines_card_apply_and_undo_in_textarea_and_contenteditable(server, 
     assert seen["plainUndone"] == "We are thrilled to announce our new service for you. Call us today!"
     assert all(not ranges for ranges in seen["clean"].values()), seen["clean"]
     assert (artefacts / "card.png").stat().st_size > 1000
+
+
+EDITORS = EXTENSION / "node_modules" / "tinymce"
+
+
+@pytest.mark.skipif(not EDITORS.exists() or not (EXTENSION / "node_modules" / "ckeditor5").exists(),
+                    reason="needs the editors from npm (quill, ckeditor5, tinymce), installed by `make test`")
+def test_real_editor_libraries(server, page_url):
+    artefacts = Path(__file__).parent / ".cache" / "e2e"
+    artefacts.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run(["node", str(EXTENSION / "test" / "e2e" / "editors.mjs"), page_url + "editors.html", str(artefacts)],
+                          capture_output=True, text=True, timeout=300, env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    draft = "Nous sommes fiers d'annoncer notre nouvelle newsletter pour nos clients."
+    fixed = draft.replace("newsletter", "infolettre")
+    for name in ("quill", "ckeditor", "tinymce"):  # TinyMCE runs in its own iframe
+        result = seen[name]
+        assert "error" not in result, (name, result)
+        assert result["underlined"] == {"tonelint-press-release": ["fiers d'annoncer"],
+                                        "tonelint-peer-jargon": ["newsletter"]}, name
+        assert result["applied"] == fixed, name  # read back through the editor's own API (its model)
+    for name in ("quill", "ckeditor"):  # the editor's undo restores the writer's words
+        assert seen[name]["undone"] == draft, name

@@ -130,7 +130,22 @@
       const selection = getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
-      document.execCommand("insertText", false, text); // beforeinput/input: the editor updates its model and history
+      // Editors read the DOM selection on "selectionchange", a separate task: act once they have seen it.
+      setTimeout(() => {
+        // First the way a spell-checker replaces a word, which rich editors (CKEditor 5, Quill,
+        // ProseMirror, Lexical) apply to their own model and undo history...
+        const start = range.startContainer;
+        const data = new DataTransfer();
+        data.setData("text/plain", text);
+        const event = new InputEvent("beforeinput", {
+          inputType: "insertReplacementText", data: text, dataTransfer: data, bubbles: true, cancelable: true,
+          composed: true, targetRanges: [new StaticRange({ startContainer: start, startOffset: range.startOffset,
+                                                           endContainer: range.endContainer, endOffset: range.endOffset })],
+        });
+        start.parentElement.dispatchEvent(event);
+        // ...else the browser's own editing (plain contenteditable, editors that watch the DOM).
+        if (!event.defaultPrevented) document.execCommand("insertText", false, text);
+      }, 30);
     }
     clear() { if (globalThis.CSS && CSS.highlights) for (const c of CATEGORIES) CSS.highlights.delete("tonelint-" + c); }
     destroy() { this.clear(); }
@@ -210,7 +225,7 @@
   const host = document.createElement("div");
   host.setAttribute("data-tonelint-card", "");
   host.style.cssText = "position:fixed;z-index:2147483001;display:none;";
-  const shadow = host.attachShadow({ mode: "closed" });
+  const shadow = host.attachShadow({ mode: "open" }); // open: tests and assistive tools can reach the card
   let cardFor = null;
   let hideTimer = null;
 
@@ -250,7 +265,12 @@
     shadow.appendChild(card);
     if (!host.isConnected) document.documentElement.appendChild(host);
     host.style.left = Math.max(4, Math.min(hit.rect.left, innerWidth - 340)) + "px";
-    host.style.top = Math.min(hit.rect.bottom + 6, innerHeight - 160) + "px";
+    host.style.top = hit.rect.top + "px";
+    host.style.display = "block";
+    // Below the words when it fits, else above them (small editors such as an iframe's).
+    const height = host.getBoundingClientRect().height;
+    const below = hit.rect.bottom + 6;
+    host.style.top = Math.max(4, below + height <= innerHeight ? below : hit.rect.top - height - 6) + "px";
     host.style.display = "block";
   }
 

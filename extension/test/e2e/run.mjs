@@ -28,10 +28,10 @@ const richRanges = () => {
 async function openCardAndApply(rect, screenshot) {
   await page.mouse.move(rect.x, rect.y);
   await page.waitForFunction(() => getComputedStyle(document.querySelector("[data-tonelint-card]")).display === "block");
-  const box = await (await page.$("[data-tonelint-card]")).boundingBox();
-  await page.mouse.move(box.x + 40, box.y + 12);
+  const button = page.locator("[data-tonelint-card] .suggestion").first();
+  await button.hover();
   if (screenshot) await page.screenshot({ path: path.join(screenshots, screenshot) });
-  await page.mouse.click(box.x + 30, box.y + 62); // the first suggestion (closed shadow root)
+  await button.click();
   await page.waitForTimeout(250);
 }
 

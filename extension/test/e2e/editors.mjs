@@ -1,0 +1,60 @@
+// End-to-end in real editor libraries from npm (Quill, CKEditor 5, TinyMCE in its iframe):
+// type a French draft, wait for the underlines, apply the suggestion from the card, undo.
+import { chromium } from "playwright-core";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const EXT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const [pageUrl, screenshots] = process.argv.slice(2);
+const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "tonelint-e2e-")), {
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true,
+  args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, "--no-sandbox", "--disable-gpu",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+const page = await context.newPage();
+await page.goto(pageUrl);
+await page.evaluate(() => window.editorsReady);
+const DRAFT = "Nous sommes fiers d'annoncer notre nouvelle newsletter pour nos clients.";
+const EDITORS = {
+  quill: { frame: () => page.mainFrame(), editable: "#quill .ql-editor" },
+  ckeditor: { frame: () => page.mainFrame(), editable: ".ck-editor__editable" },
+  tinymce: { frame: () => page.frames().find((f) => f !== page.mainFrame() && f.parentFrame() === page.mainFrame()), editable: "body" },
+};
+const observed = {};
+for (const [name, spec] of Object.entries(EDITORS)) {
+  const result = (observed[name] = {});
+  try {
+    const frame = spec.frame();
+    const offset = frame === page.mainFrame() ? { x: 0, y: 0 } : await (await frame.frameElement()).boundingBox();
+    await frame.click(spec.editable);
+    await page.keyboard.type(DRAFT, { delay: 3 });
+    await page.waitForTimeout(1100); // a writer's pause: editors group quick edits into one undo step
+    await frame.waitForFunction(() => (CSS.highlights.get("tonelint-peer-jargon") || { size: 0 }).size > 0, null, { timeout: 15000 });
+    result.underlined = await frame.evaluate(() => {
+      const out = {};
+      for (const [key, h] of CSS.highlights) if (h.size) out[key] = [...h].map((r) => r.toString());
+      return out;
+    });
+    const rect = await frame.evaluate(() => {
+      const r = [...CSS.highlights.get("tonelint-peer-jargon")][0].getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(offset.x + rect.x, offset.y + rect.y);
+    await frame.waitForFunction(() => getComputedStyle(document.querySelector("[data-tonelint-card]")).display === "block");
+    const button = frame.locator("[data-tonelint-card] .suggestion").first();
+    await button.hover();
+    await page.screenshot({ path: path.join(screenshots, `card-${name}.png`) });
+    await button.click();
+    await page.waitForTimeout(300);
+    result.applied = await page.evaluate((n) => window.editorText[n](), name);
+    await page.keyboard.press("Control+z");
+    await page.waitForTimeout(300);
+    result.undone = await page.evaluate((n) => window.editorText[n](), name);
+  } catch (error) {
+    result.error = String(error.message || error).split("\n")[0];
+  }
+}
+console.log(JSON.stringify(observed));
+await context.close();
