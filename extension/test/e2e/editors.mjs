@@ -21,6 +21,7 @@ const EDITORS = {
   quill: { frame: () => page.mainFrame(), editable: "#quill .ql-editor" },
   ckeditor: { frame: () => page.mainFrame(), editable: ".ck-editor__editable" },
   tinymce: { frame: () => page.frames().find((f) => f !== page.mainFrame() && f.parentFrame() === page.mainFrame()), editable: "body" },
+  prosemirror: { frame: () => page.mainFrame(), editable: "#prosemirror .ProseMirror" },
 };
 const observed = {};
 for (const [name, spec] of Object.entries(EDITORS)) {
