@@ -48,8 +48,11 @@ def server():
 
 @pytest.fixture(scope="module")
 def page_url():
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(EXTENSION))
-    handler.log_message = lambda *args: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(EXTENSION))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/test/e2e/"
