@@ -101,3 +101,19 @@ def test_real_editor_libraries(server, page_url):
         assert result["applied"] == fixed, name  # read back through the editor's own API (its model)
     for name in ("quill", "ckeditor", "prosemirror"):  # the editor's undo restores the writer's words
         assert seen[name]["undone"] == draft, name
+
+
+def test_popup_options_and_an_unreachable_server(server, page_url):
+    proc = subprocess.run(["node", str(EXTENSION / "test" / "e2e" / "ui.mjs"), page_url + "page.html"],
+                          capture_output=True, text=True, timeout=180, env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    # headless Chromium keeps its English UI whatever --lang says; both locales are checked statically
+    assert seen["popupStatus"].split(" (")[0] in ("connected", "connecté")
+    assert seen["popupStatus"].endswith("(http://127.0.0.1:8765)")
+    assert seen["popupTitle"] in ("Tone of the draft", "Ton du brouillon")
+    assert seen["optionsRules"] >= 40 and seen["optionsServer"] == "http://127.0.0.1:8765"
+    # unreachable: a badge and a title, no dialog, the writer's text untouched
+    assert seen["badge"] == "!" and "unreachable" in seen["title"] and seen["dialogs"] == 0
+    assert seen["text"] == "Nous sommes fiers d'annoncer notre solution clé en main. Encore un leader mondial."
+    assert seen["popupStatusDown"].split(" (")[0] in ("unreachable", "injoignable")

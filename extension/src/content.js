@@ -160,6 +160,7 @@
       this.linted = "";
       this.timer = null;
       this.requestId = 0;
+      this.pending = false;
       this.retryAt = 0;
       this.onInput = () => this.changed();
       this.onRedraw = () => this.redraw();
@@ -169,6 +170,10 @@
       this.schedule(0);
     }
     changed() {
+      if (this.pending) { // the text moved on: the answer in flight would be stale
+        this.pending = false;
+        api.runtime.sendMessage({ type: "cancel" }).catch(() => {});
+      }
       const text = this.adapter.text();
       // Keep underlines in place across the edit until the server answers.
       this.diagnostics = Spans.shiftDiagnostics(this.diagnostics, Spans.diffEdit(this.linted, text));
@@ -186,10 +191,13 @@
       if (!text.trim()) { this.diagnostics = []; this.redraw(); return; }
       const id = ++this.requestId;
       let reply;
+      this.pending = true;
       try {
         reply = await api.runtime.sendMessage({ type: "lint", id: String(id), text: text, format: "text" });
       } catch (error) {
         return; // the extension was reloaded: nothing to do in this page any more
+      } finally {
+        if (id === this.requestId) this.pending = false;
       }
       if (!reply || id !== this.requestId || this.adapter.text() !== text) return; // stale: a newer lint follows
       if (reply.type === "error") {
