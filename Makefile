@@ -26,7 +26,7 @@ test: $(STAMP)
 # Best effort: without them the browser tests say they were skipped and why.
 e2e-deps:
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; }
-	@[ -d extension/node_modules/playwright-core ] && [ -d extension/node_modules/tinymce ] && [ -d extension/node_modules/prosemirror-view ] || (cd extension && npm install --silent --no-package-lock >/dev/null)
+	@[ -d extension/node_modules/playwright-core ] && [ -d extension/node_modules/tinymce ] && [ -d extension/node_modules/prosemirror-view ] && [ -d extension/node_modules/lexical ] || (cd extension && npm install --silent --no-package-lock >/dev/null)
 
 bench: $(STAMP)
 	$(BIN)/python bench/cold_start.py

@@ -1,5 +1,5 @@
 """The extension in real headless Chromium against the real server (Debian chromium + npm playwright-core),
-in a textarea, a plain contenteditable and real editors from npm: Quill, CKEditor 5, TinyMCE, ProseMirror."""
+in a textarea, a plain contenteditable and real editors from npm: Quill, CKEditor 5, TinyMCE, ProseMirror, Lexical."""
 from __future__ import annotations
 
 import functools
@@ -93,13 +93,13 @@ def test_real_editor_libraries(server, page_url):
     seen = json.loads(proc.stdout.strip().splitlines()[-1])
     draft = "Nous sommes fiers d'annoncer notre nouvelle newsletter pour nos clients."
     fixed = draft.replace("newsletter", "infolettre")
-    for name in ("quill", "ckeditor", "tinymce", "prosemirror"):  # TinyMCE runs in its own iframe
+    for name in ("quill", "ckeditor", "tinymce", "prosemirror", "lexical"):  # TinyMCE runs in its own iframe
         result = seen[name]
         assert "error" not in result, (name, result)
         assert result["underlined"] == {"tonelint-press-release": ["fiers d'annoncer"],
                                         "tonelint-peer-jargon": ["newsletter"]}, name
         assert result["applied"] == fixed, name  # read back through the editor's own API (its model)
-    for name in ("quill", "ckeditor", "prosemirror"):  # the editor's undo restores the writer's words
+    for name in ("quill", "ckeditor", "prosemirror", "lexical"):  # the editor's undo restores the writer's words
         assert seen[name]["undone"] == draft, name
 
 

@@ -22,6 +22,7 @@ const EDITORS = {
   ckeditor: { frame: () => page.mainFrame(), editable: ".ck-editor__editable" },
   tinymce: { frame: () => page.frames().find((f) => f !== page.mainFrame() && f.parentFrame() === page.mainFrame()), editable: "body" },
   prosemirror: { frame: () => page.mainFrame(), editable: "#prosemirror .ProseMirror" },
+  lexical: { frame: () => page.mainFrame(), editable: "#lexical" },
 };
 const observed = {};
 for (const [name, spec] of Object.entries(EDITORS)) {
