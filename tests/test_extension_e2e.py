@@ -99,7 +99,7 @@ def test_real_editor_libraries(server, page_url):
         assert result["underlined"] == {"tonelint-press-release": ["fiers d'annoncer"],
                                         "tonelint-peer-jargon": ["newsletter"]}, name
         assert result["applied"] == fixed, name  # read back through the editor's own API (its model)
-    for name in ("quill", "ckeditor", "prosemirror", "lexical"):  # the editor's undo restores the writer's words
+    for name in ("quill", "ckeditor", "tinymce", "prosemirror", "lexical"):  # the editor's undo restores the words
         assert seen[name]["undone"] == draft, name
 
 

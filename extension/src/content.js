@@ -143,8 +143,12 @@
                                                            endContainer: range.endContainer, endOffset: range.endOffset })],
         });
         start.parentElement.dispatchEvent(event);
-        // ...else the browser's own editing (plain contenteditable, editors that watch the DOM).
-        if (!event.defaultPrevented) document.execCommand("insertText", false, text);
+        // ...else the browser's own editing (plain contenteditable, editors that watch the DOM),
+        // announced as the replacement it is, so undo managers that record spell-checker
+        // corrections as a step of their own (TinyMCE) keep the writer's text before it.
+        if (!event.defaultPrevented && document.execCommand("insertText", false, text)) {
+          this.element.dispatchEvent(new InputEvent("input", { inputType: "insertReplacementText", data: text, bubbles: true }));
+        }
       }, 30);
     }
     clear() { if (globalThis.CSS && CSS.highlights) for (const c of CATEGORIES) CSS.highlights.delete("tonelint-" + c); }
