@@ -71,6 +71,7 @@ def test_underlines_card_apply_and_undo_in_textarea_and_contenteditable(server, 
     assert seen["rich"]["tonelint-peer-jargon"] == ["newsletter"]
     assert seen["richApplied"] == "Nous sommes fiers d'annoncer notre nouvelle infolettre pour nos clients."
     assert seen["richUndone"] == "Nous sommes fiers d'annoncer notre nouvelle newsletter pour nos clients."
+    assert seen["why"].startswith("Les anglicismes du milieu des affaires")  # the card's one-line "why"
     # an English draft in a textarea
     assert sorted(seen["plainUnderlines"]) == ["press-release", "self-promotion"]
     assert seen["plainApplied"] == "We are thrilled to announce our new service for you. Questions? Just reply!"

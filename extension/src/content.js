@@ -11,6 +11,20 @@
   const CATEGORIES = ["press-release", "self-promotion", "peer-jargon", "dialogue", "register", "grammar"];
 
   let active = null; // the adapter of the focused editor
+  let why = null; // rule id -> the first sentence of its description, asked once from the service worker
+
+  function loadWhy() {
+    if (why) return;
+    why = new Map();
+    api.runtime.sendMessage({ type: "rules" }).then((reply) => {
+      for (const rule of (reply && reply.rules) || []) why.set(rule.id, firstSentence(rule.description));
+    }).catch(() => { why = null; });
+  }
+
+  function firstSentence(text) {
+    const match = /^.*?[.!?](?=\s|$)/.exec(text || "");
+    return match ? match[0] : text || "";
+  }
   let ignored = new Set(); // fingerprints the writer dismissed
   let disabledHere = false;
 
@@ -95,6 +109,8 @@
     constructor(element) {
       this.element = element;
       this.map = null;
+      // Editor families that need a word of their own when a suggestion is applied.
+      this.family = element.classList.contains("mce-content-body") ? "tinymce" : "generic";
     }
     text() {
       this.map = TextMap.buildTextMap(TextMap.piecesOf(this.element));
@@ -143,10 +159,9 @@
                                                            endContainer: range.endContainer, endOffset: range.endOffset })],
         });
         start.parentElement.dispatchEvent(event);
-        // ...else the browser's own editing (plain contenteditable, editors that watch the DOM),
-        // announced as the replacement it is, so undo managers that record spell-checker
-        // corrections as a step of their own (TinyMCE) keep the writer's text before it.
-        if (!event.defaultPrevented && document.execCommand("insertText", false, text)) {
+        // ...else the browser's own editing (plain contenteditable, editors that watch the DOM).
+        if (!event.defaultPrevented && document.execCommand("insertText", false, text) && this.family === "tinymce") {
+          // TinyMCE records a spell-checker correction as an undo step of its own: say it was one.
           this.element.dispatchEvent(new InputEvent("input", { inputType: "insertReplacementText", data: text, bubbles: true }));
         }
       }, 30);
@@ -264,6 +279,13 @@
       button.addEventListener("mousedown", (event) => { event.preventDefault(); apply(d, suggestion); });
       card.appendChild(button);
     }
+    const reason = why && why.get(d.rule);
+    if (reason) { // after the suggestions: the main action stays first, even in a small editor
+      const line = document.createElement("p");
+      line.className = "why";
+      line.textContent = reason;
+      card.appendChild(line);
+    }
     const actions = document.createElement("div");
     actions.className = "actions";
     const ignore = document.createElement("button");
@@ -315,7 +337,7 @@
             background: Canvas; color: CanvasText; box-shadow: 0 4px 16px rgba(0,0,0,.25); border-left: 4px solid #888; }
     .press-release { border-left-color: #c2410c; } .self-promotion { border-left-color: #7c3aed; }
     .peer-jargon { border-left-color: #0369a1; } .register, .dialogue { border-left-color: #4d7c0f; } .grammar { border-left-color: #b91c1c; }
-    .message { margin: 0 0 8px; } button { font: inherit; cursor: pointer; border-radius: 6px; }
+    .message { margin: 0 0 6px; } .why { margin: 8px 0 0; color: GrayText; font-size: 13px; } button { font: inherit; cursor: pointer; border-radius: 6px; }
     .suggestion { display: block; margin: 4px 0; padding: 3px 8px; border: 1px solid #16a34a; background: transparent; color: inherit; }
     .actions { margin-top: 8px; display: flex; gap: 8px; } .actions button { border: none; background: none; color: GrayText; padding: 0; }`;
 
@@ -332,6 +354,7 @@
     if (!root || (active && active.element === root)) return;
     if (active) active.destroy();
     active = disabledHere ? null : new Session(root);
+    if (active) loadWhy();
   });
   document.addEventListener("mousemove", (event) => {
     if (!active) return;

@@ -14,6 +14,7 @@ const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmp
          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 const page = await context.newPage();
+await page.setViewportSize({ width: 1280, height: 1600 }); // every editor in view, as on a tall screen
 await page.goto(pageUrl);
 await page.evaluate(() => window.editorsReady);
 const DRAFT = "Nous sommes fiers d'annoncer notre nouvelle newsletter pour nos clients.";

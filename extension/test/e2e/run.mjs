@@ -25,11 +25,13 @@ const richRanges = () => {
   return out;
 };
 
+let cardWhy = null;
 async function openCardAndApply(rect, screenshot) {
   await page.mouse.move(rect.x, rect.y);
   await page.waitForFunction(() => getComputedStyle(document.querySelector("[data-tonelint-card]")).display === "block");
   const button = page.locator("[data-tonelint-card] .suggestion").first();
   await button.hover();
+  cardWhy = await page.locator("[data-tonelint-card] .why").textContent().catch(() => null);
   if (screenshot) await page.screenshot({ path: path.join(screenshots, screenshot) });
   await button.click();
   await page.waitForTimeout(250);
@@ -46,6 +48,7 @@ await openCardAndApply(await page.evaluate(() => {
   return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
 }), "card.png");
 observed.richApplied = await page.evaluate(() => document.querySelector("#rich").innerText.trim());
+observed.why = cardWhy;
 await page.keyboard.press("Control+z");
 await page.waitForTimeout(150);
 observed.richUndone = await page.evaluate(() => document.querySelector("#rich").innerText.trim());
