@@ -59,13 +59,20 @@ def page_url():
     httpd.shutdown()
 
 
-def test_underlines_card_apply_and_undo_in_textarea_and_contenteditable(server, page_url, tmp_path):
-    artefacts = Path(__file__).parent / ".cache" / "e2e"
-    artefacts.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run(["node", str(EXTENSION / "test" / "e2e" / "run.mjs"), page_url + "page.html", str(artefacts)],
-                          capture_output=True, text=True, timeout=180, env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM})
+ARTEFACTS = Path(__file__).parent / ".cache" / "e2e"  # screenshots, to look at
+
+
+def run_script(name: str, *args: str) -> dict:
+    """Run one of extension/test/e2e/*.mjs and return the JSON line of observations it prints."""
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run(["node", str(EXTENSION / "test" / "e2e" / name), *args], capture_output=True, text=True,
+                          timeout=300, env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM})
     assert proc.returncode == 0, proc.stderr[-3000:]
-    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_underlines_card_apply_and_undo_in_textarea_and_contenteditable(server, page_url):
+    seen = run_script("run.mjs", page_url + "page.html", str(ARTEFACTS))
     # a French draft in a contenteditable: exactly the flagged words
     assert seen["rich"]["tonelint-press-release"] == ["fiers d'annoncer"]
     assert seen["rich"]["tonelint-peer-jargon"] == ["newsletter"]
@@ -77,7 +84,7 @@ def test_underlines_card_apply_and_undo_in_textarea_and_contenteditable(server, 
     assert seen["plainApplied"] == "We are thrilled to announce our new service for you. Questions? Just reply!"
     assert seen["plainUndone"] == "We are thrilled to announce our new service for you. Call us today!"
     assert all(not ranges for ranges in seen["clean"].values()), seen["clean"]
-    assert (artefacts / "card.png").stat().st_size > 1000
+    assert (ARTEFACTS / "card.png").stat().st_size > 1000
 
 
 EDITORS = EXTENSION / "node_modules" / "tinymce"
@@ -86,12 +93,7 @@ EDITORS = EXTENSION / "node_modules" / "tinymce"
 @pytest.mark.skipif(not EDITORS.exists() or not (EXTENSION / "node_modules" / "ckeditor5").exists(),
                     reason="needs the editors from npm (quill, ckeditor5, tinymce), installed by `make test`")
 def test_real_editor_libraries(server, page_url):
-    artefacts = Path(__file__).parent / ".cache" / "e2e"
-    artefacts.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run(["node", str(EXTENSION / "test" / "e2e" / "editors.mjs"), page_url + "editors.html", str(artefacts)],
-                          capture_output=True, text=True, timeout=300, env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM})
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    seen = run_script("editors.mjs", page_url + "editors.html", str(ARTEFACTS))
     draft = "Nous sommes fiers d'annoncer notre nouvelle newsletter pour nos clients."
     fixed = draft.replace("newsletter", "infolettre")
     for name in ("quill", "ckeditor", "tinymce", "prosemirror", "lexical"):  # TinyMCE runs in its own iframe
@@ -105,10 +107,7 @@ def test_real_editor_libraries(server, page_url):
 
 
 def test_popup_options_and_an_unreachable_server(server, page_url):
-    proc = subprocess.run(["node", str(EXTENSION / "test" / "e2e" / "ui.mjs"), page_url + "page.html"],
-                          capture_output=True, text=True, timeout=180, env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM})
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    seen = run_script("ui.mjs", page_url + "page.html")
     # headless Chromium keeps its English UI whatever --lang says; both locales are checked statically
     assert seen["popupStatus"].split(" (")[0] in ("connected", "connecté")
     assert seen["popupStatus"].endswith("(http://127.0.0.1:8765)")

@@ -1,18 +1,9 @@
 // End-to-end in real editor libraries from npm (Quill, CKEditor 5, TinyMCE in its iframe):
 // type a French draft, wait for the underlines, apply the suggestion from the card, undo.
-import { chromium } from "playwright-core";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const EXT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+import { launchWithExtension } from "./browser.mjs";
 const [pageUrl, screenshots] = process.argv.slice(2);
-const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "tonelint-e2e-")), {
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true,
-  args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const context = await launchWithExtension();
 const page = await context.newPage();
 await page.setViewportSize({ width: 1280, height: 1600 }); // every editor in view, as on a tall screen
 await page.goto(pageUrl);

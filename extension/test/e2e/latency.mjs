@@ -1,19 +1,11 @@
 // Time from the end of typing to underlines on screen, in a contenteditable, through the
 // real extension and server: a whole 1,000-word draft, then one-word edits in it.
-import { chromium } from "playwright-core";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const EXT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+import { launchWithExtension } from "./browser.mjs";
 const [pageUrl, draftFile, runs] = process.argv.slice(2);
 const draft = readFileSync(draftFile, "utf-8");
-const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "tonelint-bench-")), {
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true,
-  args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const context = await launchWithExtension();
 const page = await context.newPage();
 await page.goto(pageUrl);
 await page.click("#rich");

@@ -1,18 +1,9 @@
 // End-to-end: the unpacked extension in Debian's headless Chromium, a real tonelint server,
 // a local page with editors. Prints one JSON line of observations for the Python test to check.
-import { chromium } from "playwright-core";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const EXT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+import { launchWithExtension } from "./browser.mjs";
 const [pageUrl, screenshots] = process.argv.slice(2);
-const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "tonelint-e2e-")), {
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true,
-  args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const context = await launchWithExtension();
 const page = await context.newPage();
 await page.goto(pageUrl);
 const observed = {};

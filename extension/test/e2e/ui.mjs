@@ -1,17 +1,8 @@
 // The popup and options pages, and what the writer sees when the server cannot be reached.
-import { chromium } from "playwright-core";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const EXT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+import { launchWithExtension } from "./browser.mjs";
 const [pageUrl] = process.argv.slice(2);
-const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "tonelint-ui-")), {
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, locale: "fr-CA",
-  args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, "--no-sandbox", "--disable-gpu", "--lang=fr-CA",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const context = await launchWithExtension({ locale: "fr-CA", args: ["--lang=fr-CA"] });
 const worker = context.serviceWorkers()[0] || (await context.waitForEvent("serviceworker"));
 const id = new URL(worker.url()).host;
 const seen = {};
