@@ -196,3 +196,12 @@ def test_mdx_files_are_drafts():
     from tonelint.reading import guess_format
 
     assert guess_format("post.mdx", "") == "mdx"
+
+
+def test_utf16_offsets_round_trip_with_astral_characters():
+    from tonelint.utf16 import Utf16Map
+
+    text = "a😀b𝔘c\ud800d"  # emoji, mathematical letter, a lone surrogate (one unit in JavaScript too)
+    offsets = Utf16Map(text)
+    assert [offsets.to_utf16(i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 6, 7, 8, 9]
+    assert [offsets.to_codepoint(offsets.to_utf16(i)) for i in range(len(text) + 1)] == list(range(len(text) + 1))

@@ -230,10 +230,15 @@
       this.diagnostics = reply.diagnostics.filter((d) => !ignored.has(Spans.fingerprint(d, text)));
       this.redraw();
     }
-    redraw() { this.adapter.draw(this.diagnostics); }
+    redraw() {
+      this.rectCache = null; // positions change with the text, scrolling and resizing
+      this.adapter.draw(this.diagnostics);
+    }
     at(x, y) {
-      for (const d of this.diagnostics) {
-        for (const r of this.adapter.rects(d.span)) {
+      // Called on every mouse move: measure the underlines once per redraw, not per move.
+      if (!this.rectCache) this.rectCache = this.diagnostics.map((d) => [d, this.adapter.rects(d.span)]);
+      for (const [d, rects] of this.rectCache) {
+        for (const r of rects) {
           if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2) return { diagnostic: d, rect: r };
         }
       }
