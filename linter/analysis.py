@@ -8,6 +8,7 @@ document (its offset map).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
@@ -52,24 +53,41 @@ class BlockData:
     def sentences(self) -> list[tuple[int, int]]:
         return split_sentences(self.text)
 
-    def readability(self, lang: str) -> dict:
-        from .readability import figures
+    @cached_property
+    def sentence_tokens(self) -> list[list[Token]]:
+        """The tokens of each sentence (one pass: tokens and sentences are both in text order)."""
+        sentences = self.sentences
+        grouped: list[list[Token]] = [[] for _ in sentences]
+        number = 0
+        for token in self.tokens:
+            while number < len(sentences) and token.start >= sentences[number][1]:
+                number += 1
+            if number == len(sentences):
+                break
+            if token.start >= sentences[number][0]:
+                grouped[number].append(token)
+        return grouped
 
-        key = ("readability", lang)
+    def syllables(self, lang: str) -> int:
+        from .readability import syllable_count
+
+        key = ("syllables", lang)
         if key not in self.memo:
-            self.memo[key] = figures(lang, self.word_texts, len(self.sentences))
+            self.memo[key] = syllable_count(lang, self.word_texts)
         return self.memo[key]
 
-    def regex_spans(self, pattern) -> list[tuple[int, int]]:
-        key = ("regex", pattern.pattern, pattern.flags)
-        spans = self.memo.get(key)
+    def readability(self, lang: str) -> dict:
+        from .readability import figures_from_counts
+
+        return figures_from_counts(lang, self.words, len(self.sentences), self.syllables(lang))
+
+    def regex_spans(self, pattern: re.Pattern) -> list[tuple[int, int]]:
+        """Non-empty matches of the pattern, or of its group named `mark` if it has one."""
+        spans = self.memo.get(pattern)  # compiled patterns hash by their source and flags
         if spans is None:
-            spans = []
-            for match in pattern.finditer(self.text):
-                start, end = match.span("mark") if "mark" in pattern.groupindex else match.span()
-                if end > start:
-                    spans.append((start, end))
-            self.memo[key] = spans
+            group = "mark" if "mark" in pattern.groupindex else 0
+            spans = [span for match in pattern.finditer(self.text) if (span := match.span(group))[1] > span[0]]
+            self.memo[pattern] = spans
         return spans
 
 
@@ -135,10 +153,10 @@ class DocumentAnalysis:
     @cached_property
     def readability(self) -> dict:
         """Document readability, computed once for every rule and the profile."""
-        from .readability import figures
+        from .readability import figures_from_counts
 
-        return figures(self.lang, [w for b in self.blocks for w in b.word_texts],
-                       sum(len(b.sentences) for b in self.blocks))
+        return figures_from_counts(self.lang, self.words, sum(len(b.sentences) for b in self.blocks),
+                                   sum(b.data.syllables(self.lang) for b in self.blocks))
 
     def first_sentence(self) -> tuple[int, int, int] | None:
         """(block, start, end) of the document's first sentence, for document-level findings."""

@@ -61,19 +61,28 @@ def syllables(lang: str, word: str) -> int:
         return len(_hyphenator(lang).positions(word)) + 1
 
 
+def syllable_count(lang: str, words: list[str]) -> int:
+    return sum(syllables(lang, w.lower()) for w in words)
+
+
 def figures(lang: str, words: list[str], sentence_count: int) -> dict:
     """Readability of a text given its words (no numbers) and its sentence count."""
+    return figures_from_counts(lang, len(words), sentence_count, syllable_count(lang, words) if words else 0)
+
+
+def figures_from_counts(lang: str, word_count: int, sentence_count: int, syllable_total: int) -> dict:
+    """Readability from counts, so a document's figures add up its paragraphs' counts."""
     result = {
         "formula": "kandel-moles" if lang == "fr" else "flesch",
         "score": 0.0,
-        "words": len(words),
+        "words": word_count,
         "sentences": sentence_count,
-        "words_per_sentence": round(len(words) / sentence_count, 1) if sentence_count else 0.0,
+        "words_per_sentence": round(word_count / sentence_count, 1) if sentence_count else 0.0,
     }
-    if not words or not sentence_count:
+    if not word_count or not sentence_count:
         return result
-    words_per_sentence = len(words) / sentence_count
-    syllables_per_word = sum(syllables(lang, w.lower()) for w in words) / len(words)
+    words_per_sentence = word_count / sentence_count
+    syllables_per_word = syllable_total / word_count
     base, sentence_weight, syllable_weight = _constants(lang)
     result["score"] = round(base - sentence_weight * words_per_sentence - syllable_weight * syllables_per_word, 1)
     if lang == "en":

@@ -46,9 +46,12 @@ class AcronymCheck(Check):
         findings = []
         for number_, block in enumerate(analysis.blocks):
             text = block.text
-            if _mostly_capitals(text):
-                continue  # a heading in capitals is not a wall of acronyms
+            capitals_checked = False
             for match in _ACRONYM.finditer(text):
+                if not capitals_checked:  # counted only in blocks that have an acronym at all
+                    capitals_checked = True
+                    if _mostly_capitals(text):
+                        break  # a heading in capitals is not a wall of acronyms
                 acronym = match.group(1)
                 if acronym in seen or not self.min_length <= len(acronym) <= self.max_length:
                     continue

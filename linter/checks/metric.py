@@ -39,8 +39,7 @@ class MetricCheck(Check):
 
     def _long_sentences(self, analysis):
         for number_, block in enumerate(analysis.blocks):
-            tokens = block.tokens
-            for start, end in block.sentences:
-                words = sum(1 for t in tokens if start <= t.start < end)
+            for (start, end), tokens in zip(block.sentences, block.data.sentence_tokens):
+                words = len(tokens)
                 if words > self.max_words:
                     yield Finding(number_, start, end, args={"words": words, "max": self.max_words})

@@ -21,6 +21,9 @@ _URL_OR_EMAIL = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|fr|ca|qc\.ca|co|dev|app|info|biz|eu|be|ch)(?:/[^\s<>\"']*)?(?![\w-])",
     re.IGNORECASE,
 )
+# Every URL or address has "://", or a dot or @ between two word characters: most blocks have
+# none, and this search is far cheaper than trying the full pattern at each word.
+_MAYBE_URL_OR_EMAIL = re.compile(r"[\w-][.@][\w-]|://")
 _TRAILING_PUNCT = ".,;:!?)»”’'\""
 
 
@@ -96,6 +99,8 @@ def _blank_urls(text: str) -> str:
         kept = found.rstrip(_TRAILING_PUNCT)
         return " " * len(kept) + found[len(kept):]
 
+    if not _MAYBE_URL_OR_EMAIL.search(text):
+        return text
     return _URL_OR_EMAIL.sub(blank, text)
 
 

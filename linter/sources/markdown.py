@@ -25,6 +25,7 @@ _MARKUP_CHARS = frozenset("*_~[]!<> \t\n")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PREFIX_CHARS = frozenset(" \t>-+*0123456789.)#|:")
+_ESCAPE_OR_ENTITY = re.compile(r"[\\&]")
 
 
 class AlignmentError(Exception):
@@ -202,15 +203,22 @@ def _align_text(piece: str, content: str, cursor: int, content_map: array, out: 
 
 
 def _common_run(piece: str, i: int, content: str, cursor: int) -> int:
-    # Longest prefix of piece[i:] equal to content[cursor:], up to a markup-sensitive char.
-    run = 0
+    """Length of the longest prefix of piece[i:] equal to content[cursor:], stopping
+    before a backslash or an ampersand (an escape or an entity to decode)."""
     limit = min(len(piece) - i, len(content) - cursor)
-    while run < limit and piece[i + run] == content[cursor + run]:
-        ch = content[cursor + run]
-        if ch in "\\&":
-            break
-        run += 1
-    return run
+    special = _ESCAPE_OR_ENTITY.search(content, cursor, cursor + limit)
+    if special:
+        limit = special.start() - cursor
+    if piece.startswith(content[cursor:cursor + limit], i):
+        return limit  # the usual case: the whole stretch is verbatim
+    low, high = 0, limit  # the prefix of length `low` matches, `high` does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        if piece.startswith(content[cursor:cursor + middle], i):
+            low = middle
+        else:
+            high = middle
+    return low
 
 
 def _add_run(content_map: array, cursor: int, run: int, text: str, out: BlockBuilder) -> None:
