@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Callable
 
 from .cache import LRU
+from .prefilter import casefold_for_search, may_match
 from .sentences import split_sentences
 from .sources import Block, Document
 from .textnorm import normalize
@@ -68,6 +69,10 @@ class BlockData:
                 grouped[number].append(token)
         return grouped
 
+    @cached_property
+    def folded(self) -> str:
+        return casefold_for_search(self.text)
+
     def syllables(self, lang: str) -> int:
         from .readability import syllable_count
 
@@ -84,6 +89,8 @@ class BlockData:
     def regex_spans(self, pattern: re.Pattern) -> list[tuple[int, int]]:
         """Non-empty matches of the pattern, or of its group named `mark` if it has one."""
         spans = self.memo.get(pattern)  # compiled patterns hash by their source and flags
+        if spans is None and not may_match(pattern, self.text, self.folded):
+            spans = self.memo[pattern] = []
         if spans is None:
             group = "mark" if "mark" in pattern.groupindex else 0
             spans = [span for match in pattern.finditer(self.text) if (span := match.span(group))[1] > span[0]]

@@ -1,0 +1,80 @@
+"""A literal every match of a rule's regex must contain, to skip blocks cheaply.
+
+Most rule regexes start with `\\b`, which turns off the regex engine's own
+fast scan for a leading literal: `\\bISO\\s?\\d+` is tried at every position of
+every block (24x slower than `ISO\\s?\\d+` on the Debian posts). Looking for a
+required literal with `in` first (C speed) and running the regex only when it
+is there gives the same matches. The literal comes from Python's own regex
+parser; when in doubt (inline flags, unknown constructs) there is no literal
+and the regex simply always runs.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+try:  # the parser `re` itself uses; private, so any surprise just disables the shortcut
+    from re import _constants as _sre
+    from re import _parser as _sre_parser
+except ImportError:  # pragma: no cover - another Python implementation
+    _sre = _sre_parser = None
+
+
+@lru_cache(maxsize=None)
+def required_literal(pattern: re.Pattern) -> str | None:
+    """The longest run of ASCII characters in every match (casefolded when the
+    pattern ignores case), or None when there is none worth checking."""
+    if _sre_parser is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+        runs = _literal_runs(list(parsed))
+    except Exception:  # noqa: BLE001 - an optimisation must never break a rule
+        return None
+    if not runs:
+        return None
+    literal = max(runs, key=len)
+    return literal.casefold() if pattern.flags & re.IGNORECASE else literal
+
+
+def _literal_runs(items) -> list[str] | None:
+    """Runs of consecutive literal characters of a concatenation; None if unsure."""
+    runs, current = [], ""
+    for op, value in items:
+        if op is _sre.LITERAL and value < 128:
+            current += chr(value)
+        elif op is _sre.AT:
+            continue  # \b, ^, $: match no character, so the run goes on
+        elif op is _sre.SUBPATTERN:
+            _group, add_flags, del_flags, body = value
+            if add_flags or del_flags:
+                return None  # (?i:...) and friends change what the literal means
+            inner = _literal_runs(list(body))
+            if inner is None:
+                return None
+            runs.extend(inner)
+            current = ""
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and value[0] >= 1 and len(value[2]) == 1 \
+                and value[2][0][0] is _sre.LITERAL and value[2][0][1] < 128:
+            runs.extend([current, chr(value[2][0][1])])  # "!+": at least one "!"
+            current = ""
+        else:
+            runs.append(current)
+            current = ""
+    runs.append(current)
+    return [run for run in runs if run]
+
+
+def may_match(pattern: re.Pattern, text: str, folded: str) -> bool:
+    """False only when the pattern cannot match `text` (`folded` is its casefold)."""
+    literal = required_literal(pattern)
+    if literal is None:
+        return True
+    return literal in (folded if pattern.flags & re.IGNORECASE else text)
+
+
+def casefold_for_search(text: str) -> str:
+    """The text as `re` sees it when ignoring case, for ASCII literals: every character
+    `re` matches to an ASCII letter casefolds to that letter (ſ, K, ﬀ...) except the
+    Turkish ı and İ (checked over all of Unicode), hence the two replacements."""
+    return text.casefold().replace("ı", "i").replace("i\u0307", "i")

@@ -1,0 +1,71 @@
+"""The literal pre-check never hides a match of a rule's regex."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tonelint.checks.base import TermSet
+from tonelint.prefilter import casefold_for_search, may_match, required_literal
+
+
+def _rule_patterns() -> list[re.Pattern]:
+    from tonelint import Config, Engine
+
+    engine = Engine(Config())
+    patterns = []
+    for lang in ("fr", "en"):
+        for check in engine.pack(lang).checks:
+            for value in vars(check).values():
+                if isinstance(value, TermSet):
+                    patterns.extend(value.patterns)
+    return patterns
+
+
+PATTERNS = _rule_patterns()
+
+
+@pytest.mark.parametrize(("source", "flags", "literal"), [
+    (r"\bISO\s?\d{3,5}\b", re.I, "iso"),
+    (r"\bf/\d{1,2}\b", 0, "f/"),
+    (r"!+", 0, "!"),
+    (r"\b(?P<mark>(?:is|are)\s+done)\b", re.I, "done"),
+    (r"\b\w{3,}(?:tion|tions)\b", re.I, "tion"),  # re's parser factors the common prefix out
+    (r"abc|def", 0, None),  # no literal is in every match
+    (r"(?i:abc)d", 0, None),  # inline flags: not worth the risk
+    (r"communiqué", re.I, "communiqu"),  # ASCII only
+    (r"\w+", 0, None),
+])
+def test_required_literal(source, flags, literal):
+    assert required_literal(re.compile(source, flags)) == literal
+
+
+def test_rule_packs_have_patterns_the_pre_check_applies_to():
+    assert len(PATTERNS) >= 20
+    assert sum(required_literal(p) is not None for p in PATTERNS) >= len(PATTERNS) // 2
+
+
+@pytest.mark.parametrize("text", ["İSO 9001", "ıso 9001", "Iso 9001", "ISO 9001"])
+def test_turkish_i_variants_still_reach_the_regex(text):
+    pattern = re.compile(r"\bISO\s?\d{3,5}\b", re.I)
+    assert pattern.search(text)
+    assert may_match(pattern, text, casefold_for_search(text))
+
+
+def _variants(text: str) -> list[str]:
+    return [text, text.upper(), text.lower(), text.title(), text.swapcase(),
+            text.replace("i", "ı").replace("I", "İ"), text.replace("s", "ſ").replace("k", "\u212a")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pattern=st.sampled_from(PATTERNS), data=st.data())
+def test_pre_check_never_hides_a_match(pattern, data):
+    literal = required_literal(pattern) or ""
+    pieces = st.sampled_from([literal, literal.upper(), " ", "\n", "ISO 9001", "f/2.8", "!", "?", "é", "İ", "1/250 s",
+                              "CEO", "Section 179 of the Code", "article L. 1234-5", "a déclaré", "said"])
+    text = "".join(data.draw(st.lists(st.one_of(pieces, st.text(max_size=8)), max_size=12)))
+    for variant in _variants(text):
+        if pattern.search(variant):
+            assert may_match(pattern, variant, casefold_for_search(variant)), (pattern.pattern, variant)
