@@ -102,6 +102,12 @@ def build_repository(target: Path, max_posts: int, min_words: int = 400) -> tupl
     return files, words
 
 
+def cpu_steal() -> tuple[int, int]:
+    """(steal, total) CPU ticks so far: on a shared virtual machine, time taken by neighbours."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (fields[7] if len(fields) > 7 else 0), sum(fields)
+
+
 def measure(command: list[str]) -> tuple[float, float, int]:
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
@@ -144,10 +150,14 @@ def main() -> None:
         ("proselint, English posts", proselint + en_files, len(en_files), en_words),
     ]
     timings: dict[str, list[tuple[float, float]]] = {name: [] for name, *_ in runs}
+    steal_before, total_before = cpu_steal()
     for _ in range(args.repeat):  # interleaved, so a slow spell of the machine hits every command
         for name, command, *_ in runs:
             elapsed, peak, _code = measure(command)
             timings[name].append((elapsed, peak))
+    steal_after, total_after = cpu_steal()
+    steal = 100 * (steal_after - steal_before) / max(1, total_after - total_before)
+    print(f"CPU time taken by other virtual machines during the runs (steal): {steal:.0f}%")
     print(f"{'run':<34} {'files':>6} {'words':>9} {'wall s':>7} {'(range)':>13} {'files/s':>8} {'words/s':>9} "
           f"{'peak RSS MB':>12}")
     medians = {}

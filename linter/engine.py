@@ -192,7 +192,8 @@ class Engine:
         for check in pack.checks:
             rule = check.rule
             if "pos" in rule.requires or "lemma" in rule.requires:
-                if rule.kind == "pattern" and nlp.get_pipeline(lang, pack.needs_lemmas) is None:
+                # Loaded only when a sentence needs tagging: most short drafts never pay for spaCy.
+                if rule.kind == "pattern" and not nlp.model_installed(lang):
                     notices.append(f"{rule.id}: skipped, no {lang} tagging model installed")
                     continue
             produced = 0

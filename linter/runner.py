@@ -84,10 +84,25 @@ def run(jobs: list[Job], workers: int, stdin=None, on_done=None) -> list[FileRep
         return reports
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # Largest files first, so no worker is left with a long file while the others idle;
+    # reports are put back in the order the files were given.
+    order = sorted(range(len(jobs)), key=lambda i: -_size(jobs[i].path))
+    reports: list[FileReport | None] = [None] * len(jobs)
     with context.Pool(workers) as pool:
-        reports = []
-        for report in pool.imap(lint_file, jobs, chunksize=1):
-            reports.append(report)
+        for position, report in pool.imap_unordered(_lint_numbered, [(i, jobs[i]) for i in order], chunksize=1):
+            reports[position] = report
             if on_done:
                 on_done(report)
     return reports
+
+
+def _lint_numbered(numbered: tuple[int, Job]) -> tuple[int, FileReport]:
+    position, job = numbered
+    return position, lint_file(job)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0

@@ -90,6 +90,18 @@ def get_pipeline(lang: str, lemmas: bool = False):
         return pipeline
 
 
+def model_installed(lang: str) -> bool:
+    """Whether `lang` has a tagging model, without loading it (or spaCy)."""
+    if lang in _missing:
+        return False
+    if any(loaded_lang == lang for loaded_lang, _ in _pipelines):
+        return True
+    import importlib.util
+
+    name = MODELS.get(lang)
+    return name is not None and importlib.util.find_spec(name) is not None
+
+
 def loaded_languages() -> list[str]:
     return sorted({lang for lang, _ in _pipelines})
 
