@@ -78,7 +78,7 @@ class BlockData:
 
         key = ("syllables", lang)
         if key not in self.memo:
-            self.memo[key] = syllable_count(lang, self.word_texts)
+            self.memo[key] = syllable_count(lang, [t.lower for t in self.tokens if not t.text.isdigit()])
         return self.memo[key]
 
     def readability(self, lang: str) -> dict:

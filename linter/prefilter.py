@@ -67,10 +67,15 @@ def _literal_runs(items) -> list[str] | None:
 
 def may_match(pattern: re.Pattern, text: str, folded: str) -> bool:
     """False only when the pattern cannot match `text` (`folded` is its casefold)."""
-    literal = required_literal(pattern)
+    literal, ignores_case = _plan(pattern)
     if literal is None:
         return True
-    return literal in (folded if pattern.flags & re.IGNORECASE else text)
+    return literal in (folded if ignores_case else text)
+
+
+@lru_cache(maxsize=None)
+def _plan(pattern: re.Pattern) -> tuple[str | None, bool]:
+    return required_literal(pattern), bool(pattern.flags & re.IGNORECASE)  # flag enums are slow per call
 
 
 def casefold_for_search(text: str) -> str:

@@ -50,9 +50,9 @@ def _hyphenator(lang: str):
     return get_pyphen(lang)
 
 
-@lru_cache(maxsize=200_000)
 def syllables(lang: str, word: str) -> int:
-    """textstat's count: the CMU dictionary for English, else hyphenation points + 1 (pyphen)."""
+    """textstat's count for a lowercase word: the CMU dictionary for English, else
+    hyphenation points + 1 (pyphen)."""
     if lang == "en":
         count = _english_table().get(word)
         if count is not None:
@@ -61,13 +61,27 @@ def syllables(lang: str, word: str) -> int:
         return len(_hyphenator(lang).positions(word)) + 1
 
 
-def syllable_count(lang: str, words: list[str]) -> int:
-    return sum(syllables(lang, w.lower()) for w in words)
+_counted: dict[str, dict[str, int]] = {}  # per language: word -> syllables, bounded below
+_MAX_COUNTED = 200_000
+
+
+def syllable_count(lang: str, lowercase_words: list[str]) -> int:
+    """Syllables of all the words; each distinct word is counted once per process."""
+    counted = _counted.setdefault(lang, {})
+    total = 0
+    for word in lowercase_words:
+        count = counted.get(word)
+        if count is None:
+            if len(counted) >= _MAX_COUNTED:
+                counted.clear()
+            count = counted[word] = syllables(lang, word)
+        total += count
+    return total
 
 
 def figures(lang: str, words: list[str], sentence_count: int) -> dict:
     """Readability of a text given its words (no numbers) and its sentence count."""
-    return figures_from_counts(lang, len(words), sentence_count, syllable_count(lang, words) if words else 0)
+    return figures_from_counts(lang, len(words), sentence_count, syllable_count(lang, [w.lower() for w in words]) if words else 0)
 
 
 def figures_from_counts(lang: str, word_count: int, sentence_count: int, syllable_total: int) -> dict:
