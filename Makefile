@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 FILE ?= samples/brouillon-fr.md
+GUTENBERG := extension/node_modules/.gutenberg
+GUTENBERG_VERSION := 2.26.0
 
 .PHONY: run test bench extension e2e-deps clean
 
@@ -26,7 +28,12 @@ test: $(STAMP)
 # Best effort: without them the browser tests say they were skipped and why.
 e2e-deps:
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; }
-	@[ -d extension/node_modules/playwright-core ] && [ -d extension/node_modules/tinymce ] && [ -d extension/node_modules/prosemirror-view ] && [ -d extension/node_modules/lexical ] || (cd extension && npm install --silent --no-package-lock >/dev/null)
+	@[ -d extension/node_modules/playwright-core ] && [ -d extension/node_modules/tinymce ] && [ -d extension/node_modules/prosemirror-view ] && [ -d extension/node_modules/lexical ] && [ -d extension/node_modules/react-dom ] || (cd extension && npm install --silent --no-package-lock >/dev/null)
+	@# Gutenberg's browser build only: installing the package would pull 600 MB of its sources' dependencies.
+	@[ -f $(GUTENBERG)/build-browser/isolated-block-editor.js ] || (mkdir -p $(GUTENBERG) && cd $(GUTENBERG) && \
+	  npm pack --silent @automattic/isolated-block-editor@$(GUTENBERG_VERSION) >/dev/null && \
+	  tar -xzf automattic-isolated-block-editor-$(GUTENBERG_VERSION).tgz --strip-components=1 package/build-browser && \
+	  rm automattic-isolated-block-editor-$(GUTENBERG_VERSION).tgz)
 
 bench: $(STAMP)
 	$(BIN)/python bench/cold_start.py

@@ -1,5 +1,6 @@
 """The extension in real headless Chromium against the real server (Debian chromium + npm playwright-core),
-in a textarea, a plain contenteditable and real editors from npm: Quill, CKEditor 5, TinyMCE, ProseMirror, Lexical."""
+in a textarea, a plain contenteditable and real editors from npm: Quill, CKEditor 5, TinyMCE, ProseMirror, Lexical,
+and WordPress's block editor (Gutenberg)."""
 from __future__ import annotations
 
 import functools
@@ -104,6 +105,26 @@ def test_real_editor_libraries(server, page_url):
         assert result["applied"] == fixed, name  # read back through the editor's own API (its model)
     for name in ("quill", "ckeditor", "tinymce", "prosemirror", "lexical"):  # the editor's undo restores the words
         assert seen[name]["undone"] == draft, name
+
+
+GUTENBERG = EXTENSION / "node_modules" / ".gutenberg" / "build-browser" / "isolated-block-editor.js"
+
+
+@pytest.mark.skipif(not GUTENBERG.exists() or not (EXTENSION / "node_modules" / "react-dom").exists(),
+                    reason="needs Gutenberg's browser build and React from npm, installed by `make test`")
+def test_wordpress_block_editor_is_one_draft_across_its_blocks(server, page_url):
+    seen = run_script("gutenberg.mjs", page_url + "gutenberg.html", str(ARTEFACTS))
+    assert "error" not in seen, seen
+    first = "Nous sommes fiers d'annoncer notre nouvelle newsletter."
+    second = "Vous avez une question ? Écrivez-moi, je vous réponds."
+    assert seen["paragraphs"] == [first, second]  # two blocks, two contenteditables
+    # The cursor is in the second block: the first block's words are still underlined, exactly.
+    assert seen["underlined"] == {"tonelint-press-release": ["fiers d'annoncer"], "tonelint-peer-jargon": ["newsletter"]}
+    fixed = first.replace("newsletter", "infolettre")
+    assert seen["applied"] == [fixed, second]
+    assert f"<p>{fixed}</p>" in seen["savedApplied"]  # in Gutenberg's own model, as WordPress would save the post
+    assert seen["undone"] == [first, second] and f"<p>{first}</p>" in seen["savedUndone"]  # Gutenberg's undo
+    assert seen["underlinedAfterUndo"] == seen["underlined"]
 
 
 def test_popup_options_and_an_unreachable_server(server, page_url):

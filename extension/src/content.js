@@ -38,10 +38,16 @@
   });
 
   // ---- editors -------------------------------------------------------------------------
+  // Editors with one contenteditable per block (WordPress's block editor): the post is the
+  // container of the blocks, so the whole draft is linted and underlined as one text.
+  const BLOCK_EDITOR_ROOTS = ".block-editor-block-list__layout.is-root-container";
+
   function editorRoot(element) {
     if (!element || element.nodeType !== 1) return null;
     if (element.tagName === "TEXTAREA" && !element.readOnly && !element.disabled) return element;
     if (element.isContentEditable) {
+      const blocks = element.closest(BLOCK_EDITOR_ROOTS);
+      if (blocks) return blocks;
       let root = element;
       while (root.parentElement && root.parentElement.isContentEditable) root = root.parentElement;
       return root;
@@ -111,10 +117,26 @@
       this.map = null;
       // Editor families that need a word of their own when a suggestion is applied.
       this.family = element.classList.contains("mce-content-body") ? "tinymce" : "generic";
+      this.blockEditor = !element.isContentEditable; // a container of editable blocks
     }
     text() {
-      this.map = TextMap.buildTextMap(TextMap.piecesOf(this.element));
+      this.map = TextMap.buildTextMap(this.blockEditor ? this.blockPieces() : TextMap.piecesOf(this.element));
       return this.map.text;
+    }
+    blockPieces() {
+      // Each block's own text, blocks apart like paragraphs; the editor's buttons between blocks are not text.
+      const pieces = [];
+      for (const editable of this.element.querySelectorAll("[contenteditable=true]")) {
+        if (editable.parentElement && editable.parentElement.isContentEditable) continue; // inside a block already counted
+        const own = TextMap.piecesOf(editable);
+        if (own.length && pieces.length) pieces.push({ separator: "\n\n" });
+        pieces.push(...own);
+      }
+      return pieces;
+    }
+    editableOf(node) {
+      const element = node.nodeType === 1 ? node : node.parentElement;
+      return (this.blockEditor && element && element.closest("[contenteditable=true]")) || this.element;
     }
     range(span) {
       if (!this.map) this.text();
@@ -142,7 +164,8 @@
     replace(span, text) {
       const range = this.range(span);
       if (!range) return;
-      this.element.focus();
+      const editable = this.editableOf(range.startContainer);
+      editable.focus();
       const selection = getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
@@ -162,7 +185,7 @@
         // ...else the browser's own editing (plain contenteditable, editors that watch the DOM).
         if (!event.defaultPrevented && document.execCommand("insertText", false, text) && this.family === "tinymce") {
           // TinyMCE records a spell-checker correction as an undo step of its own: say it was one.
-          this.element.dispatchEvent(new InputEvent("input", { inputType: "insertReplacementText", data: text, bubbles: true }));
+          editable.dispatchEvent(new InputEvent("input", { inputType: "insertReplacementText", data: text, bubbles: true }));
         }
       }, 30);
     }
@@ -184,16 +207,27 @@
       this.onInput = () => this.changed();
       this.onRedraw = () => this.redraw();
       element.addEventListener("input", this.onInput);
+      if (element.tagName !== "TEXTAREA") {
+        // Editors also change the text without an input event (their own undo, a re-render,
+        // a collaborator): watch the DOM, once per task however many nodes change.
+        this.observer = new MutationObserver(() => {
+          if (this.mutationSeen) return;
+          this.mutationSeen = true;
+          setTimeout(() => { this.mutationSeen = false; this.changed(); }, 0);
+        });
+        this.observer.observe(element, { childList: true, characterData: true, subtree: true });
+      }
       addEventListener("scroll", this.onRedraw, true);
       addEventListener("resize", this.onRedraw);
       this.schedule(0);
     }
     changed() {
+      const text = this.adapter.text();
+      if (text === this.linted) { this.redraw(); return; } // same words, maybe new nodes: underline them again
       if (this.pending) { // the text moved on: the answer in flight would be stale
         this.pending = false;
         api.runtime.sendMessage({ type: "cancel" }).catch(() => {});
       }
-      const text = this.adapter.text();
       // Keep underlines in place across the edit until the server answers.
       this.diagnostics = Spans.shiftDiagnostics(this.diagnostics, Spans.diffEdit(this.linted, text));
       this.linted = text;
@@ -247,6 +281,7 @@
     destroy() {
       clearTimeout(this.timer);
       this.element.removeEventListener("input", this.onInput);
+      if (this.observer) this.observer.disconnect();
       removeEventListener("scroll", this.onRedraw, true);
       removeEventListener("resize", this.onRedraw);
       this.adapter.destroy();
