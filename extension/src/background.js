@@ -36,13 +36,21 @@ async function setStatus(ok, message) {
   }
 }
 
+// Why a request was aborted: only a timeout is a failure; a superseded request is not.
+const SUPERSEDED = "superseded";
+const TIMED_OUT = "timeout";
+
+function cancel(tabId) {
+  const controller = inFlight.get(tabId);
+  if (controller) controller.abort(SUPERSEDED);
+}
+
 async function lint(request, tabId) {
-  const previous = inFlight.get(tabId);
-  if (previous) previous.abort();
+  cancel(tabId);
   const controller = new AbortController();
   inFlight.set(tabId, controller);
   const current = await settings();
-  const timer = setTimeout(() => controller.abort(), 15000);
+  const timer = setTimeout(() => controller.abort(TIMED_OUT), 15000);
   try {
     const response = await fetch(current.serverUrl.replace(/\/+$/, "") + "/v1/lint", {
       method: "POST",
@@ -63,12 +71,13 @@ async function lint(request, tabId) {
     lastResult.set(tabId, { profile: result.profile, findings: result.diagnostics.length, lang: result.lang, at: Date.now() });
     return result;
   } catch (error) {
-    if (controller.signal.aborted && inFlight.get(tabId) !== controller) {
-      return { type: "cancelled", id: request.id };
+    if (controller.signal.aborted && controller.signal.reason === SUPERSEDED) {
+      return { type: "cancelled", id: request.id }; // the writer typed on: not the server's fault
     }
     failures++;
-    await setStatus(false, "server unreachable");
-    return { type: "error", id: request.id, status: 0, message: "server unreachable", retryIn: P.backoff(failures) };
+    const message = controller.signal.aborted ? "server too slow" : "server unreachable";
+    await setStatus(false, message);
+    return { type: "error", id: request.id, status: 0, message: message, retryIn: P.backoff(failures) };
   } finally {
     clearTimeout(timer);
     if (inFlight.get(tabId) === controller) inFlight.delete(tabId);
@@ -104,8 +113,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   let work;
   if (message.type === "lint") work = lint(message, tabId);
   else if (message.type === "cancel") {
-    const controller = inFlight.get(tabId);
-    if (controller) controller.abort();
+    cancel(tabId);
     work = Promise.resolve({ type: "cancelled" });
   } else if (message.type === "health") work = health();
   else if (message.type === "rules") work = rules(message.lang).catch((e) => ({ type: "error", message: String(e.message) }));
@@ -117,8 +125,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 api.tabs && api.tabs.onRemoved && api.tabs.onRemoved.addListener((tabId) => {
   lastResult.delete(tabId);
-  const controller = inFlight.get(tabId);
-  if (controller) controller.abort();
+  cancel(tabId);
   inFlight.delete(tabId);
 });
 api.storage.onChanged.addListener(() => { rulesCache = null; });
