@@ -300,6 +300,14 @@
     try { return api.i18n.getMessage(key) || fallback; } catch (error) { return fallback; }
   }
 
+  function onPress(button, action) {
+    // mousedown must not take the focus (and the selection) from the editor; the action waits
+    // for the click, so the card is still there under the pointer when the button is released
+    // (hidden at mousedown, the release would land on whatever is behind it: a link, an iframe).
+    button.addEventListener("mousedown", (event) => event.preventDefault());
+    button.addEventListener("click", (event) => { event.preventDefault(); action(); });
+  }
+
   function showCard(hit) {
     const d = hit.diagnostic;
     cardFor = d;
@@ -316,7 +324,7 @@
       const button = document.createElement("button");
       button.className = "suggestion";
       button.textContent = suggestion;
-      button.addEventListener("mousedown", (event) => { event.preventDefault(); apply(d, suggestion); });
+      onPress(button, () => apply(d, suggestion));
       card.appendChild(button);
     }
     const reason = why && why.get(d.rule);
@@ -330,10 +338,10 @@
     actions.className = "actions";
     const ignore = document.createElement("button");
     ignore.textContent = message("ignoreHere", "Ignore here");
-    ignore.addEventListener("mousedown", (event) => { event.preventDefault(); ignoreHere(d); });
+    onPress(ignore, () => ignoreHere(d));
     const off = document.createElement("button");
     off.textContent = message("turnOffRule", "Turn off this rule");
-    off.addEventListener("mousedown", (event) => { event.preventDefault(); turnOff(d.rule); });
+    onPress(off, () => turnOff(d.rule));
     actions.append(ignore, off);
     card.appendChild(actions);
     shadow.appendChild(card);

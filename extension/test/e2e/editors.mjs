@@ -5,7 +5,9 @@ import { launchWithExtension } from "./browser.mjs";
 const [pageUrl, screenshots] = process.argv.slice(2);
 const context = await launchWithExtension();
 const page = await context.newPage();
-await page.setViewportSize({ width: 1280, height: 1600 }); // every editor in view, as on a tall screen
+// A laptop screen: the lower editors are scrolled to, and their card opens above the words,
+// over another editor (where a click that went through the card once stole the focus).
+await page.setViewportSize({ width: 1280, height: Number(process.env.VIEWPORT_HEIGHT || 720) });
 await page.goto(pageUrl);
 await page.evaluate(() => window.editorsReady);
 const DRAFT = "Nous sommes fiers d'annoncer notre nouvelle newsletter pour nos clients.";
