@@ -24,11 +24,12 @@ test: $(STAMP)
 	-@$(MAKE) --no-print-directory e2e-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Browser tests need Debian's Chromium and npm's playwright-core (never a downloaded browser).
+# Browser tests need Debian's Chromium and Firefox ESR, driven by npm's playwright-core and
+# puppeteer-core (never a downloaded browser).
 # Best effort: without them the browser tests say they were skipped and why.
 e2e-deps:
-	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; }
-	@[ -d extension/node_modules/playwright-core ] && [ -d extension/node_modules/tinymce ] && [ -d extension/node_modules/prosemirror-view ] && [ -d extension/node_modules/lexical ] && [ -d extension/node_modules/react-dom ] || (cd extension && npm install --silent --no-package-lock >/dev/null)
+	@command -v chromium >/dev/null && command -v firefox-esr >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium firefox-esr) >/dev/null; }
+	@[ -d extension/node_modules/playwright-core ] && [ -d extension/node_modules/puppeteer-core ] && [ -d extension/node_modules/tinymce ] && [ -d extension/node_modules/prosemirror-view ] && [ -d extension/node_modules/lexical ] && [ -d extension/node_modules/react-dom ] || (cd extension && npm install --silent --no-package-lock >/dev/null)
 	@# Gutenberg's browser build only: installing the package would pull 600 MB of its sources' dependencies.
 	@[ -f $(GUTENBERG)/build-browser/isolated-block-editor.js ] || (mkdir -p $(GUTENBERG) && cd $(GUTENBERG) && \
 	  npm pack --silent @automattic/isolated-block-editor@$(GUTENBERG_VERSION) >/dev/null && \

@@ -1,6 +1,6 @@
 """The extension in real headless Chromium against the real server (Debian chromium + npm playwright-core),
 in a textarea, a plain contenteditable and real editors from npm: Quill, CKEditor 5, TinyMCE, ProseMirror, Lexical,
-and WordPress's block editor (Gutenberg)."""
+and WordPress's block editor (Gutenberg); the Firefox package in Debian's Firefox ESR."""
 from __future__ import annotations
 
 import functools
@@ -125,6 +125,30 @@ def test_wordpress_block_editor_is_one_draft_across_its_blocks(server, page_url)
     assert f"<p>{fixed}</p>" in seen["savedApplied"]  # in Gutenberg's own model, as WordPress would save the post
     assert seen["undone"] == [first, second] and f"<p>{first}</p>" in seen["savedUndone"]  # Gutenberg's undo
     assert seen["underlinedAfterUndo"] == seen["underlined"]
+
+
+FIREFOX = shutil.which("firefox-esr") or "/usr/bin/firefox-esr"
+
+
+@pytest.mark.skipif(not Path(FIREFOX).exists() or not (EXTENSION / "node_modules" / "puppeteer-core").exists(),
+                    reason="needs Debian's firefox-esr and npm's puppeteer-core, installed by `make test` as root")
+def test_firefox_package_in_firefox(server, page_url, tmp_path):
+    subprocess.run([sys.executable, str(EXTENSION / "build.py"), "--out", str(tmp_path)], check=True, capture_output=True)
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run(["node", str(EXTENSION / "test" / "e2e" / "firefox.mjs"), page_url + "page.html",
+                           str(tmp_path / "tonelint-firefox.zip"), str(ARTEFACTS)], capture_output=True, text=True,
+                          timeout=300, env={"PATH": "/usr/bin:/bin", "FIREFOX": FIREFOX, "HOME": str(tmp_path)})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert "error" not in seen, seen
+    assert seen["extension"] == "tonelint@tonelint.invalid"  # the Firefox build's add-on id
+    assert seen["rich"] == {"tonelint-press-release": ["fiers d'annoncer"], "tonelint-peer-jargon": ["newsletter"]}
+    assert seen["richApplied"] == "Nous sommes fiers d'annoncer notre nouvelle infolettre pour nos clients."
+    assert seen["richUndone"] == "Nous sommes fiers d'annoncer notre nouvelle newsletter pour nos clients."
+    assert sorted(seen["plainUnderlines"]) == ["press-release", "self-promotion"]
+    assert seen["plainApplied"] == "We are thrilled to announce our new service for you. Questions? Just reply!"
+    assert seen["plainUndone"] == "We are thrilled to announce our new service for you. Call us today!"
+    assert seen["clean"] == {}
 
 
 def test_popup_options_and_an_unreachable_server(server, page_url):
