@@ -47,10 +47,6 @@ class BlockData:
         return sum(1 for t in self.tokens if not t.text.isdigit())
 
     @cached_property
-    def word_texts(self) -> list[str]:
-        return [t.text for t in self.tokens if not t.text.isdigit()]
-
-    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         return split_sentences(self.text)
 
@@ -110,10 +106,6 @@ class BlockAnalysis:
     @property
     def words(self) -> int:
         return self.data.words
-
-    @property
-    def word_texts(self) -> list[str]:
-        return self.data.word_texts
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
