@@ -105,6 +105,9 @@ def test_real_editor_libraries(server, page_url):
         assert result["applied"] == fixed, name  # read back through the editor's own API (its model)
     for name in ("quill", "ckeditor", "tinymce", "prosemirror", "lexical"):  # the editor's undo restores the words
         assert seen[name]["undone"] == draft, name
+    for name in ("quill", "ckeditor", "tinymce", "prosemirror", "lexical"):  # then an English draft
+        assert seen[name]["english"] == {"tonelint-press-release": ["thrilled to announce"],
+                                         "tonelint-self-promotion": ["Call us today"]}, name
 
 
 GUTENBERG = EXTENSION / "node_modules" / ".gutenberg" / "build-browser" / "isolated-block-editor.js"

@@ -1,5 +1,6 @@
-// End-to-end in real editor libraries from npm (Quill, CKEditor 5, TinyMCE in its iframe):
-// type a French draft, wait for the underlines, apply the suggestion from the card, undo.
+// End-to-end in real editor libraries from npm (Quill, CKEditor 5, TinyMCE in its iframe, ProseMirror, Lexical):
+// type a French draft, wait for the underlines, apply the suggestion from the card, undo;
+// then an English draft in the same editor.
 import path from "node:path";
 import { launchWithExtension } from "./browser.mjs";
 const [pageUrl, screenshots] = process.argv.slice(2);
@@ -11,6 +12,7 @@ await page.setViewportSize({ width: 1280, height: Number(process.env.VIEWPORT_HE
 await page.goto(pageUrl);
 await page.evaluate(() => window.editorsReady);
 const DRAFT = "Nous sommes fiers d'annoncer notre nouvelle newsletter pour nos clients.";
+const DRAFT_EN = "We are thrilled to announce our new service for you. Call us today!";
 const EDITORS = {
   quill: { frame: () => page.mainFrame(), editable: "#quill .ql-editor" },
   ckeditor: { frame: () => page.mainFrame(), editable: ".ck-editor__editable" },
@@ -48,6 +50,16 @@ for (const [name, spec] of Object.entries(EDITORS)) {
     await page.keyboard.press("Control+z");
     await page.waitForTimeout(300);
     result.undone = await page.evaluate((n) => window.editorText[n](), name);
+    // The same editor, now in English: the language is detected again, the underlines follow.
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type(DRAFT_EN, { delay: 3 });
+    await frame.waitForFunction(() => [...(CSS.highlights.get("tonelint-press-release") || [])]
+      .some((r) => r.toString() === "thrilled to announce"), null, { timeout: 15000 });
+    result.english = await frame.evaluate(() => {
+      const out = {};
+      for (const [key, h] of CSS.highlights) if (h.size) out[key] = [...h].map((r) => r.toString());
+      return out;
+    });
   } catch (error) {
     result.error = String(error.message || error).split("\n")[0];
   }
