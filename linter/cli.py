@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -167,7 +168,16 @@ def _cli_overrides(args) -> tuple:
     return tuple(sorted(changes.items()))
 
 
+def _fewer_garbage_collections() -> None:
+    """Linting allocates many small objects and almost no reference cycles, so Python's
+    default collector thresholds make it re-scan the heap (models, word lists) far too
+    often: ~12% of a run on many files. Objects alive now are never collected again."""
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+
+
 def _check(args) -> int:
+    _fewer_garbage_collections()
     reports = _lint_paths(args)
     if args.diff:
         from .gitdiff import ChangedLines
@@ -327,6 +337,7 @@ def _serve(args) -> int:
     app = create_app(settings)
     print("tonelint: loading rules and models...", file=sys.stderr, flush=True)
     warm_up(app)
+    gc.freeze()  # the loaded models and rules: never scanned again by the collector, fewer long pauses
     print(f"tonelint: serving on http://{args.host}:{args.port}/v1 ({args.threads} threads)", file=sys.stderr, flush=True)
     waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="tonelint",
                    max_request_body_size=args.max_body + 1024, clear_untrusted_proxy_headers=True)
