@@ -191,11 +191,11 @@ class Engine:
         known = {t.lower() for t in self.config.known_terms}
         for check in pack.checks:
             rule = check.rule
-            if "pos" in rule.requires or "lemma" in rule.requires:
-                # Loaded only when a sentence needs tagging: most short drafts never pay for spaCy.
-                if rule.kind == "pattern" and not nlp.model_installed(lang):
-                    notices.append(f"{rule.id}: skipped, no {lang} tagging model installed")
-                    continue
+            tagged = rule.kind == "pattern" and ("pos" in rule.requires or "lemma" in rule.requires)
+            # The model loads only when a sentence needs tagging: most short drafts never pay for spaCy.
+            if tagged and not nlp.model_installed(lang):
+                notices.append(f"{rule.id}: skipped, no {lang} tagging model installed")
+                continue
             produced = 0
             for finding in check.run(analysis):
                 diagnostic = self._diagnostic(rule, analysis, finding)
@@ -209,6 +209,8 @@ class Engine:
                 produced += 1
                 if rule.limit and produced >= rule.limit:
                     break
+            if tagged and not nlp.model_installed(lang):  # installed, but failed to load just now
+                notices.append(f"{rule.id}: skipped, the {lang} tagging model could not be loaded")
         grammar_status = None
         if self.grammar is not None:
             grammar_status = self._check_grammar(lang, analysis, diagnostics)

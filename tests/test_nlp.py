@@ -83,3 +83,42 @@ def test_derived_tables_are_cached_and_a_corrupt_file_is_rebuilt(tmp_path, monke
     (tmp_path / "tonelint" / "table-v1.pickle").write_bytes(b"not a pickle")
     assert datacache.load_or_build("table-v1", build) == [1, 2, 3]
     assert len(calls) == 2
+
+
+@pytest.fixture
+def fresh_models(monkeypatch):
+    """The nlp module as in a new process, with the French model name replaceable."""
+    from tonelint import nlp
+
+    monkeypatch.setattr(nlp, "_pipelines", {})
+    monkeypatch.setattr(nlp, "_missing", set())
+    models = dict(nlp.MODELS)
+    monkeypatch.setattr(nlp, "MODELS", models)
+    return models
+
+
+PASSIVE = "Le site a été conçu par une équipe locale."
+
+
+@pytest.mark.parametrize(("model", "notice"), [
+    ("tonelint_no_such_model", "skipped, no fr tagging model installed"),
+    ("json", "skipped, the fr tagging model could not be loaded"),  # importable, but no spaCy model
+])
+def test_pattern_rules_are_skipped_with_a_notice_without_a_usable_model(fresh_models, model, notice):
+    from tonelint import Config, Engine
+
+    fresh_models["fr"] = model
+    result = Engine(Config(lang="fr")).lint(PASSIVE, "text")
+    assert not any(d.rule == "fr.register.voix-passive" for d in result.diagnostics)
+    assert any(n == f"fr.register.voix-passive: {notice}" for n in result.notices), result.notices
+
+
+def test_the_model_is_loaded_only_when_a_sentence_needs_tagging(fresh_models):
+    from tonelint import Config, Engine, nlp
+
+    engine = Engine(Config(lang="fr"))
+    engine.lint("Vous avez une question ? Écrivez-moi.", "text")
+    assert nlp.loaded_languages() == []  # nothing for the passive-voice trigger to select
+    result = engine.lint(PASSIVE, "text")
+    assert nlp.loaded_languages() == ["fr"]
+    assert any(d.rule == "fr.register.voix-passive" for d in result.diagnostics)

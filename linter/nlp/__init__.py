@@ -83,7 +83,7 @@ def get_pipeline(lang: str, lemmas: bool = False):
                 import spacy
 
                 pipeline = spacy.load(name, exclude=exclude)
-        except (OSError, ImportError):
+        except Exception:  # noqa: BLE001 - a missing or broken model: lint without tags, never crash
             _missing.add(lang)
             return None
         _pipelines[key] = pipeline
