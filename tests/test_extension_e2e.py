@@ -128,6 +128,7 @@ def test_wordpress_block_editor_is_one_draft_across_its_blocks(server, page_url)
     assert f"<p>{fixed}</p>" in seen["savedApplied"]  # in Gutenberg's own model, as WordPress would save the post
     assert seen["undone"] == [first, second] and f"<p>{first}</p>" in seen["savedUndone"]  # Gutenberg's undo
     assert seen["underlinedAfterUndo"] == seen["underlined"]
+    assert seen["multiSelected"] == 2 and seen["underlinedInMultiSelection"] == seen["underlined"]
 
 
 FIREFOX = shutil.which("firefox-esr") or "/usr/bin/firefox-esr"

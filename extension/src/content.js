@@ -46,7 +46,8 @@
     if (!element || element.nodeType !== 1) return null;
     if (element.tagName === "TEXTAREA" && !element.readOnly && !element.disabled) return element;
     if (element.isContentEditable) {
-      const blocks = element.closest(BLOCK_EDITOR_ROOTS);
+      // A block, or the block editor's wrapper (made editable while several blocks are selected).
+      const blocks = element.closest(BLOCK_EDITOR_ROOTS) || element.querySelector(BLOCK_EDITOR_ROOTS);
       if (blocks) return blocks;
       let root = element;
       while (root.parentElement && root.parentElement.isContentEditable) root = root.parentElement;
@@ -126,8 +127,10 @@
     blockPieces() {
       // Each block's own text, blocks apart like paragraphs; the editor's buttons between blocks are not text.
       const pieces = [];
+      let counted = null;
       for (const editable of this.element.querySelectorAll("[contenteditable=true]")) {
-        if (editable.parentElement && editable.parentElement.isContentEditable) continue; // inside a block already counted
+        if (counted && counted.contains(editable)) continue; // inside a block already counted (document order)
+        counted = editable;
         const own = TextMap.piecesOf(editable);
         if (own.length && pieces.length) pieces.push({ separator: "\n\n" });
         pieces.push(...own);

@@ -44,6 +44,16 @@ try {
   // The editor re-rendered the block on undo (no input event): the underlines follow the new text.
   await page.waitForFunction(() => (CSS.highlights.get("tonelint-peer-jargon") || { size: 0 }).size > 0, null, { timeout: 15000 });
   observed.underlinedAfterUndo = await underlined();
+  // Selecting across blocks makes Gutenberg's wrapper the editable element: still the same draft.
+  await page.click(".block-editor-rich-text__editable >> nth=1");
+  await page.keyboard.press("End");
+  await page.keyboard.down("Shift");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.up("Shift");
+  await page.waitForTimeout(1000);
+  observed.multiSelected = await page.evaluate(() => document.querySelectorAll(".is-multi-selected").length);
+  observed.underlinedInMultiSelection = await underlined();
 } catch (error) {
   observed.error = String(error.message || error).split("\n")[0];
 }
