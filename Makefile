@@ -29,7 +29,8 @@ test: $(STAMP)
 # Best effort: without them the browser tests say they were skipped and why.
 e2e-deps:
 	@# Each step on its own: without root (no browsers installed) the npm steps still run.
-	@command -v chromium >/dev/null && command -v firefox-esr >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium firefox-esr) >/dev/null; } || true
+	@for browser in chromium firefox-esr; do command -v $$browser >/dev/null || { [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$browser) >/dev/null; } || true; done
 	@[ -d extension/node_modules/playwright-core ] && [ -d extension/node_modules/puppeteer-core ] && [ -d extension/node_modules/tinymce ] && [ -d extension/node_modules/prosemirror-view ] && [ -d extension/node_modules/lexical ] && [ -d extension/node_modules/react-dom ] || (cd extension && npm install --silent --no-package-lock >/dev/null)
 	@# Gutenberg's browser build only: installing the package would pull 600 MB of its sources' dependencies.
 	@[ -f $(GUTENBERG)/build-browser/isolated-block-editor.js ] || (mkdir -p $(GUTENBERG) && cd $(GUTENBERG) && \
