@@ -3,24 +3,18 @@ in a textarea, a plain contenteditable and real editors from npm: Quill, CKEdito
 and WordPress's block editor (Gutenberg); the Firefox package in Debian's Firefox ESR."""
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
-import socket
 import subprocess
 import sys
-import threading
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-EXTENSION = Path(__file__).resolve().parents[1] / "extension"
+from .browser_harness import EXTENSION, PortBusy, extension_pages, tonelint_server
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PLAYWRIGHT = EXTENSION / "node_modules" / "playwright-core"
-SERVER_PORT = 8765  # the extension's default server and its only host permission
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists() or not PLAYWRIGHT.exists(),
@@ -29,35 +23,17 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def server():
-    with socket.socket() as probe:
-        if probe.connect_ex(("127.0.0.1", SERVER_PORT)) == 0:
-            pytest.fail(f"port {SERVER_PORT} is busy: stop the other tonelint server first")
-    proc = subprocess.Popen([sys.executable, "-m", "tonelint.cli", "serve", "--port", str(SERVER_PORT)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{SERVER_PORT}/v1/health", timeout=2).close()
-            break
-        except OSError:
-            assert proc.poll() is None and time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
-    yield
-    proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        with tonelint_server():
+            yield
+    except PortBusy as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="module")
 def page_url():
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(EXTENSION))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/test/e2e/"
-    httpd.shutdown()
+    with extension_pages() as url:
+        yield url
 
 
 ARTEFACTS = Path(__file__).parent / ".cache" / "e2e"  # screenshots, to look at
