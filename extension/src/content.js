@@ -225,6 +225,8 @@
       this.schedule(0);
     }
     changed() {
+      // The DOM changes of this very edit are read now: the observer need not report them again.
+      if (this.observer) this.observer.takeRecords();
       const text = this.adapter.text();
       if (text === this.linted) { this.redraw(); return; } // same words, maybe new nodes: underline them again
       if (this.pending) { // the text moved on: the answer in flight would be stale
