@@ -170,3 +170,22 @@ def test_console_script_runs_as_a_process(drafts):
 def _write(path, data: bytes):
     path.write_bytes(data)
     return path
+
+
+def test_garbage_collector_settings_are_restored_after_a_run(drafts, capsys, monkeypatch):
+    import gc
+
+    import tonelint.runner
+
+    before = (gc.get_threshold(), gc.get_freeze_count())
+    seen = []
+    real_run = tonelint.runner.run
+
+    def spy(*args, **kwargs):  # while linting: fewer collections, the start-up heap frozen
+        seen.append((gc.get_threshold()[0], gc.get_freeze_count() > 0))
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(tonelint.runner, "run", spy)
+    run(["check", "--format", "json", str(drafts / "promo.md")], capsys)
+    assert seen == [(100_000, True)]
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before  # main() may run in-process
