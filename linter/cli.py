@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("corpus", metavar="CORPUS.jsonl")
     evaluate.add_argument("--config", metavar="FILE")
     evaluate.add_argument("--show-misses", action="store_true", help="list the documents each dimension missed")
+    evaluate.add_argument("--min-severity", choices=[s.label for s in Severity], default="warning",
+                          help="a document is flagged by findings at or above this severity (default: warning)")
+    evaluate.add_argument("--split", metavar="FILE", help="a JSON file of id lists ({part: [ids]}); with --part")
+    evaluate.add_argument("--part", metavar="NAME", help="evaluate only the records the split file lists under NAME")
 
     serve = sub.add_parser("serve", help="run the HTTP API for the browser extension (waitress)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
@@ -367,13 +371,19 @@ def _limit_malloc_arenas(arenas: int = 2) -> None:
 
 
 def _evaluate(config: Config, args) -> int:
-    from .evaluate import CorpusError, evaluate, read_corpus, report
+    from .evaluate import CorpusError, evaluate, read_corpus, report, select_split
 
     try:
         records = read_corpus(Path(args.corpus))
+        if bool(args.split) != bool(args.part):
+            raise UsageError("--split and --part go together")
+        if args.split:
+            records = select_split(records, Path(args.split), args.part)
     except CorpusError as exc:
         raise UsageError(str(exc)) from None
-    evaluation = evaluate(records, config)
+    if args.show_misses and args.part == "locked":
+        raise UsageError("the locked part is an honest estimate: its misses are not shown")
+    evaluation = evaluate(records, config, min_severity=Severity.parse(args.min_severity))
     print(report(evaluation))
     if args.show_misses:
         print("\n".join(evaluation.misses))

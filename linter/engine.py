@@ -14,6 +14,7 @@ from .checks.base import Check
 from .config import Config
 from .grammar import GrammarUnavailable, make_backend
 from .lang import detect_language
+from .mention import MentionModel
 from .model import Diagnostic, Severity
 from .profile import tone_profile
 from .readability import MIN_WORDS_FOR_SCORE
@@ -22,6 +23,7 @@ from .rulepack.loader import builtin_rules_dir
 from .sources import Document, extract
 from .sources.suppress import rule_matches
 from .tokens import PhraseIndex
+from .verdict import DEFAULT_STRENGTH, Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings
 
 SCHEMA_VERSION = 1
 
@@ -38,6 +40,7 @@ class LintResult:
     words: int
     notices: list[str] = field(default_factory=list)
     grammar: dict | None = None  # status of the grammar backend, when one is configured
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         data = {
@@ -56,6 +59,8 @@ class CompiledPack:
     rules: list[Rule]
     checks: list[Check]
     index: PhraseIndex
+    verdicts: dict[str, VerdictModel] = field(default_factory=dict)
+    mention: MentionModel = field(default_factory=lambda: MentionModel(None))
 
     @property
     def needs_lemmas(self) -> bool:
@@ -160,7 +165,9 @@ class Engine:
                 raise RuleError(rule.path, "kind", f"unknown kind {rule.kind!r} (known: {', '.join(sorted(KINDS))})")
             checks.append(kind(rule, ctx))
             rules.append(rule)
-        return CompiledPack(lang, rules, checks, index)
+        settings = read_pack_settings(lang, [builtin_rules_dir(), *config.rule_dirs])
+        return CompiledPack(lang, rules, checks, index, settings["verdict"],
+                            MentionModel.from_spec(settings["mention"]))
 
     # -- linting -----------------------------------------------------------
     def detect(self, document: Document) -> str:
@@ -175,7 +182,7 @@ class Engine:
             kept = [d for d in result.diagnostics
                     if (not select or _matches_any(d.rule, select)) and not (ignore and _matches_any(d.rule, ignore))]
             result.diagnostics = kept
-            result.profile = tone_profile(kept, result.words, result.profile.get("metrics"))
+            result.profile = tone_profile(kept, result.words, result.profile.get("metrics"), result.verdicts)
         return result
 
     def _lint(self, source: str, fmt: str, lang: str | None) -> LintResult:
@@ -198,12 +205,10 @@ class Engine:
                 continue
             produced = 0
             for finding in check.run(analysis):
-                diagnostic = self._diagnostic(rule, analysis, finding)
+                diagnostic = self._diagnostic(rule, analysis, finding, pack)
                 if rule.category == "peer-jargon" and diagnostic.match.lower() in known:
                     continue
                 if any(s.covers(rule.id, diagnostic.span.start) for s in document.suppressions):
-                    continue
-                if diagnostic.severity < self.config.min_severity:
                     continue
                 diagnostics.append(diagnostic)
                 produced += 1
@@ -211,6 +216,10 @@ class Engine:
                     break
             if tagged and not nlp.model_installed(lang):  # installed, but failed to load just now
                 notices.append(f"{rule.id}: skipped, the {lang} tagging model could not be loaded")
+        # Evidence, then verdict: severities of the tone dimensions follow the whole draft's evidence.
+        verdicts = judge(diagnostics, analysis.words, pack.verdicts)
+        apply_verdicts(diagnostics, verdicts, self._severity_set_by_user)
+        diagnostics = [d for d in diagnostics if d.severity >= self.config.min_severity]
         grammar_status = None
         if self.grammar is not None:
             grammar_status = self._check_grammar(lang, analysis, diagnostics)
@@ -218,8 +227,11 @@ class Engine:
         _fill_positions(diagnostics, source)
         metrics = dict(analysis.readability)
         metrics["paragraphs"] = self._paragraph_metrics(lang, analysis, source)
-        profile = tone_profile(diagnostics, analysis.words, metrics)
-        return LintResult(lang, diagnostics, profile, analysis.words, notices, grammar_status)
+        profile = tone_profile(diagnostics, analysis.words, metrics, verdicts)
+        return LintResult(lang, diagnostics, profile, analysis.words, notices, grammar_status, verdicts)
+
+    def _severity_set_by_user(self, rule_id: str) -> bool:
+        return any(_matches_any(rule_id, [prefix]) for prefix, _ in self.config.severity)
 
     def _keep(self, rule_id: str, severity: Severity, document: Document, start: int) -> Severity | None:
         """Selection, severity overrides, suppression comments and min-severity for one finding."""
@@ -287,8 +299,12 @@ class Engine:
             rows.append(entry)
         return rows
 
-    def _diagnostic(self, rule: Rule, analysis: DocumentAnalysis, finding) -> Diagnostic:
+    def _diagnostic(self, rule: Rule, analysis: DocumentAnalysis, finding, pack: CompiledPack) -> Diagnostic:
         block = analysis.blocks[finding.block]
+        strength = rule.strength if rule.strength is not None else DEFAULT_STRENGTH[rule.severity]
+        mention = rule.category in pack.verdicts and pack.mention.is_mention(
+            block.text, block.sentence_at(finding.start), finding.start, finding.end,
+            analysis.blocks[finding.block - 1].text[-300:] if finding.block else "")
         span = block.block.source_span(finding.start, finding.end)
         matched = analysis.document.source[span.start:span.end]
         args = {"match": " ".join(block.text[finding.start:finding.end].split()),
@@ -296,7 +312,8 @@ class Engine:
         args.update(finding.args)
         return Diagnostic(rule=rule.id, category=rule.category, severity=rule.severity,
                           message=_format(rule.message, args), span=span,
-                          suggestions=list(finding.suggestions), match=matched)
+                          suggestions=list(finding.suggestions), match=matched,
+                          strength=0.0 if mention else strength, mention=mention)
 
 
 class _KeepMissing(dict):

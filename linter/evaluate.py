@@ -2,7 +2,9 @@
 
 Each line: {"id", "lang", "text", "labels": {"press_release": bool, ...},
 "spans": [{"quote", "category"}]}. A document is flagged for a dimension when
-at least one diagnostic of that category is reported at default settings.
+at least one diagnostic of that category is reported at default settings, at
+severity warning or above (suggestions are tips that may appear on good text);
+`min_severity` changes that threshold.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from .config import Config
 from .engine import Engine
+from .model import Severity
 
 DIMENSIONS = {"press_release": "press-release", "self_promotion": "self-promotion", "peer_jargon": "peer-jargon"}
 
@@ -78,7 +81,26 @@ def read_corpus(path: Path) -> list[dict]:
     return records
 
 
-def evaluate(records: list[dict], config: Config | None = None, fmt: str = "text") -> Evaluation:
+def select_split(records: list[dict], split_path: Path, part: str) -> list[dict]:
+    """The records whose ids a split file (JSON: {part: [ids]}) lists under `part`."""
+    try:
+        split = json.loads(split_path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CorpusError(f"{split_path}: cannot read ({exc.strerror})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise CorpusError(f"{split_path}: not a JSON split file") from None
+    parts = {k: v for k, v in split.items() if isinstance(v, list)} if isinstance(split, dict) else {}
+    if part not in parts:
+        raise CorpusError(f"{split_path}: no part {part!r} (parts: {', '.join(sorted(parts)) or 'none'})")
+    wanted = set(parts[part])
+    chosen = [r for r in records if r.get("id") in wanted]
+    if not chosen:
+        raise CorpusError(f"{split_path}: part {part!r} names no record of the corpus")
+    return chosen
+
+
+def evaluate(records: list[dict], config: Config | None = None, fmt: str = "text",
+             min_severity: Severity = Severity.WARNING) -> Evaluation:
     base = config or Config()
     engines = {lang: Engine(Config(**{**base.__dict__, "lang": lang})) for lang in ("fr", "en")}
     evaluation = Evaluation()
@@ -86,7 +108,7 @@ def evaluate(records: list[dict], config: Config | None = None, fmt: str = "text
         lang = record["lang"]
         text = record["text"]
         result = engines[lang].lint(text, fmt)
-        flagged = {d.category for d in result.diagnostics}
+        flagged = {d.category for d in result.diagnostics if d.severity >= min_severity}
         labels = record.get("labels", {})
         is_clean = not any(labels.get(k) for k in DIMENSIONS)
         if is_clean:
@@ -118,7 +140,8 @@ def evaluate(records: list[dict], config: Config | None = None, fmt: str = "text
             end = start + len(quote)
             counts = evaluation.counts[(lang, category)]
             counts.spans += 1
-            if any(d.category == category and d.span.start < end and start < d.span.end for d in result.diagnostics):
+            if any(d.category == category and d.severity >= min_severity and d.span.start < end and start < d.span.end
+                   for d in result.diagnostics):
                 counts.spans_found += 1
     return evaluation
 

@@ -47,6 +47,10 @@ class Diagnostic:
     end_line: int = 0
     end_column: int = 0
     match: str = ""
+    # How much this finding weighs in its dimension's verdict, and whether its words are only
+    # quoted or discussed (see verdict.py and mention.py). Internal: not in the JSON schema.
+    strength: float = field(default=0.0, compare=False)
+    mention: bool = field(default=False, compare=False)
 
     def sort_key(self) -> tuple:
         return (self.span.start, self.span.end, self.rule)

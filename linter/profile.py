@@ -17,7 +17,9 @@ _WEIGHT = {Severity.SUGGESTION: 1.0, Severity.WARNING: 2.0, Severity.ERROR: 3.0}
 _MIN_WORDS = 50  # a three-line draft must not score 100 for one finding
 
 
-def tone_profile(diagnostics: list[Diagnostic], words: int, metrics: dict | None = None) -> dict:
+def tone_profile(diagnostics: list[Diagnostic], words: int, metrics: dict | None = None,
+                 verdicts: dict | None = None) -> dict:
+    """`verdicts` (category -> verdict.Verdict) adds each dimension's evidence and threshold."""
     profile: dict = {}
     categories = list(DIMENSIONS) + sorted({d.category for d in diagnostics} - set(DIMENSIONS))
     for category in categories:
@@ -31,6 +33,8 @@ def tone_profile(diagnostics: list[Diagnostic], words: int, metrics: dict | None
             "rules": sorted({diagnostics[i].rule for i in evidence}),
             "evidence": evidence,
         }
+        if verdicts and category in verdicts:
+            profile[category]["verdict"] = verdicts[category].to_dict()
     if metrics is not None:
         profile["metrics"] = metrics
     return profile

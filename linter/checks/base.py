@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import DocumentAnalysis, Hit
+from ..inflect import verb_forms
 from ..rulepack.loader import load_lexicon
 from ..rulepack.schema import Rule, RuleError
 from ..tokens import PhraseIndex, expand_alternations
@@ -60,6 +61,7 @@ class TermSet:
         flags = 0 if spec.get("case") == "sensitive" else re.IGNORECASE
         self.patterns = []
         for pattern in _strings(rule, spec.get("regex", []), f"{field_name}.regex"):
+            pattern = expand_lexicon_macros(rule, pattern, ctx, f"{field_name}.regex")
             try:
                 self.patterns.append(re.compile(pattern, flags | re.UNICODE))
             except re.error as exc:
@@ -72,6 +74,24 @@ class TermSet:
             for number, block in enumerate(analysis.blocks):
                 hits.extend(Hit(number, start, end) for start, end in block.data.regex_spans(pattern))
         return longest_hits(hits)
+
+
+_MACRO = re.compile(r"\{\{(verbs|lexicon):([\w.-]+)\}\}")
+
+
+def expand_lexicon_macros(rule: Rule, pattern: str, ctx: CompileContext, field_name: str) -> str:
+    """`{{lexicon:titres.txt}}` -> an alternation of the lexicon's entries; `{{verbs:FILE}}` ->
+    of every inflected form of the verbs it lists (inflect.py). Longest first, so the regex
+    prefers "a déclaré" to "a"."""
+    def replace(match: re.Match) -> str:
+        entries = [variant for entry in ctx.lexicon(rule, match.group(2), field_name)
+                   for variant in ([entry] if "=" in entry else expand_alternations(entry))]
+        if match.group(1) == "verbs":
+            entries = [form for entry in entries for form in verb_forms(entry, ctx.lang)]
+        forms = sorted({" ".join(e.split()) for e in entries}, key=lambda e: (-len(e), e))
+        return "(?:" + "|".join(re.escape(f).replace("\\ ", "\\s+").replace("'", "['’]") for f in forms) + ")"
+
+    return _MACRO.sub(replace, pattern)
 
 
 def longest_hits(hits: list) -> list:

@@ -74,12 +74,15 @@ def rule_from_data(data: dict, path: Path, lang: str, category: str, slug: str) 
     limit = data.get("limit")
     if limit is not None and (not isinstance(limit, int) or limit < 1):
         raise RuleError(path, "limit", "must be a positive whole number")
+    strength = data.get("strength")
+    if strength is not None and (isinstance(strength, bool) or not isinstance(strength, (int, float)) or strength < 0):
+        raise RuleError(path, "strength", "must be a number ≥ 0")
     rule = Rule(
         id=f"{lang}.{category}.{slug}", lang=lang, category=category, slug=slug, path=str(path),
         title=data["title"].strip(), kind=data["kind"], severity=severity,
         message=data["message"].strip(), description=" ".join(data["description"].split()),
         match=data["match"], suggestions=suggestions, exceptions=exceptions, requires=requires,
-        limit=limit, link=data.get("link"), enabled=bool(data.get("enabled", True)),
+        limit=limit, strength=None if strength is None else float(strength), link=data.get("link"), enabled=bool(data.get("enabled", True)),
     )
     _load_examples(rule, data["examples"], path)
     return rule

@@ -1,0 +1,85 @@
+"""Inflected forms generated from a lemma, so lexicons list lemmas, not every form.
+
+Verbs: the forms a reporting clause uses ("a déclaré", « déclare », « ont
+déclaré », « déclarait »; "said", "says", "added"). Regular verbs follow the
+language's regular conjugation; an irregular verb is written in the lexicon as
+`lemma = form|form|...` and its forms are taken as given. Adjectives (French):
+masculine/feminine, singular/plural from the regular endings.
+"""
+from __future__ import annotations
+
+# French auxiliaries of the passé composé and plus-que-parfait, third person (reporting clauses).
+_FR_AUXILIARIES = ("a", "ont", "avait", "avaient", "aura", "auront")
+
+
+def parse_entry(entry: str) -> tuple[str, list[str]]:
+    """`dire = dit|disent|a dit` -> ("dire", [...]); a plain lemma -> (lemma, [])."""
+    if "=" in entry:
+        lemma, forms = entry.split("=", 1)
+        return lemma.strip(), [f.strip() for f in forms.split("|") if f.strip()]
+    return entry.strip(), []
+
+
+def verb_forms(entry: str, lang: str) -> list[str]:
+    lemma, given = parse_entry(entry)
+    if given:
+        return sorted({lemma, *given})
+    if lang == "fr":
+        return _french_verb(lemma)
+    return _english_verb(lemma)
+
+
+def _french_verb(lemma: str) -> list[str]:
+    reflexive = lemma.startswith("se ")
+    base = lemma[3:] if reflexive else lemma
+    if not base.endswith("er"):
+        return [lemma]  # only regular -er verbs are generated; others come with their forms
+    stem = base[:-2]
+    imperfect_stem = stem + "e" if stem.endswith("g") else stem[:-1] + "ç" if stem.endswith("c") else stem
+    simple = [stem + "e", stem + "ent", imperfect_stem + "ait", imperfect_stem + "aient"]
+    participle = stem + "é"
+    if reflexive:
+        pronoun = "s'" if base[0] in "aeiouéèêh" else "se "
+        return sorted({pronoun + form for form in simple}
+                      | {f"{aux} {participle}{agreement}" for aux in ("s'est", "se sont", "s'était", "s'étaient")
+                         for agreement in ("", "e", "s", "es")})
+    return sorted({base, *simple, participle, *(f"{aux} {participle}" for aux in _FR_AUXILIARIES)})
+
+
+def _english_verb(lemma: str) -> list[str]:
+    if lemma.endswith("e"):
+        past = lemma + "d"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        past = lemma[:-1] + "ied"
+    else:
+        past = lemma + "ed"
+    if lemma.endswith(("s", "x", "z", "ch", "sh")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    return sorted({lemma, past, third})
+
+
+def french_adjective_forms(lemma: str) -> list[str]:
+    """exceptionnel -> exceptionnel, exceptionnelle, exceptionnels, exceptionnelles."""
+    if lemma.endswith("e"):
+        feminine = lemma
+    elif lemma.endswith(("el", "en", "on")):
+        feminine = lemma + lemma[-1] + "e"
+    elif lemma.endswith("eux"):
+        feminine = lemma[:-1] + "se"
+    elif lemma.endswith("if"):
+        feminine = lemma[:-1] + "ve"
+    elif lemma.endswith("er"):
+        feminine = lemma[:-2] + "ère"
+    else:
+        feminine = lemma + "e"
+    if lemma.endswith(("s", "x")):
+        plural = lemma
+    elif lemma.endswith("al"):
+        plural = lemma[:-1] + "ux"
+    else:
+        plural = lemma + "s"
+    return sorted({lemma, feminine, plural, feminine + "s"})

@@ -1,0 +1,117 @@
+"""Mention versus use: is a flagged phrase being used, or discussed?
+
+"We are thrilled to announce" in a release is a use; the same words in a post
+that warns against them ("phrases like 'we are thrilled to announce'") are a
+mention. A finding is a mention when
+- it sits inside a short quotation (a quoted phrase, not a quoted speech:
+  a spokesperson's quoted sentences are still the release's own words), or
+- its sentence talks about words: it holds one of the pack's mention cues
+  ("buzzwords", « langue de bois », "phrases like", « formules creuses »...),
+  other than the flagged words themselves, or
+- it stands in examples that a line ending with a colon introduces as examples
+  or as words ("Avoid phrases like these:", « Par exemple, un titre : »).
+Mentions are at most suggestions and weigh nothing in the document's verdict.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening quotation mark -> the marks that close it. Straight double quotes pair with themselves.
+_PAIRS = {"«": "»", "“": "”", "„": "“”", "‘": "’", '"': '"', "‹": "›"}
+_CLOSERS = {"»", "”", "“", "’", '"', "›"}
+
+
+@dataclass(frozen=True)
+class MentionModel:
+    """A language's cues, from its pack.yaml `mention` section."""
+
+    cues: re.Pattern | None
+    max_quoted_words: int = 8
+    examples: re.Pattern | None = None  # "for example", « par exemple »: introduces examples
+
+    @classmethod
+    def from_spec(cls, spec: dict | None) -> "MentionModel":
+        spec = spec or {}
+        cues = [c for c in spec.get("cues", []) if isinstance(c, str) and c.strip()]
+        examples = [c for c in spec.get("examples", []) if isinstance(c, str) and c.strip()]
+        return cls(_alternation(cues), int(spec.get("max_quoted_words", 8)), _alternation(examples))
+
+    def is_mention(self, text: str, sentence: tuple[int, int], start: int, end: int, before: str = "") -> bool:
+        """Is text[start:end] (inside the sentence range) quoted or talked about?
+
+        `before` is the text of the preceding block, for an introduction that ends with a colon."""
+        if self._in_short_quotation(text, sentence, start, end):
+            return True
+        if self._introduced_as_examples(before + "\n" + text[:sentence[0]]):
+            return True
+        if self.cues is None:
+            return False
+        s_start, s_end = sentence
+        for cue in self.cues.finditer(text, s_start, s_end):
+            if not (cue.start() < end and start < cue.end()):  # the flagged words are no cue for themselves
+                return True
+        return False
+
+    def _introduced_as_examples(self, preceding: str) -> bool:
+        # The last line before the sentence (or the block before) ends with a colon and
+        # announces words or examples.
+        line = preceding.rstrip().rsplit("\n", 1)[-1]
+        if not line.endswith(":"):
+            return False
+        return any(p is not None and p.search(line) for p in (self.cues, self.examples))
+
+    def _in_short_quotation(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+        # The quotation may open before the sentence splitter's start (a quoted sentence): look a
+        # little before it, never across a paragraph.
+        window_start = max(0, sentence[0] - 200)
+        newline = text.rfind("\n", window_start, start)
+        if newline >= 0:
+            window_start = newline + 1
+        opener_at, opener = _open_quote_before(text, window_start, start)
+        if opener_at < 0:
+            return False
+        closer_at = _closing_quote_after(text, end, opener, min(len(text), end + 200))
+        if closer_at < 0:
+            return False
+        quoted = text[opener_at + 1:closer_at]
+        return len(quoted.split()) <= self.max_quoted_words
+
+
+def _alternation(patterns: list[str]) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+def _open_quote_before(text: str, lower: int, start: int) -> tuple[int, str]:
+    """The innermost quotation mark opened in text[lower:start] and not closed there."""
+    stack: list[tuple[int, str]] = []
+    for i in range(lower, start):
+        ch = text[i]
+        if ch == '"':
+            if stack and stack[-1][1] == '"':
+                stack.pop()
+            else:
+                stack.append((i, ch))
+        elif ch in _PAIRS and ch != "’":
+            if ch == "“" and stack and stack[-1][1] == "„":
+                stack.pop()
+            else:
+                stack.append((i, ch))
+        elif ch in _CLOSERS and stack and ch in _PAIRS.get(stack[-1][1], ""):
+            if ch == "’" and i + 1 < len(text) and text[i + 1].isalpha():
+                continue  # an apostrophe (l’idée), not a closing mark
+            stack.pop()
+    return stack[-1] if stack else (-1, "")
+
+
+def _closing_quote_after(text: str, end: int, opener: str, upper: int) -> int:
+    closers = _PAIRS[opener]
+    for i in range(end, upper):
+        ch = text[i]
+        if ch == "\n":
+            return -1
+        if ch in closers:
+            if ch == "’" and i + 1 < len(text) and text[i + 1].isalpha():
+                continue
+            return i
+    return -1

@@ -1,0 +1,127 @@
+"""Evidence, then verdict: does the whole draft show a tone problem, or only a trace of one?
+
+One weak signal is no verdict: a single « nous » paragraph, one "leverage", one
+« incontournable ». Each finding carries a strength (its rule's `strength`; by
+default 1 for a warning rule, 0.5 for a suggestion rule; 0 for a mention). Per
+dimension that the language pack lists under `verdict`, the draft's evidence is
+the sum of those strengths, where
+- the same words flagged again by the same rule count once, and
+- each further distinct finding of one rule counts `repeat_decay` times the one
+  before (variety of signals weighs more than repetition of one signal).
+When the evidence reaches the dimension's threshold (`threshold`, or
+`per_100_words` x words / 100 on long drafts, whichever is larger), the
+dimension's findings are warnings; below it they are suggestions. A rule whose
+severity the user set in the configuration keeps that severity.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .model import Diagnostic, Severity
+from .rulepack.schema import RuleError
+
+DEFAULT_STRENGTH = {Severity.SUGGESTION: 0.5, Severity.WARNING: 1.0, Severity.ERROR: 1.5}
+
+
+@dataclass(frozen=True)
+class VerdictModel:
+    threshold: float
+    per_100_words: float = 0.0
+    repeat_decay: float = 0.5
+
+    def required(self, words: int) -> float:
+        return max(self.threshold, self.per_100_words * words / 100.0)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    category: str
+    evidence: float
+    required: float
+
+    @property
+    def passed(self) -> bool:
+        return self.evidence >= self.required - 1e-9
+
+    def to_dict(self) -> dict:
+        return {"strength": round(self.evidence, 2), "threshold": round(self.required, 2),
+                "severity": "warning" if self.passed else "suggestion"}
+
+
+def read_pack_settings(lang: str, roots: list[Path]) -> dict:
+    """The `verdict` and `mention` sections of <root>/<lang>/pack.yaml; later roots override earlier."""
+    settings: dict = {"verdict": {}, "mention": {}}
+    for root in roots:
+        path = root / lang / "pack.yaml"
+        if not path.is_file():
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise RuleError(path, "yaml", f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        if not isinstance(data, dict):
+            raise RuleError(path, "yaml", "a pack file must be a mapping")
+        for category, spec in (data.get("verdict") or {}).items():
+            settings["verdict"][category] = _verdict_model(path, category, spec)
+        mention = data.get("mention")
+        if mention is not None:
+            if not isinstance(mention, dict) or not all(isinstance(c, str) for c in mention.get("cues", [])):
+                raise RuleError(path, "mention", "must be a mapping with 'cues': a list of regular expressions")
+            settings["mention"] = mention
+    return settings
+
+
+def _verdict_model(path: Path, category: str, spec) -> VerdictModel:
+    where = f"verdict.{category}"
+    if not isinstance(spec, dict) or set(spec) - {"threshold", "per_100_words", "repeat_decay"}:
+        raise RuleError(path, where, "must be a mapping of threshold, per_100_words and repeat_decay")
+    values = {}
+    for key, value in spec.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise RuleError(path, f"{where}.{key}", "must be a number ≥ 0")
+        values[key] = float(value)
+    if "threshold" not in values:
+        raise RuleError(path, f"{where}.threshold", "is required")
+    if values.get("repeat_decay", 0.5) > 1:
+        raise RuleError(path, f"{where}.repeat_decay", "must be between 0 and 1")
+    return VerdictModel(**values)
+
+
+def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictModel]) -> dict[str, Verdict]:
+    """The verdict of each dimension that has a model, from the findings' strengths."""
+    seen: set[tuple[str, str]] = set()
+    by_rule: dict[str, list[float]] = defaultdict(list)
+    for d in diagnostics:
+        if d.category not in models or d.strength <= 0:
+            continue
+        key = (d.rule, " ".join(d.match.lower().split()))
+        if key in seen:
+            continue
+        seen.add(key)
+        by_rule[d.rule].append(d.strength)
+    evidence: dict[str, float] = defaultdict(float)
+    for rule, strengths in by_rule.items():
+        category = next(d.category for d in diagnostics if d.rule == rule)
+        decay = models[category].repeat_decay
+        for rank, strength in enumerate(sorted(strengths, reverse=True)):
+            evidence[category] += strength * decay ** rank
+    return {category: Verdict(category, evidence[category], model.required(words))
+            for category, model in models.items()}
+
+
+def apply_verdicts(diagnostics: list[Diagnostic], verdicts: dict[str, Verdict], user_set) -> None:
+    """Warnings where the dimension's verdict passed, suggestions elsewhere and for mentions.
+
+    `user_set(rule_id)` tells whether the configuration sets that rule's severity (it then wins)."""
+    for d in diagnostics:
+        verdict = verdicts.get(d.category)
+        if verdict is None or user_set(d.rule):
+            continue
+        if d.mention or not verdict.passed:
+            d.severity = Severity.SUGGESTION
+        elif d.severity < Severity.WARNING:
+            d.severity = Severity.WARNING
