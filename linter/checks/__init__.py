@@ -5,6 +5,7 @@ from .absence import AbsenceCheck
 from .acronym import AcronymCheck
 from .balance import BalanceCheck
 from .base import Check, CompileContext, Finding
+from .cooccurrence import CooccurrenceCheck
 from .existence import ExistenceCheck
 from .metric import MetricCheck
 from .occurrence import OccurrenceCheck
@@ -15,7 +16,7 @@ from .substitution import SubstitutionCheck
 KINDS: dict[str, type[Check]] = {
     cls.kind: cls
     for cls in (ExistenceCheck, SubstitutionCheck, OccurrenceCheck, BalanceCheck, AcronymCheck,
-                MetricCheck, AbsenceCheck, PatternCheck, RareTermCheck)
+                MetricCheck, AbsenceCheck, PatternCheck, RareTermCheck, CooccurrenceCheck)
 }
 
 __all__ = ["Check", "CompileContext", "Finding", "KINDS"]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import DocumentAnalysis, Hit
-from ..inflect import verb_forms
+from ..inflect import french_adjective_forms, verb_forms
 from ..rulepack.loader import load_lexicon
 from ..rulepack.schema import Rule, RuleError
 from ..tokens import PhraseIndex, expand_alternations
@@ -45,12 +45,18 @@ class TermSet:
         if isinstance(spec, list):
             spec = {"phrases": spec}
         if not isinstance(spec, dict):
-            raise RuleError(rule.path, field_name, "must be a list of phrases or a mapping with phrases/regex/lexicon")
+            raise RuleError(rule.path, field_name, "must be a list of phrases or a mapping with phrases/regex/lexicon/adjectives")
         self.group = (rule.id, field_name)
         phrases = list(_strings(rule, spec.get("phrases", []), f"{field_name}.phrases"))
         if "lexicon" in spec:
             for name in _strings(rule, spec["lexicon"], f"{field_name}.lexicon"):
                 phrases.extend(ctx.lexicon(rule, name, f"{field_name}.lexicon"))
+        if "adjectives" in spec:
+            # Adjectives are listed by their lemma; every gender and number form is matched.
+            for name in _strings(rule, spec["adjectives"], f"{field_name}.adjectives"):
+                for lemma in ctx.lexicon(rule, name, f"{field_name}.adjectives"):
+                    simple = ctx.lang == "fr" and " " not in lemma and "{" not in lemma
+                    phrases.extend(french_adjective_forms(lemma) if simple else [lemma])
         phrases.extend(extra_phrases)
         for phrase in phrases:
             for variant in expand_alternations(phrase):

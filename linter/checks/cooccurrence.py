@@ -1,0 +1,39 @@
+"""`cooccurrence`: two kinds of words in one sentence make a finding that neither makes alone.
+
+Self-praise is the writer's company as the subject of praise: « notre savoir-faire
+exceptionnel », "our award-winning team". "exceptionnel" alone may be neutral
+(« revenus exceptionnels » is a tax term) and « nous » alone is warmth; together,
+in one sentence, they are the company praising itself. The finding is on the
+`target` words; `context` words (plus the configured self-names when
+`self_names: true`) only have to be in the same sentence.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..rulepack.schema import RuleError
+from .base import Check, Finding, TermSet
+
+
+class CooccurrenceCheck(Check):
+    kind = "cooccurrence"
+
+    def __init__(self, rule, ctx) -> None:
+        super().__init__(rule, ctx)
+        for name in ("context", "target"):
+            if name not in self.spec:
+                raise RuleError(rule.path, f"match.{name}", "is required")
+        extra = ctx.self_names if self.spec.get("self_names") else ()
+        self.context = TermSet(rule, self.spec["context"], ctx, "context", extra_phrases=extra)
+        self.target = TermSet(rule, self.spec["target"], ctx, "target")
+
+    def run(self, analysis):
+        sentences_with_context = defaultdict(set)
+        for hit in self.context.find(analysis):
+            sentences_with_context[hit.block].add(analysis.blocks[hit.block].sentence_at(hit.start))
+        findings = []
+        for hit in self.filter_exceptions(analysis, self.target.find(analysis)):
+            sentence = analysis.blocks[hit.block].sentence_at(hit.start)
+            if sentence in sentences_with_context.get(hit.block, ()):
+                findings.append(Finding(hit.block, hit.start, hit.end, suggestions=list(self.rule.suggestions)))
+        return findings
