@@ -304,7 +304,7 @@ class Engine:
         strength = rule.strength if rule.strength is not None else DEFAULT_STRENGTH[rule.severity]
         mention = rule.category in pack.verdicts and pack.mention.is_mention(
             block.text, block.sentence_at(finding.start), finding.start, finding.end,
-            analysis.blocks[finding.block - 1].text[-300:] if finding.block else "")
+            "\n".join(b.text[-300:] for b in analysis.blocks[max(0, finding.block - 12):finding.block]))
         span = block.block.source_span(finding.start, finding.end)
         matched = analysis.document.source[span.start:span.end]
         args = {"match": " ".join(block.text[finding.start:finding.end].split()),

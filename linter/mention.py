@@ -40,7 +40,7 @@ class MentionModel:
     def is_mention(self, text: str, sentence: tuple[int, int], start: int, end: int, before: str = "") -> bool:
         """Is text[start:end] (inside the sentence range) quoted or talked about?
 
-        `before` is the text of the preceding block, for an introduction that ends with a colon."""
+        `before` is the text of the preceding blocks, for an introduction that ends with a colon."""
         if self._in_short_quotation(text, sentence, start, end):
             return True
         if self._introduced_as_examples(before + "\n" + text[:sentence[0]]):
@@ -54,12 +54,15 @@ class MentionModel:
         return False
 
     def _introduced_as_examples(self, preceding: str) -> bool:
-        # The last line before the sentence (or the block before) ends with a colon and
-        # announces words or examples.
-        line = preceding.rstrip().rsplit("\n", 1)[-1]
-        if not line.endswith(":"):
-            return False
-        return any(p is not None and p.search(line) for p in (self.cues, self.examples))
+        # The nearest line before the sentence that ends with a colon announces words or examples,
+        # and only short lines (list items, the examples themselves) stand between.
+        lines = [line.strip() for line in preceding.split("\n") if line.strip()]
+        for line in reversed(lines[-12:]):
+            if line.endswith(":"):
+                return any(p is not None and p.search(line) for p in (self.cues, self.examples))
+            if len(line.split()) > 15:
+                return False
+        return False
 
     def _in_short_quotation(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
         # The quotation may open before the sentence splitter's start (a quoted sentence): look a

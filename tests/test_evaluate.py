@@ -58,3 +58,25 @@ def test_bad_corpus_is_a_clear_error(tmp_path, content, message, capsys):
         read_corpus(path)
     assert main(["eval", str(path)]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_flagged_means_warning_or_above_unless_told(tmp_path):
+    clean_with_one_tip = {"id": "e", "lang": "fr", "text": "Je suis un leader mondial de la bonne humeur. Écrivez-moi.",
+                          "labels": {"press_release": False, "self_promotion": False, "peer_jargon": False}, "spans": []}
+    records = read_corpus(_write(tmp_path, [clean_with_one_tip]))
+    assert evaluate(records).counts[("fr", "press-release")].fp == 0
+    from tonelint.model import Severity
+    assert evaluate(records, min_severity=Severity.SUGGESTION).counts[("fr", "press-release")].fp == 1
+
+
+def test_split_selects_a_part_and_keeps_locked_misses_hidden(tmp_path, capsys):
+    corpus = _write(tmp_path, RECORDS)
+    split = tmp_path / "split.json"
+    split.write_text(json.dumps({"working": ["a", "b"], "locked": ["c", "d"]}), encoding="utf-8")
+    assert main(["eval", str(corpus), "--split", str(split), "--part", "working"]) == 0
+    out = capsys.readouterr().out
+    assert "fr    press-release" in out and "en    press-release" not in out
+    assert main(["eval", str(corpus), "--split", str(split), "--part", "locked", "--show-misses"]) == 2
+    assert "locked" in capsys.readouterr().err
+    assert main(["eval", str(corpus), "--split", str(split), "--part", "nope"]) == 2
+    assert main(["eval", str(corpus), "--part", "working"]) == 2

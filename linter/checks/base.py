@@ -94,10 +94,34 @@ def expand_lexicon_macros(rule: Rule, pattern: str, ctx: CompileContext, field_n
                    for variant in ([entry] if "=" in entry else expand_alternations(entry))]
         if match.group(1) == "verbs":
             entries = [form for entry in entries for form in verb_forms(entry, ctx.lang)]
-        forms = sorted({" ".join(e.split()) for e in entries}, key=lambda e: (-len(e), e))
-        return "(?:" + "|".join(re.escape(f).replace("\\ ", "\\s+").replace("'", "['’]") for f in forms) + ")"
+        return _trie_regex({" ".join(e.split()) for e in entries})
 
     return _MACRO.sub(replace, pattern)
+
+
+def _trie_regex(words: set[str]) -> str:
+    """One alternation factored by common prefixes: `re` then tries each position in time
+    proportional to a word's length, not to the number of words (hundreds of verb forms)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = []
+        for char in sorted(c for c in node if c):
+            piece = "\\s+" if char == " " else "['’]" if char in "'’" else re.escape(char)
+            branches.append(piece + build(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Greedy and longest first: "a déclaré" is preferred to a shorter form where both fit.
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + build(trie) + ")"
 
 
 def longest_hits(hits: list) -> list:

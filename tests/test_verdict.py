@@ -1,0 +1,121 @@
+"""Evidence, then verdict; mention versus use; lemma-generated forms."""
+from __future__ import annotations
+
+import pytest
+
+from tonelint import Config, Engine
+from tonelint.config import config_from_dict
+from tonelint.inflect import french_adjective_forms, verb_forms
+from tonelint.model import Severity
+from tonelint.rulepack import RuleError
+from tonelint.verdict import read_pack_settings
+
+FR = Engine(Config(lang="fr"))
+EN = Engine(Config(lang="en"))
+
+
+def tone(result, category):
+    return [d for d in result.diagnostics if d.category == category]
+
+
+def test_one_weak_signal_is_a_suggestion():
+    result = FR.lint("Vous cherchez un comptable ? Je suis un leader mondial de la bonne humeur. Écrivez-moi.")
+    found = tone(result, "press-release")
+    assert found and all(d.severity == Severity.SUGGESTION for d in found)
+    verdict = result.profile["press-release"]["verdict"]
+    assert verdict["severity"] == "suggestion" and verdict["strength"] < verdict["threshold"]
+
+
+def test_evidence_past_the_threshold_makes_warnings():
+    result = FR.lint("Nous sommes fiers d'annoncer notre partenariat. Acme, leader mondial de l'emballage, grandit.")
+    found = tone(result, "press-release")
+    assert len(found) >= 2 and all(d.severity == Severity.WARNING for d in found)
+    assert result.profile["press-release"]["verdict"]["severity"] == "warning"
+
+
+def test_the_same_words_repeated_count_once():
+    one = EN.lint("Our plan is a turnkey solution. Ask me anything.")
+    three = EN.lint("Our plan is a turnkey solution. A turnkey solution, yes. A turnkey solution again.")
+    assert one.verdicts["press-release"].evidence == three.verdicts["press-release"].evidence
+
+
+def test_self_reference_alone_never_earns_a_self_promotion_warning():
+    text = ("Nous avons ouvert en 1998. Nous livrons nos commandes le mardi. Nous fermons nos portes en août. "
+            "Notre atelier et nos outils sont à Laval. Nos horaires changent en hiver.\n\n") * 4
+    result = FR.lint(text)
+    assert tone(result, "self-promotion")
+    assert all(d.severity == Severity.SUGGESTION for d in tone(result, "self-promotion"))
+
+
+def test_self_praise_with_self_reference_is_a_warning():
+    result = EN.lint("We are the best agency in town. Our award-winning team delivers exceptional results. "
+                     "We are a world-class studio.")
+    assert any(d.severity == Severity.WARNING for d in tone(result, "self-promotion"))
+
+
+@pytest.mark.parametrize("text", [
+    "Avoid buzzwords like “we are thrilled to announce” and “world-class”: say what changed for the reader.",
+    "Bannissez la langue de bois : « leader mondial », « solution clé en main » ne disent rien.",
+])
+def test_mentions_are_suggestions_and_weigh_nothing(text):
+    engine = FR if "«" in text else EN
+    result = engine.lint(text)
+    found = tone(result, "press-release")
+    assert found and all(d.severity == Severity.SUGGESTION for d in found)
+    assert result.verdicts["press-release"].evidence == 0
+
+
+def test_examples_introduced_by_a_colon_are_mentions():
+    text = "Here are phrases like these, seen in every news feed:\n\n- We are thrilled to announce\n- a world-class leader"
+    result = EN.lint(text, "markdown")
+    assert tone(result, "press-release") and all(d.mention for d in tone(result, "press-release"))
+
+
+def test_a_quoted_speech_is_a_use_not_a_mention():
+    text = ("« Nous sommes fiers d'annoncer cette entente qui renforce notre position de chef de file "
+            "dans toute la province », a déclaré Marie Roy, présidente d'Acme.")
+    result = FR.lint(text)
+    assert any(d.rule == "fr.press-release.fier-d-annoncer" and not d.mention for d in result.diagnostics)
+    assert result.profile["press-release"]["verdict"]["severity"] == "warning"
+
+
+def test_user_severity_wins_over_the_verdict():
+    engine = Engine(config_from_dict({"lang": "fr", "severity": {"fr.press-release.cliches": "error"}}))
+    result = engine.lint("Je suis un leader mondial de la bonne humeur.")
+    assert all(d.severity == Severity.ERROR for d in result.diagnostics if d.rule == "fr.press-release.cliches")
+
+
+def test_min_severity_applies_after_the_verdict():
+    engine = Engine(Config(lang="fr", min_severity=Severity.WARNING))
+    assert not tone(engine.lint("Je suis un leader mondial de la bonne humeur."), "press-release")
+
+
+def test_speech_verbs_match_generated_forms():
+    # « avait souligné » is nowhere in the lexicon: it is generated from « souligner ».
+    result = FR.lint("« Nos ventes montent », avait souligné Paul Martin, fondateur de la firme.")
+    assert any(d.rule == "fr.press-release.citation-dirigeant" and d.match.startswith("avait souligné")
+               for d in result.diagnostics)
+
+
+def test_inflection():
+    assert {"a déclaré", "déclarent", "déclarait", "ont déclaré"} <= set(verb_forms("déclarer", "fr"))
+    assert "annonçait" in verb_forms("annoncer", "fr")
+    assert "s'est félicitée" in verb_forms("se féliciter", "fr")
+    assert verb_forms("dire = dit|a dit", "fr") == ["a dit", "dire", "dit"]
+    assert {"emphasized", "emphasizes"} <= set(verb_forms("emphasize", "en"))
+    assert set(french_adjective_forms("exceptionnel")) == {"exceptionnel", "exceptionnelle", "exceptionnels",
+                                                           "exceptionnelles"}
+    assert "rigoureuse" in french_adjective_forms("rigoureux") and "primées" in french_adjective_forms("primé")
+
+
+@pytest.mark.parametrize("pack, field", [
+    ("verdict:\n  press-release: {per_100_words: 1}\n", "threshold"),
+    ("verdict:\n  press-release: {threshold: -1}\n", "threshold"),
+    ("verdict:\n  press-release: {threshold: 2, decay: 1}\n", "verdict.press-release"),
+    ("mention: [a]\n", "mention"),
+])
+def test_bad_pack_settings_name_the_field(tmp_path, pack, field):
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "pack.yaml").write_text(pack, encoding="utf-8")
+    with pytest.raises(RuleError, match=field):
+        read_pack_settings("fr", [tmp_path])
