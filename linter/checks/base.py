@@ -82,18 +82,22 @@ class TermSet:
         return longest_hits(hits)
 
 
-_MACRO = re.compile(r"\{\{(verbs|lexicon):([\w.-]+)\}\}")
+_MACRO = re.compile(r"\{\{(verbs|adjectives|lexicon):([\w.-]+)\}\}")
 
 
 def expand_lexicon_macros(rule: Rule, pattern: str, ctx: CompileContext, field_name: str) -> str:
     """`{{lexicon:titres.txt}}` -> an alternation of the lexicon's entries; `{{verbs:FILE}}` ->
-    of every inflected form of the verbs it lists (inflect.py). Longest first, so the regex
-    prefers "a déclaré" to "a"."""
+    of every inflected form of the verbs it lists; `{{adjectives:FILE}}` -> of every gender and
+    number form of French adjectives (the last word of an entry: « plus important » ->
+    « plus importantes »). See inflect.py."""
     def replace(match: re.Match) -> str:
         entries = [variant for entry in ctx.lexicon(rule, match.group(2), field_name)
                    for variant in ([entry] if "=" in entry else expand_alternations(entry))]
         if match.group(1) == "verbs":
             entries = [form for entry in entries for form in verb_forms(entry, ctx.lang)]
+        elif match.group(1) == "adjectives" and ctx.lang == "fr":
+            entries = [entry.rsplit(" ", 1)[0] + " " + form if " " in entry else form
+                       for entry in entries for form in french_adjective_forms(entry.rsplit(" ", 1)[-1])]
         return _trie_regex({" ".join(e.split()) for e in entries})
 
     return _MACRO.sub(replace, pattern)
