@@ -74,3 +74,14 @@ def known(lang: str, word: str) -> bool:
     word = normalise(word)
     index = bisect.bisect_left(words, word)
     return index < len(words) and words[index] == word
+
+
+@lru_cache(maxsize=None)
+def _zipf_by_word(lang: str) -> dict[str, float]:
+    with _lock:
+        return {word: level / 100 for level, words in _table(lang)["groups"] for word in words.split("\n")}
+
+
+def zipf(lang: str, word: str) -> float:
+    """The word form's Zipf frequency (0 when unknown), from the cached table."""
+    return _zipf_by_word(lang).get(normalise(word), 0.0)

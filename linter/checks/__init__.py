@@ -7,6 +7,7 @@ from .balance import BalanceCheck
 from .base import Check, CompileContext, Finding
 from .cooccurrence import CooccurrenceCheck
 from .existence import ExistenceCheck
+from .foreignword import ForeignWordCheck
 from .metric import MetricCheck
 from .occurrence import OccurrenceCheck
 from .pattern import PatternCheck
@@ -16,7 +17,7 @@ from .substitution import SubstitutionCheck
 KINDS: dict[str, type[Check]] = {
     cls.kind: cls
     for cls in (ExistenceCheck, SubstitutionCheck, OccurrenceCheck, BalanceCheck, AcronymCheck,
-                MetricCheck, AbsenceCheck, PatternCheck, RareTermCheck, CooccurrenceCheck)
+                MetricCheck, AbsenceCheck, PatternCheck, RareTermCheck, CooccurrenceCheck, ForeignWordCheck)
 }
 
 __all__ = ["Check", "CompileContext", "Finding", "KINDS"]
