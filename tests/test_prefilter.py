@@ -44,7 +44,9 @@ def test_required_literal(source, flags, literal):
 
 def test_rule_packs_have_patterns_the_pre_check_applies_to():
     assert len(PATTERNS) >= 20
-    assert sum(required_literal(p) is not None for p in PATTERNS) >= len(PATTERNS) // 2
+    # Structural patterns (attributions, datelines) start with a name or a verb alternation and
+    # have no single required literal; bench/throughput.py measures what they cost.
+    assert sum(required_literal(p) is not None for p in PATTERNS) >= len(PATTERNS) * 2 // 5
 
 
 @pytest.mark.parametrize("text", ["İSO 9001", "ıso 9001", "Iso 9001", "ISO 9001"])
