@@ -59,12 +59,30 @@ class AcronymCheck(Check):
                 if acronym in self.allowed or _in_capitals_run(text, match.start(1), match.end(2)) \
                         or _UNIT_AFTER_NUMBER.search(text, 0, match.start(1)):
                     continue
+                if _ticker(text, match.start(1)) or self._surname_in_capitals(text, match.start(1)):
+                    continue
                 if frequent(self.lang, acronym, self.familiar_zipf):
                     continue
                 if _explained(text, match.start(), match.end()):
                     continue
                 findings.append(Finding(number_, match.start(1), match.end(2), args={"acronym": acronym}))
         return findings
+
+
+    def _surname_in_capitals(self, text: str, start: int) -> bool:
+        """"Ousmane MBAYE", "Macky SALL": a family name in capitals after a given name (a
+        capitalised word that is not an everyday word, unlike "Votre CRM" or "The API")."""
+        given = _GIVEN_NAME_BEFORE.search(text, max(0, start - 30), start)
+        return bool(given) and not frequent(self.lang, given.group(1), 3.5)
+
+
+# "(NASDAQ: AMZN)", "(Paris:CA)", "TSX: ABC": a ticker after an exchange's name.
+_TICKER_BEFORE = re.compile(r"\b(?:NASDAQ|Nasdaq|NYSE|AMEX|TSX|TSXV|CSE|OTC|OTCQB|OTCQX|LSE|AIM|ASX|NZX|SIX|Euronext|Paris|Xetra|ticker|symbol)\s*:\s*$")
+_GIVEN_NAME_BEFORE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+$")
+
+
+def _ticker(text: str, start: int) -> bool:
+    return bool(_TICKER_BEFORE.search(text, max(0, start - 20), start))
 
 
 def _explained(text: str, start: int, end: int) -> bool:
