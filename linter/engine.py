@@ -216,6 +216,11 @@ class Engine:
                     break
             if tagged and not nlp.model_installed(lang):  # installed, but failed to load just now
                 notices.append(f"{rule.id}: skipped, the {lang} tagging model could not be loaded")
+        # A draft about press releases quotes their phrases: mentions, not uses.
+        for category in pack.mention.discussed([b.text for b in analysis.blocks]):
+            for d in diagnostics:
+                if d.category == category:
+                    d.mention, d.strength = True, 0.0
         # Evidence, then verdict: severities of the tone dimensions follow the whole draft's evidence.
         verdicts = judge(diagnostics, analysis.words, pack.verdicts)
         apply_verdicts(diagnostics, verdicts, self._severity_set_by_user)

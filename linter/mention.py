@@ -9,7 +9,10 @@ mention. A finding is a mention when
   ("buzzwords", « langue de bois », "phrases like", « formules creuses »...),
   other than the flagged words themselves, or
 - it stands in examples that a line ending with a colon introduces as examples
-  or as words ("Avoid phrases like these:", « Par exemple, un titre : »).
+  or as words ("Avoid phrases like these:", « Par exemple, un titre : »), or
+- the whole draft is about that kind of writing: a post that names press
+  releases again and again (the pack's `mention.topics`) teaches or criticises
+  them, and the release phrases it contains are its examples.
 Mentions are at most suggestions and weigh nothing in the document's verdict.
 """
 from __future__ import annotations
@@ -29,13 +32,21 @@ class MentionModel:
     cues: re.Pattern | None
     max_quoted_words: int = 8
     examples: re.Pattern | None = None  # "for example", « par exemple »: introduces examples
+    topics: tuple = ()  # (category, pattern, minimum count): a draft about that kind of writing
 
     @classmethod
     def from_spec(cls, spec: dict | None) -> "MentionModel":
         spec = spec or {}
         cues = [c for c in spec.get("cues", []) if isinstance(c, str) and c.strip()]
         examples = [c for c in spec.get("examples", []) if isinstance(c, str) and c.strip()]
-        return cls(_alternation(cues), int(spec.get("max_quoted_words", 8)), _alternation(examples))
+        topics = tuple((category, re.compile(topic["cue"], re.IGNORECASE), int(topic.get("min", 3)))
+                       for category, topic in (spec.get("topics") or {}).items())
+        return cls(_alternation(cues), int(spec.get("max_quoted_words", 8)), _alternation(examples), topics)
+
+    def discussed(self, texts: list[str]) -> set[str]:
+        """The categories whose kind of writing the draft is about (its topic cue recurs)."""
+        return {category for category, cue, minimum in self.topics
+                if sum(len(cue.findall(text)) for text in texts) >= minimum}
 
     def is_mention(self, text: str, sentence: tuple[int, int], start: int, end: int, before: str = "") -> bool:
         """Is text[start:end] (inside the sentence range) quoted or talked about?

@@ -71,6 +71,10 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
         if mention is not None:
             if not isinstance(mention, dict) or not all(isinstance(c, str) for c in mention.get("cues", [])):
                 raise RuleError(path, "mention", "must be a mapping with 'cues': a list of regular expressions")
+            for category, topic in (mention.get("topics") or {}).items():
+                if not isinstance(topic, dict) or not isinstance(topic.get("cue"), str) \
+                        or not isinstance(topic.get("min", 3), int):
+                    raise RuleError(path, f"mention.topics.{category}", "must be a mapping with 'cue' (a regular expression) and 'min'")
             settings["mention"] = mention
     return settings
 

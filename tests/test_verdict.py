@@ -119,3 +119,16 @@ def test_bad_pack_settings_name_the_field(tmp_path, pack, field):
     (tmp_path / "fr" / "pack.yaml").write_text(pack, encoding="utf-8")
     with pytest.raises(RuleError, match=field):
         read_pack_settings("fr", [tmp_path])
+
+
+def test_a_post_about_press_releases_quotes_them():
+    text = ("Un communiqué de presse efficace tient en une page. Votre communiqué doit avoir un titre clair. "
+            "Évitez d'ouvrir votre communiqué ainsi : Acme est fière d'annoncer le lancement de sa solution "
+            "clé en main, a déclaré Marie Roy, présidente d'Acme.")
+    result = FR.lint(text)
+    found = tone(result, "press-release")
+    assert found and all(d.mention and d.severity == Severity.SUGGESTION for d in found)
+    # The same release phrases without the talk about releases are a release.
+    release = FR.lint("Acme est fière d'annoncer le lancement de sa solution clé en main, "
+                      "a déclaré Marie Roy, présidente d'Acme.")
+    assert any(d.severity == Severity.WARNING for d in tone(release, "press-release"))
