@@ -63,6 +63,10 @@ class CompiledPack:
     mention: MentionModel = field(default_factory=lambda: MentionModel(None))
 
     @property
+    def strength_caps(self) -> dict[str, float]:
+        return {rule.id: rule.max_strength for rule in self.rules if rule.max_strength is not None}
+
+    @property
     def needs_lemmas(self) -> bool:
         return any("lemma" in rule.requires for rule in self.rules if rule.kind == "pattern")
 
@@ -222,7 +226,7 @@ class Engine:
                 if d.category == category:
                     d.mention, d.strength = True, 0.0
         # Evidence, then verdict: severities of the tone dimensions follow the whole draft's evidence.
-        verdicts = judge(diagnostics, analysis.words, pack.verdicts)
+        verdicts = judge(diagnostics, analysis.words, pack.verdicts, pack.strength_caps)
         apply_verdicts(diagnostics, verdicts, self._severity_set_by_user)
         diagnostics = [d for d in diagnostics if d.severity >= self.config.min_severity]
         grammar_status = None

@@ -95,8 +95,12 @@ def _verdict_model(path: Path, category: str, spec) -> VerdictModel:
     return VerdictModel(**values)
 
 
-def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictModel]) -> dict[str, Verdict]:
-    """The verdict of each dimension that has a model, from the findings' strengths."""
+def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictModel],
+          caps: dict[str, float] | None = None) -> dict[str, Verdict]:
+    """The verdict of each dimension that has a model, from the findings' strengths.
+
+    `caps`: rule id -> the most evidence that rule may give one draft."""
+    caps = caps or {}
     seen: set[tuple[str, str]] = set()
     by_rule: dict[str, list[float]] = defaultdict(list)
     for d in diagnostics:
@@ -111,8 +115,8 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
     for rule, strengths in by_rule.items():
         category = next(d.category for d in diagnostics if d.rule == rule)
         decay = models[category].repeat_decay
-        for rank, strength in enumerate(sorted(strengths, reverse=True)):
-            evidence[category] += strength * decay ** rank
+        total = sum(strength * decay ** rank for rank, strength in enumerate(sorted(strengths, reverse=True)))
+        evidence[category] += min(total, caps.get(rule, total))
     return {category: Verdict(category, evidence[category], model.required(words))
             for category, model in models.items()}
 

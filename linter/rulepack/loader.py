@@ -74,18 +74,24 @@ def rule_from_data(data: dict, path: Path, lang: str, category: str, slug: str) 
     limit = data.get("limit")
     if limit is not None and (not isinstance(limit, int) or limit < 1):
         raise RuleError(path, "limit", "must be a positive whole number")
-    strength = data.get("strength")
-    if strength is not None and (isinstance(strength, bool) or not isinstance(strength, (int, float)) or strength < 0):
-        raise RuleError(path, "strength", "must be a number ≥ 0")
+    strength, max_strength = (_weight(data.get(name), path, name) for name in ("strength", "max_strength"))
     rule = Rule(
         id=f"{lang}.{category}.{slug}", lang=lang, category=category, slug=slug, path=str(path),
         title=data["title"].strip(), kind=data["kind"], severity=severity,
         message=data["message"].strip(), description=" ".join(data["description"].split()),
         match=data["match"], suggestions=suggestions, exceptions=exceptions, requires=requires,
-        limit=limit, strength=None if strength is None else float(strength), link=data.get("link"), enabled=bool(data.get("enabled", True)),
+        limit=limit, strength=strength, max_strength=max_strength, link=data.get("link"), enabled=bool(data.get("enabled", True)),
     )
     _load_examples(rule, data["examples"], path)
     return rule
+
+
+def _weight(value, path: Path, name: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise RuleError(path, name, "must be a number ≥ 0")
+    return float(value)
 
 
 def _string_list(value, path: Path, name: str) -> list[str]:
