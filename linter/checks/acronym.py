@@ -40,6 +40,9 @@ class AcronymCheck(Check):
         # Acronyms as frequent as an everyday word (HTML, SMS) are familiar to readers.
         self.familiar_zipf = number(rule, self.spec, "familiar_zipf", 3.0)
         self.lang = ctx.lang
+        # Words that make an acronym an organisation's name: « la société TDF », "KPMG LLP".
+        self.name_before = _word_alternation(self.spec.get("organisation_before", []), r"\s+$", flags=re.IGNORECASE)
+        self.name_after = _word_alternation(self.spec.get("organisation_after", []), "", prefix=r"^\s+")
 
     def run(self, analysis):
         seen: set[str] = set()
@@ -59,7 +62,8 @@ class AcronymCheck(Check):
                 if acronym in self.allowed or _in_capitals_run(text, match.start(1), match.end(2)) \
                         or _UNIT_AFTER_NUMBER.search(text, 0, match.start(1)):
                     continue
-                if _ticker(text, match.start(1)) or self._surname_in_capitals(text, match.start(1)):
+                if _ticker(text, match.start(1)) or self._surname_in_capitals(text, match.start(1)) \
+                        or self._organisation(text, match.start(1), match.end(2)):
                     continue
                 if frequent(self.lang, acronym, self.familiar_zipf):
                     continue
@@ -68,6 +72,10 @@ class AcronymCheck(Check):
                 findings.append(Finding(number_, match.start(1), match.end(2), args={"acronym": acronym}))
         return findings
 
+
+    def _organisation(self, text: str, start: int, end: int) -> bool:
+        return bool(self.name_before and self.name_before.search(text[max(0, start - 40):start])) \
+            or bool(self.name_after and self.name_after.match(text[end:end + 40]))
 
     def _surname_in_capitals(self, text: str, start: int) -> bool:
         """"Ousmane MBAYE", "Macky SALL": a family name in capitals after a given name (a
@@ -79,6 +87,14 @@ class AcronymCheck(Check):
 # "(NASDAQ: AMZN)", "(Paris:CA)", "TSX: ABC": a ticker after an exchange's name.
 _TICKER_BEFORE = re.compile(r"\b(?:NASDAQ|Nasdaq|NYSE|AMEX|TSX|TSXV|CSE|OTC|OTCQB|OTCQX|LSE|AIM|ASX|NZX|SIX|Euronext|Paris|Xetra|ticker|symbol)\s*:\s*$")
 _GIVEN_NAME_BEFORE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+$")
+
+
+def _word_alternation(words, suffix: str, prefix: str = r"\b", flags: int = 0) -> re.Pattern | None:
+    words = [w for w in words if isinstance(w, str) and w.strip()]
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f"{prefix}(?:{alternation})\\b{suffix}", flags)
 
 
 def _ticker(text: str, start: int) -> bool:
