@@ -66,6 +66,11 @@ class BlockData:
         return grouped
 
     @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The block's words, lowercased: for rules that need one of a set of words."""
+        return frozenset(t.lower.replace("’", "'").split("'")[-1] for t in self.tokens)
+
+    @cached_property
     def folded(self) -> str:
         return casefold_for_search(self.text)
 

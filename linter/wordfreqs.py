@@ -77,18 +77,22 @@ def known(lang: str, word: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _delimited_groups(lang: str) -> tuple[tuple[float, str], ...]:
-    return tuple((level / 100, "\n" + words + "\n") for level, words in _table(lang)["groups"])
+def other_language_words(lang: str, other: str, min_other: float, max_own: float) -> dict[str, tuple[float, float]]:
+    """Words at least `min_other` frequent in `other` and below `max_own` in `lang`, with both
+    Zipf values: the candidates of a foreign word. Derived once and cached (a few thousand words),
+    so no process builds either language's 300,000-word dictionary."""
+    import importlib.metadata
 
+    def build() -> dict:
+        own = {word: level / 100 for level, words in _table(lang)["groups"] for word in words.split("\n")}
+        found = {}
+        for level, words in _table(other)["groups"]:
+            if level / 100 < min_other:
+                break
+            for word in words.split("\n"):
+                if own.get(word, 0.0) < max_own:
+                    found[word] = [own.get(word, 0.0), level / 100]
+        return {"words": found}
 
-@lru_cache(maxsize=4096)
-def zipf(lang: str, word: str) -> float:
-    """The word form's Zipf frequency (0 when unknown), from the cached table.
-
-    Found by searching each frequency group's text: a few milliseconds for one word, and no
-    300,000-entry dictionary built per process (rules ask for a handful of words per draft)."""
-    needle = "\n" + normalise(word) + "\n"
-    for level, words in _delimited_groups(lang):
-        if needle in words:
-            return level
-    return 0.0
+    key = f"wordfreq-{importlib.metadata.version('wordfreq')}-{lang}-not-{other}-{min_other}-{max_own}-{_FORMAT}"
+    return {word: (pair[0], pair[1]) for word, pair in load_or_build(key, build)["words"].items()}

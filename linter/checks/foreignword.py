@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..glosses import explained_after, is_gloss_itself
 from ..rulepack.schema import RuleError
 from ..tokens import expand_alternations
-from ..wordfreqs import words_at_least, zipf
+from ..wordfreqs import other_language_words
 from .base import Check, Finding, number
 
 
@@ -52,9 +52,5 @@ class ForeignWordCheck(Check):
             return False
         if not word.islower():
             return False  # a name, a title word or an acronym (the acronym rule's business)
-        # Set look-ups first: most words are frequent in the post's language or rare in the other.
-        if token.lower in words_at_least(self.lang, self.max_zipf) \
-                or token.lower not in words_at_least(self.other, self.min_other):
-            return False
-        own, other = zipf(self.lang, token.lower), zipf(self.other, token.lower)
-        return other >= self.min_other and other - own >= self.min_gap
+        frequencies = other_language_words(self.lang, self.other, self.min_other, self.max_zipf).get(token.lower)
+        return frequencies is not None and frequencies[1] - frequencies[0] >= self.min_gap
