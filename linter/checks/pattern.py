@@ -40,6 +40,9 @@ def _windows(block, number: int, trigger) -> dict[tuple[int, int, int], list[tup
     return {(number, start, end): cores for start, end, cores in ranges}
 
 
+_BLOCKS_PER_BATCH = 8  # tagged together (spaCy batches well), then the limit is checked again
+
+
 class PatternCheck(Check):
     kind = "pattern"
 
@@ -75,16 +78,38 @@ class PatternCheck(Check):
         return self._matcher
 
     def run(self, analysis):
-        # Findings depend on a block's text only: memoised on the (cached) block data.
+        # Findings depend on a block's text only: memoised on the (cached) block data. Blocks are
+        # tagged in document order, a few at a time, and tagging stops once the rule's `limit`
+        # is reached: the engine keeps only the first `limit` findings anyway.
         key = (self.rule.id, "pattern")
-        missing = [n for n, b in enumerate(analysis.blocks) if key not in b.data.memo]
-        if missing:
-            found = self._find(analysis, missing)
+        limit = self.rule.limit
+        findings: list[Finding] = []
+        pending: list[int] = []
+
+        def flush() -> bool:
+            found = self._find(analysis, pending)
             if found is None:
-                return []  # no tagging model for this language
-            for number_ in missing:
+                return False  # no tagging model for this language
+            for number_ in pending:
                 analysis.blocks[number_].data.memo[key] = [(f.start, f.end) for f in found if f.block == number_]
-        return [Finding(n, start, end) for n, b in enumerate(analysis.blocks) for start, end in b.data.memo[key]]
+                findings.extend(Finding(number_, start, end) for start, end in analysis.blocks[number_].data.memo[key])
+            pending.clear()
+            return True
+
+        for number_, block in enumerate(analysis.blocks):
+            if limit and len(findings) >= limit:
+                break
+            if key in block.data.memo:
+                if pending and not flush():
+                    return []
+                findings.extend(Finding(number_, start, end) for start, end in block.data.memo[key])
+                continue
+            pending.append(number_)
+            if len(pending) >= _BLOCKS_PER_BATCH and not flush():
+                return []
+        if pending and not (limit and len(findings) >= limit) and not flush():
+            return []
+        return findings
 
     def _find(self, analysis, block_numbers: list[int]) -> list[Finding] | None:
         windows: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
