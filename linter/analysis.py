@@ -162,6 +162,10 @@ class DocumentAnalysis:
         return figures_from_counts(self.lang, self.words, sum(len(b.sentences) for b in self.blocks),
                                    sum(b.data.syllables(self.lang) for b in self.blocks))
 
+    def text_before(self, block: int, blocks: int = 12, chars: int = 300) -> str:
+        """The end of each of the blocks before `block` (for an introduction such as "Examples:")."""
+        return "\n".join(b.text[-chars:] for b in self.blocks[max(0, block - blocks):block])
+
     def first_sentence(self) -> tuple[int, int, int] | None:
         """(block, start, end) of the document's first sentence, for document-level findings."""
         for number, block in enumerate(self.blocks):

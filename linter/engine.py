@@ -313,7 +313,7 @@ class Engine:
         strength = rule.strength if rule.strength is not None else DEFAULT_STRENGTH[rule.severity]
         mention = rule.category in pack.verdicts and pack.mention.is_mention(
             block.text, block.sentence_at(finding.start), finding.start, finding.end,
-            "\n".join(b.text[-300:] for b in analysis.blocks[max(0, finding.block - 12):finding.block]))
+            lambda: analysis.text_before(finding.block))
         span = block.block.source_span(finding.start, finding.end)
         matched = analysis.document.source[span.start:span.end]
         args = {"match": " ".join(block.text[finding.start:finding.end].split()),

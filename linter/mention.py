@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 # Opening quotation mark -> the marks that close it. Straight double quotes pair with themselves.
 _PAIRS = {"«": "»", "“": "”", "„": "“”", "‘": "’", '"': '"', "‹": "›"}
@@ -48,13 +49,15 @@ class MentionModel:
         return {category for category, cue, minimum in self.topics
                 if sum(len(cue.findall(text)) for text in texts) >= minimum}
 
-    def is_mention(self, text: str, sentence: tuple[int, int], start: int, end: int, before: str = "") -> bool:
+    def is_mention(self, text: str, sentence: tuple[int, int], start: int, end: int,
+                   before: Callable[[], str] = str) -> bool:
         """Is text[start:end] (inside the sentence range) quoted or talked about?
 
-        `before` is the text of the preceding blocks, for an introduction that ends with a colon."""
+        `before()` gives the text of the preceding blocks, for an introduction that ends with a
+        colon (asked only when the block itself has no such line before the sentence)."""
         if self._in_short_quotation(text, sentence, start, end):
             return True
-        if self._introduced_as_examples(before + "\n" + text[:sentence[0]]):
+        if self._introduced_as_examples(text[:sentence[0]], before):
             return True
         if self.cues is None:
             return False
@@ -64,16 +67,23 @@ class MentionModel:
                 return True
         return False
 
-    def _introduced_as_examples(self, preceding: str) -> bool:
+    def _introduced_as_examples(self, preceding: str, before: Callable[[], str]) -> bool:
         # The nearest line before the sentence that ends with a colon announces words or examples,
-        # and only short lines (list items, the examples themselves) stand between.
+        # and only short lines (list items, the examples themselves) stand between. The blocks
+        # before are read only when this block's own lines do not decide.
+        verdict = self._introduction_in(preceding, 12)
+        if verdict is None:
+            verdict = self._introduction_in(before(), 12 - preceding.count("\n"))
+        return bool(verdict)
+
+    def _introduction_in(self, preceding: str, max_lines: int) -> bool | None:
         lines = [line.strip() for line in preceding.split("\n") if line.strip()]
-        for line in reversed(lines[-12:]):
+        for line in reversed(lines[-max(1, max_lines):]):
             if line.endswith(":"):
                 return any(p is not None and p.search(line) for p in (self.cues, self.examples))
             if len(line.split()) > 15:
                 return False
-        return False
+        return None
 
     def _in_short_quotation(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
         # The quotation may open before the sentence splitter's start (a quoted sentence): look a

@@ -19,7 +19,10 @@ class Severity(IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return _LABELS[int(self)]  # Enum.name is a slow descriptor, read once per finding by every formatter
+
+
+_LABELS = {1: "suggestion", 2: "warning", 3: "error"}
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,9 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
             for category, model in models.items()}
 
 
+_SUGGESTION, _WARNING = Severity.SUGGESTION, Severity.WARNING  # enum attribute look-ups are slow
+
+
 def apply_verdicts(diagnostics: list[Diagnostic], verdicts: dict[str, Verdict], user_set) -> None:
     """Warnings where the dimension's verdict passed, suggestions elsewhere and for mentions.
 
@@ -130,6 +133,6 @@ def apply_verdicts(diagnostics: list[Diagnostic], verdicts: dict[str, Verdict], 
         if verdict is None or user_set(d.rule):
             continue
         if d.mention or not verdict.passed:
-            d.severity = Severity.SUGGESTION
-        elif d.severity < Severity.WARNING:
-            d.severity = Severity.WARNING
+            d.severity = _SUGGESTION
+        elif d.severity < _WARNING:
+            d.severity = _WARNING
