@@ -8,7 +8,8 @@ the post's language stays below `max_zipf`, and the gap is at least `min_gap`.
 Borrowings that became everyday words ("email", "business", "week-end") are
 frequent in French too and are left alone. Capitalised words (names, titles,
 acronyms), words explained in place, `known-terms` and the entries of `skip_lexicon`
-(terms a substitution rule already owns, with its suggestions) are skipped.
+(terms a substitution rule already owns, with its suggestions) are skipped. Each
+word is reported once, where it first appears; explained there, it is not reported.
 """
 from __future__ import annotations
 
@@ -38,11 +39,15 @@ class ForeignWordCheck(Check):
                 self.skip.update(v.lower() for v in expand_alternations(line.split("=", 1)[0].strip()))
 
     def run(self, analysis):
+        # Each foreign word once, where it first appears: the reader stumbles on it there.
         findings = []
+        seen: set[str] = set()
         for number_, block in enumerate(analysis.blocks):
             for token in block.tokens:
-                if self._is_foreign(token) and not explained_after(block.text, token.end) \
-                        and not is_gloss_itself(block.text, token.start, token.end):
+                if token.lower in seen or not self._is_foreign(token):
+                    continue
+                seen.add(token.lower)
+                if not explained_after(block.text, token.end) and not is_gloss_itself(block.text, token.start, token.end):
                     findings.append(Finding(number_, token.start, token.end))
         return self.filter_exceptions(analysis, findings)
 
