@@ -132,3 +132,22 @@ def test_a_post_about_press_releases_quotes_them():
     release = FR.lint("Acme est fière d'annoncer le lancement de sa solution clé en main, "
                       "a déclaré Marie Roy, présidente d'Acme.")
     assert any(d.severity == Severity.WARNING for d in tone(release, "press-release"))
+
+
+def test_lexicon_macros_expand_and_give_anchor_words(tmp_path):
+    from tonelint.checks.base import CompileContext, expand_lexicon_macros
+    from tonelint.rulepack.schema import Rule
+    (tmp_path / "fr" / "lexicons").mkdir(parents=True)
+    (tmp_path / "fr" / "lexicons" / "verbes.txt").write_text("déclarer\ndire = dit|a dit\n", encoding="utf-8")
+    (tmp_path / "fr" / "lexicons" / "titres.txt").write_text("{président|présidente-directrice générale}\n",
+                                                               encoding="utf-8")
+    rule = Rule(id="fr.x.y", lang="fr", category="x", slug="y", path="y.yaml", title="", kind="existence",
+                severity=Severity.WARNING, message="", description="", match={})
+    ctx = CompileContext("fr", None, [tmp_path])
+    pattern, anchors = expand_lexicon_macros(rule, "{{verbs:verbes.txt}} {{lexicon!:titres.txt}} {{lexicon:titres.txt}}",
+                                             ctx, "match.regex")
+    assert anchors == [frozenset({"déclare", "déclarent", "déclarait", "déclaraient", "déclaré", "déclarer", "dit",
+                                  "dire"}), frozenset({"président", "générale"})]
+    import re
+    assert re.fullmatch(pattern, "a déclaré présidente-directrice générale président")
+    assert expand_lexicon_macros(rule, "{{lexicon:titres.txt}}", ctx, "match.regex")[1] == []

@@ -66,7 +66,7 @@ class TermSet:
                     raise RuleError(rule.path, f"{field_name}.phrases", str(exc)) from None
         flags = 0 if spec.get("case") == "sensitive" else re.IGNORECASE
         self.patterns = []
-        self.anchors: dict[re.Pattern, frozenset[str]] = {}  # words one of which every match holds
+        self.anchors: dict[re.Pattern, list[frozenset[str]]] = {}  # per set, every match holds one word
         for pattern in _strings(rule, spec.get("regex", []), f"{field_name}.regex"):
             pattern, anchors = expand_lexicon_macros(rule, pattern, ctx, f"{field_name}.regex")
             try:
@@ -80,41 +80,51 @@ class TermSet:
     def find(self, analysis: DocumentAnalysis) -> list[Hit]:
         hits = list(analysis.phrase_hits.get(self.group, ()))
         for pattern in self.patterns:
-            anchors = self.anchors.get(pattern)
+            anchors = self.anchors.get(pattern, ())
             for number, block in enumerate(analysis.blocks):
-                if anchors is not None and anchors.isdisjoint(block.data.word_set):
-                    continue  # none of the verb forms the pattern needs is in this block
+                if anchors and any(words.isdisjoint(block.data.word_set) for words in anchors):
+                    continue  # a word set that every match needs has no word in this block
                 hits.extend(Hit(number, start, end) for start, end in block.data.regex_spans(pattern))
         return longest_hits(hits)
 
 
-_MACRO = re.compile(r"\{\{(verbs|adjectives|lexicon):([\w.-]+)\}\}")
+_MACRO = re.compile(r"\{\{(verbs|adjectives|lexicon)(!?):([\w.-]+)\}\}")
 
 
 def expand_lexicon_macros(rule: Rule, pattern: str, ctx: CompileContext,
-                          field_name: str) -> tuple[str, frozenset[str] | None]:
+                          field_name: str) -> tuple[str, list[frozenset[str]]]:
     """`{{lexicon:titres.txt}}` -> an alternation of the lexicon's entries; `{{verbs:FILE}}` ->
     of every inflected form of the verbs it lists; `{{adjectives:FILE}}` -> of every gender and
     number form of French adjectives (the last word of an entry: « plus important » ->
     « plus importantes »). See inflect.py.
 
-    Also returns the anchor words of the first `{{verbs:}}` macro (the last word of each form):
-    a verb macro is a required part of a match, so a block holding none of them is skipped."""
+    Also returns anchor word sets (the last word of each entry or form) of the macros every match
+    needs: `{{verbs:}}` always (a verb macro must be a required part of the pattern), and any
+    macro written with `!` (`{{lexicon!:titres.txt}}`). A block that holds no word of an anchor
+    set is skipped without running the regex."""
     anchors: list[frozenset[str]] = []
 
     def replace(match: re.Match) -> str:
-        entries = [variant for entry in ctx.lexicon(rule, match.group(2), field_name)
+        entries = [variant for entry in ctx.lexicon(rule, match.group(3), field_name)
                    for variant in ([entry] if "=" in entry else expand_alternations(entry))]
         if match.group(1) == "verbs":
             entries = [form for entry in entries for form in verb_forms(entry, ctx.lang)]
-            anchors.append(frozenset(e.split()[-1].lower().replace("’", "'").split("'")[-1] for e in entries))
         elif match.group(1) == "adjectives" and ctx.lang == "fr":
             entries = [entry.rsplit(" ", 1)[0] + " " + form if " " in entry else form
                        for entry in entries for form in french_adjective_forms(entry.rsplit(" ", 1)[-1])]
+        if match.group(1) == "verbs" or match.group(2):
+            anchors.append(frozenset(_last_word(e) for e in entries))
         return _trie_regex({" ".join(e.split()) for e in entries})
 
     expanded = _MACRO.sub(replace, pattern)
-    return expanded, (anchors[0] if anchors else None)
+    return expanded, list(dict.fromkeys(anchors))
+
+
+def _last_word(entry: str) -> str:
+    """The entry's last word as the tokenizer gives it (lowercase, split at apostrophes and
+    hyphens and dots): « président-directeur général » -> "général", "P.-D.G." -> "g"."""
+    words = re.findall(r"\w+", entry.lower())
+    return words[-1] if words else entry.lower()
 
 
 def _trie_regex(words: set[str]) -> str:
