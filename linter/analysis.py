@@ -162,6 +162,13 @@ class DocumentAnalysis:
         return figures_from_counts(self.lang, self.words, sum(len(b.sentences) for b in self.blocks),
                                    sum(b.data.syllables(self.lang) for b in self.blocks))
 
+    @cached_property
+    def author_names(self) -> list[str]:
+        """The author's organisation as the draft names it (see selfnames.py)."""
+        from .selfnames import author_names
+
+        return author_names(self.lang, [b.text for b in self.blocks], [[s for s, _ in b.sentences] for b in self.blocks])
+
     def text_before(self, block: int, blocks: int = 12, chars: int = 300) -> str:
         """The end of each of the blocks before `block` (for an introduction such as "Examples:")."""
         return "\n".join(b.text[-chars:] for b in self.blocks[max(0, block - blocks):block])

@@ -5,6 +5,7 @@ One weak signal is no verdict: a single « nous » paragraph, one "leverage", on
 default 1 for a warning rule, 0.5 for a suggestion rule; 0 for a mention). Per
 dimension that the language pack lists under `verdict`, the draft's evidence is
 the sum of those strengths, where
+- words flagged by two rules of one dimension count once, at the stronger finding,
 - the same words flagged again by the same rule count once, and
 - each further distinct finding of one rule counts `repeat_decay` times the one
   before (variety of signals weighs more than repetition of one signal).
@@ -103,9 +104,7 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
     caps = caps or {}
     seen: set[tuple[str, str]] = set()
     by_rule: dict[str, list[float]] = defaultdict(list)
-    for d in diagnostics:
-        if d.category not in models or d.strength <= 0:
-            continue
+    for d in _one_per_place(diagnostics, models):
         key = (d.rule, " ".join(d.match.lower().split()))
         if key in seen:
             continue
@@ -122,6 +121,23 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
 
 
 _SUGGESTION, _WARNING = Severity.SUGGESTION, Severity.WARNING  # enum attribute look-ups are slow
+
+
+def _one_per_place(diagnostics: list[Diagnostic], models) -> list[Diagnostic]:
+    """Of findings of one dimension on overlapping words, the strongest: the same words flagged
+    by two rules ("exceptional" as a superlative and as self-praise) are one piece of evidence."""
+    kept: list[Diagnostic] = []
+    last_by_category: dict[str, int] = {}
+    for d in sorted((d for d in diagnostics if d.category in models and d.strength > 0),
+                    key=lambda d: (d.span.start, -d.span.end)):
+        index = last_by_category.get(d.category)
+        if index is not None and d.span.start < kept[index].span.end:
+            if d.strength > kept[index].strength:
+                kept[index] = d
+            continue
+        last_by_category[d.category] = len(kept)
+        kept.append(d)
+    return kept
 
 
 def apply_verdicts(diagnostics: list[Diagnostic], verdicts: dict[str, Verdict], user_set) -> None:

@@ -14,7 +14,7 @@ RECORDS = [
      "spans": [{"quote": "fiers d'annoncer", "category": "press_release"}]},
     {"id": "b", "lang": "fr", "text": "Vous avez une question sur votre toit ? Écrivez-moi.",
      "labels": {"press_release": False, "self_promotion": False, "peer_jargon": False}, "spans": []},
-    {"id": "c", "lang": "en", "text": "Get quality backlinks and check your DSCR and SERP position.",
+    {"id": "c", "lang": "en", "text": "Get quality backlinks, fix your canonical tags and crawl budget, then check your DSCR and SERP position.",
      "labels": {"press_release": False, "self_promotion": False, "peer_jargon": True},
      "spans": [{"quote": "check your DSCR", "category": "peer_jargon"}]},
     {"id": "d", "lang": "en", "text": "We are thrilled to announce our new office.",

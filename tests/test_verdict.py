@@ -151,3 +151,27 @@ def test_lexicon_macros_expand_and_give_anchor_words(tmp_path):
     import re
     assert re.fullmatch(pattern, "a déclaré présidente-directrice générale président")
     assert expand_lexicon_macros(rule, "{{lexicon:titres.txt}}", ctx, "match.regex")[1] == []
+
+
+def test_the_author_named_in_the_third_person_praises_itself():
+    text = ("Metro Law has recovered more than $500 million for victims. Metro Law offers exceptional "
+            "service to every client. Call us about your case.")
+    result = EN.lint(text)
+    assert any(d.rule == "en.self-promotion.company-praise" or d.rule == "en.self-promotion.self-praise"
+               for d in tone(result, "self-promotion"))
+    assert result.profile["self-promotion"]["verdict"]["severity"] == "warning"
+
+
+def test_author_names_from_about_heading_and_repeated_subjects():
+    from tonelint.selfnames import author_names
+    texts = ["About Acme Roofing", "Acme Roofing fixes roofs. We answer fast. Acme Roofing is local.", "Today we rest."]
+    starts = [[0], [0, 26, 43], [0]]
+    assert author_names("en", texts, starts) == ["Acme Roofing"]
+    assert author_names("en", ["Today is sunny. Today is warm."], [[0, 16]]) == []  # an everyday word
+
+
+def test_the_same_words_from_two_rules_are_one_piece_of_evidence():
+    one = EN.lint("Our team gives exceptional service.")
+    flagged = [d for d in tone(one, "self-promotion") if "exceptional" in d.match]
+    assert len(flagged) >= 2  # superlative and self-praise
+    assert one.verdicts["self-promotion"].evidence == pytest.approx(max(d.strength for d in flagged), abs=0.41)

@@ -4,11 +4,13 @@ Self-praise is the writer's company as the subject of praise: « notre savoir-fa
 exceptionnel », "our award-winning team". "exceptionnel" alone may be neutral
 (« revenus exceptionnels » is a tax term) and « nous » alone is warmth; together,
 in one sentence, they are the company praising itself. The finding is on the
-`target` words; `context` words (plus the configured self-names when
-`self_names: true`) only have to be in the same sentence.
+`target` words; `context` words (plus, with `self_names: true`, the configured
+self-names and the author's organisation as the draft names it: selfnames.py)
+only have to be in the same sentence.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..rulepack.schema import RuleError
@@ -23,7 +25,8 @@ class CooccurrenceCheck(Check):
         for name in ("context", "target"):
             if name not in self.spec:
                 raise RuleError(rule.path, f"match.{name}", "is required")
-        extra = ctx.self_names if self.spec.get("self_names") else ()
+        self.use_self_names = bool(self.spec.get("self_names"))
+        extra = ctx.self_names if self.use_self_names else ()
         self.context = TermSet(rule, self.spec["context"], ctx, "context", extra_phrases=extra)
         self.target = TermSet(rule, self.spec["target"], ctx, "target")
 
@@ -31,6 +34,11 @@ class CooccurrenceCheck(Check):
         sentences_with_context = defaultdict(set)
         for hit in self.context.find(analysis):
             sentences_with_context[hit.block].add(analysis.blocks[hit.block].sentence_at(hit.start))
+        if self.use_self_names and analysis.author_names:
+            names = re.compile("|".join(rf"\b{re.escape(n)}(?!\w)" for n in analysis.author_names))
+            for number, block in enumerate(analysis.blocks):
+                for match in names.finditer(block.text):
+                    sentences_with_context[number].add(block.sentence_at(match.start()))
         findings = []
         for hit in self.filter_exceptions(analysis, self.target.find(analysis)):
             sentence = analysis.blocks[hit.block].sentence_at(hit.start)

@@ -1,0 +1,50 @@
+"""Which organisation is writing? Found in the draft, so its third-person self-praise counts.
+
+"Metro Law has recovered more than $500 million", « Marc Roy inc. a su faire preuve
+d'une capacité exceptionnelle »: a company that praises itself under its own name.
+The author's organisation is
+- the name an "About X" / « À propos de X » heading gives, and
+- a capitalised name (one to four words) that opens at least `min_subject` sentences
+  as their subject: the text keeps talking about it. A one-word name must not be an
+  everyday word ("Nous", "Vous", "Today"), which sentence-initial capitals make look
+  like names.
+The configured `self-names` are added by the rules themselves.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .wordfreqs import frequent
+
+_NAME_WORD = r"[A-ZÀ-Ý][\w&'’.-]*"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:&[ \t]+)?{_NAME_WORD}){{0,3}}"
+_ABOUT = re.compile(rf"^\s*(?:About|À propos de|A propos de|À propos d['’]|A propos d['’])\s*({_NAME})\s*:?\s*$", re.M)
+_SUBJECT = re.compile(rf"({_NAME})(?=[ \t]+[a-zà-ÿ])")
+
+
+def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[int]], min_subject: int = 2) -> list[str]:
+    """The names the draft uses for its author's organisation (most used first)."""
+    names: list[str] = []
+    for text in block_texts:
+        names.extend(m.group(1).strip() for m in _ABOUT.finditer(text))
+    subjects: Counter[str] = Counter()
+    for text, starts in zip(block_texts, sentence_starts):
+        for start in starts:
+            match = _SUBJECT.match(text, start)
+            if match:
+                subjects[_trim(match.group(1))] += 1
+    for name, count in subjects.most_common():
+        if count < min_subject or not name:
+            break
+        if " " not in name and frequent(lang, name, 4.0):
+            continue  # an everyday word at the start of a sentence, not a name
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _trim(name: str) -> str:
+    # "Acme Inc." keeps its dot; a sentence-final dot or an apostrophe-s does not belong to the name.
+    name = re.sub(r"['’]s$", "", name)
+    return name.rstrip(".") if not name.lower().endswith(("inc.", "ltd.", "corp.", "co.")) else name
