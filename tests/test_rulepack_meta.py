@@ -73,6 +73,8 @@ examples:
     (VALID + "colour: red\n", "colour"),
     (VALID.replace('match:\n  phrases: ["leader mondial"]', "match: 3"), "match"),
     ("title: [unclosed", "yaml"),
+    (VALID + "strength: -1\n", "strength"),
+    (VALID + "max_strength: lots\n", "max_strength"),
 ])
 def test_loader_error_names_file_and_field(tmp_path, broken, field):
     path = _write_rule(tmp_path, broken)
