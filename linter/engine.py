@@ -61,10 +61,7 @@ class CompiledPack:
     index: PhraseIndex
     verdicts: dict[str, VerdictModel] = field(default_factory=dict)
     mention: MentionModel = field(default_factory=lambda: MentionModel(None))
-
-    @property
-    def strength_caps(self) -> dict[str, float]:
-        return {rule.id: rule.max_strength for rule in self.rules if rule.max_strength is not None}
+    strength_caps: dict[str, float] = field(default_factory=dict)  # rule id -> max_strength, once per pack
 
     @property
     def needs_lemmas(self) -> bool:
@@ -170,8 +167,9 @@ class Engine:
             checks.append(kind(rule, ctx))
             rules.append(rule)
         settings = read_pack_settings(lang, [builtin_rules_dir(), *config.rule_dirs])
+        caps = {rule.id: rule.max_strength for rule in rules if rule.max_strength is not None}
         return CompiledPack(lang, rules, checks, index, settings["verdict"],
-                            MentionModel.from_spec(settings["mention"]))
+                            MentionModel.from_spec(settings["mention"]), caps)
 
     # -- linting -----------------------------------------------------------
     def detect(self, document: Document) -> str:
