@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..rulepack.schema import RuleError
-from .base import Check, Finding, TermSet, choice, number
+from .base import Check, Finding, TermSet, choice, number, require
 
 
 class BalanceCheck(Check):
@@ -17,9 +16,7 @@ class BalanceCheck(Check):
 
     def __init__(self, rule, ctx) -> None:
         super().__init__(rule, ctx)
-        for name in ("self", "reader"):
-            if name not in self.spec:
-                raise RuleError(rule.path, f"match.{name}", "is required")
+        require(rule, self.spec, "self", "reader")
         self.self_terms = TermSet(rule, self.spec["self"], ctx, "self", extra_phrases=ctx.self_names)
         self.reader_terms = TermSet(rule, self.spec["reader"], ctx, "reader")
         self.scope = choice(rule, self.spec, "scope", ("paragraph", "document"), "paragraph")

@@ -170,6 +170,13 @@ def _strings(rule: Rule, value, field_name: str) -> list[str]:
     return value
 
 
+def require(rule: Rule, spec: dict, *names: str) -> None:
+    """Each of these `match` fields must be present."""
+    for name in names:
+        if name not in spec:
+            raise RuleError(rule.path, f"match.{name}", "is required")
+
+
 def number(rule: Rule, spec: dict, name: str, default=None, minimum: float = 0):
     value = spec.get(name, default)
     if value is None:

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..rulepack.schema import RuleError
-from .base import Check, Finding, TermSet
+from .base import Check, Finding, TermSet, require
 
 
 class CooccurrenceCheck(Check):
@@ -22,9 +21,7 @@ class CooccurrenceCheck(Check):
 
     def __init__(self, rule, ctx) -> None:
         super().__init__(rule, ctx)
-        for name in ("context", "target"):
-            if name not in self.spec:
-                raise RuleError(rule.path, f"match.{name}", "is required")
+        require(rule, self.spec, "context", "target")
         self.use_self_names = bool(self.spec.get("self_names"))
         extra = ctx.self_names if self.use_self_names else ()
         self.context = TermSet(rule, self.spec["context"], ctx, "context", extra_phrases=extra)
