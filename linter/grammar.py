@@ -2,19 +2,27 @@
 
 LanguageTool runs as an HTTP server the user points tonelint at (it cannot be
 downloaded here, and is off by default). When the server is configured but
-unreachable or failing, tone linting goes on: the backend reports its status
-once and stops trying for `retry_after` seconds instead of timing out on
-every draft.
+unreachable, failing or silent, tone linting goes on: the backend reports its
+status once and stops trying for `retry_after` seconds instead of timing out
+on every draft.
+
+`timeout` bounds everything a caller waits for, the library's first query
+included: the calls run on one worker thread the caller waits for at most
+`timeout`, and each query the library makes gets what is left of that budget.
 """
 from __future__ import annotations
 
+import re
 import threading
 import time
+from concurrent.futures import CancelledError, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
 from .utf16 import Utf16Map
 
 DEFAULT_VARIANTS = {"fr": "fr", "en": "en-US"}
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -52,48 +60,98 @@ class LanguageToolBackend:
 
     def __init__(self, settings: GrammarSettings) -> None:
         self.settings = settings
-        self._tools: dict[str, object] = {}
-        self._lock = threading.Lock()
+        self._tools: dict[str, object] = {}  # used by the worker thread only
+        self._client = None  # the library's class with a bounded timeout, made on first use
+        self._deadline = 0.0  # monotonic end of the worker's current call: the library's queries read it
+        self._state_lock = threading.Lock()
         self._error: str | None = None
         self._failed_at = 0.0
+        # One call at a time: language-tool-python converts offsets with class-level state.
+        # Callers wait for the worker at most `timeout`, never for each other's dead server.
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tonelint-languagetool")
 
     def status(self) -> dict:
-        return {"backend": self.name, "server": self.settings.server,
-                "available": self._error is None, "error": self._error}
+        with self._state_lock:
+            error = self._error
+        return {"backend": self.name, "server": self.settings.server, "available": error is None, "error": error}
+
+    def prepare(self, langs) -> None:
+        """Connect in the background (the library asks the server for its languages), so a
+        server that is down shows in the status before the first draft; never waits."""
+        for lang in langs:
+            self._worker.submit(self._call, self._tool, lang, deadline=time.monotonic() + self.settings.timeout,
+                                report=True)
 
     def check(self, text: str, lang: str) -> list[GrammarIssue]:
-        if self._error and time.monotonic() - self._failed_at < self.settings.retry_after:
-            raise GrammarUnavailable(self._error)
-        # language-tool-python keeps per-class state while it converts offsets: one call at a time.
-        with self._lock:
-            try:
-                tool = self._tool(lang)
-                matches = tool.check(text)
-            except GrammarUnavailable:
-                raise
-            except Exception as exc:  # the library raises its own errors, requests' and OSError
-                self._fail(exc)
+        self._raise_if_failing()
+        timeout = self.settings.timeout
+        # A lone surrogate cannot be encoded for the request; U+FFFD keeps every offset.
+        sent = _LONE_SURROGATE.sub("\ufffd", text)
+        future = self._worker.submit(self._call, lambda lang: self._tool(lang).check(sent), lang,
+                                     deadline=time.monotonic() + timeout)
+        try:
+            matches = future.result(timeout=timeout)
+        except (FutureTimeout, CancelledError):
+            future.cancel()  # still queued behind a call that hangs: it will not run
+            self._fail(f"no answer within {timeout:g} s")
+        except GrammarUnavailable:
+            raise
+        except Exception as exc:  # the library raises its own errors, requests' and OSError
+            self._fail(_reason(exc, timeout))
+        with self._state_lock:
             self._error = None
         return self._issues(text, matches)
 
-    def _fail(self, exc: Exception):
-        self._error = f"LanguageTool server {self.settings.server} unavailable ({_reason(exc, self.settings.timeout)})"
-        self._failed_at = time.monotonic()
-        self._tools.clear()
-        raise GrammarUnavailable(self._error) from None
+    def _raise_if_failing(self) -> None:
+        with self._state_lock:
+            if self._error and time.monotonic() - self._failed_at < self.settings.retry_after:
+                raise GrammarUnavailable(self._error)
+
+    def _fail(self, reason: str):
+        message = f"LanguageTool server {self.settings.server} unavailable ({reason})"
+        with self._state_lock:
+            self._error, self._failed_at = message, time.monotonic()
+        raise GrammarUnavailable(message) from None
+
+    def _call(self, work, lang: str, deadline: float, report: bool = False):
+        """On the worker thread: `work(lang)` within what is left of the caller's budget."""
+        if time.monotonic() >= deadline:
+            raise GrammarUnavailable("the caller stopped waiting")
+        self._raise_if_failing()  # the server failed while this call was queued: do not ask again
+        self._deadline = deadline
+        try:
+            return work(lang)
+        except Exception as exc:
+            self._tools.clear()  # a client built against a failing server is not reused
+            if report:
+                self._fail(_reason(exc, self.settings.timeout))
+            raise
 
     def _tool(self, lang: str):
         if lang not in self._tools:
-            import language_tool_python
-
-            tool = language_tool_python.LanguageTool(self.settings.variant(lang), remote_server=self.settings.server)
-            tool._TIMEOUT = self.settings.timeout  # the library's default is 300 s
+            if self._client is None:
+                self._client = self._client_class()
+            tool = self._client(self.settings.variant(lang), remote_server=self.settings.server)
             tool.picky = self.settings.level == "picky"
             tool.enabled_categories = set(self.settings.enabled_categories)
             tool.disabled_categories = set(self.settings.disabled_categories)
             tool.disabled_rules = set(self.settings.disabled_rules)
             self._tools[lang] = tool
         return self._tools[lang]
+
+    def _client_class(self):
+        import language_tool_python
+
+        backend = self
+
+        class BoundedLanguageTool(language_tool_python.LanguageTool):
+            # The library reads _TIMEOUT (300 s) for every query, the constructor's included,
+            # and retries a failed check: each query gets what is left of the caller's budget.
+            @property
+            def _TIMEOUT(self) -> float:  # noqa: N802 - the library's name
+                return max(0.05, backend._deadline - time.monotonic())
+
+        return BoundedLanguageTool
 
     @staticmethod
     def _issues(text: str, matches) -> list[GrammarIssue]:

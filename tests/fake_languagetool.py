@@ -2,7 +2,8 @@
 
 It reproduces the real response shape (software, language, matches with
 context, replacements, rule, category, issueType) and, like LanguageTool,
-counts offsets and lengths in UTF-16 code units.
+counts offsets and lengths in UTF-16 code units. `black_hole=True` accepts
+connections and reads requests but never answers (a hung server).
 """
 from __future__ import annotations
 
@@ -36,9 +37,11 @@ def utf16_len(text: str) -> int:
 
 
 class FakeLanguageTool:
-    def __init__(self, delay: float = 0.0, fail: bool = False) -> None:
+    def __init__(self, delay: float = 0.0, fail: bool = False, black_hole: bool = False) -> None:
         self.delay = delay
         self.fail = fail
+        self.black_hole = black_hole
+        self.released = threading.Event()  # set on exit: black-hole handlers return, unanswered
         self.requests: list[dict] = []
         handler = self._handler()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -50,6 +53,7 @@ class FakeLanguageTool:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.released.set()
         self.server.shutdown()
         self.server.server_close()
 
@@ -100,7 +104,9 @@ class FakeLanguageTool:
                     pass  # the client gave up (timeout tests): nothing to answer
 
             def do_GET(self) -> None:
-                if self.path.startswith("/v2/languages"):
+                if fake.black_hole:
+                    fake.released.wait()
+                elif self.path.startswith("/v2/languages"):
                     self._send(200, json.dumps(LANGUAGES).encode())
                 else:
                     self._send(404, b"not found", "text/plain")
@@ -109,6 +115,9 @@ class FakeLanguageTool:
                 length = int(self.headers.get("Content-Length", 0))
                 params = {k: v[0] for k, v in urllib.parse.parse_qs(self.rfile.read(length).decode("utf-8")).items()}
                 fake.requests.append(params)
+                if fake.black_hole:
+                    fake.released.wait()
+                    return
                 if fake.delay:
                     time.sleep(fake.delay)
                 if fake.fail:
