@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 
 from . import nlp
@@ -30,6 +31,10 @@ SCHEMA_VERSION = 1
 
 class UnknownRuleError(ValueError):
     pass
+
+
+class LintDeadlineExceeded(TimeoutError):
+    """The caller's time budget ran out; the lint stopped between two steps."""
 
 
 @dataclass
@@ -176,10 +181,13 @@ class Engine:
         return detect_language(document.prose, fallback=self.config.lang or "fr")
 
     def lint(self, source: str, fmt: str = "text", lang: str | None = None,
-             select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> LintResult:
+             select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), *,
+             deadline: float | None = None, grammar: bool = True) -> LintResult:
         """Lint one draft. `select`/`ignore` narrow this call only (the engine's rules
-        and caches are shared, so a server can honour them per request)."""
-        result = self._lint(source, fmt, lang)
+        and caches are shared, so a server can honour them per request). `deadline`
+        (a time.monotonic() value) stops the lint between rules with LintDeadlineExceeded;
+        `grammar=False` leaves the grammar backend out (a server warming up)."""
+        result = self._lint(source, fmt, lang, deadline, grammar)
         if select or ignore:
             kept = [d for d in result.diagnostics
                     if (not select or _matches_any(d.rule, select)) and not (ignore and _matches_any(d.rule, ignore))]
@@ -187,7 +195,8 @@ class Engine:
             result.profile = tone_profile(kept, result.words, result.profile.get("metrics"), result.verdicts)
         return result
 
-    def _lint(self, source: str, fmt: str, lang: str | None) -> LintResult:
+    def _lint(self, source: str, fmt: str, lang: str | None, deadline: float | None = None,
+              grammar: bool = True) -> LintResult:
         document = extract(source, fmt)
         # Most specific first: the caller, the page's own front matter, the configuration, detection.
         lang = lang or document.meta_lang or self.config.lang or self.detect(document)
@@ -195,10 +204,12 @@ class Engine:
         analysis = DocumentAnalysis.build(lang, document, pack.index,
                                           lambda: nlp.get_pipeline(lang, pack.needs_lemmas),
                                           self.block_cache, self.tagged_cache)
-        notices: list[str] = []
+        notices: list[str] = list(document.notices)
         diagnostics: list[Diagnostic] = []
         known = {t.lower() for t in self.config.known_terms}
         for check in pack.checks:
+            if deadline is not None and time.monotonic() > deadline:
+                raise LintDeadlineExceeded("the time budget ran out")
             rule = check.rule
             tagged = rule.kind == "pattern" and ("pos" in rule.requires or "lemma" in rule.requires)
             # The model loads only when a sentence needs tagging: most short drafts never pay for spaCy.
@@ -228,7 +239,7 @@ class Engine:
         apply_verdicts(diagnostics, verdicts, self._severity_set_by_user)
         diagnostics = [d for d in diagnostics if d.severity >= self.config.min_severity]
         grammar_status = None
-        if self.grammar is not None:
+        if self.grammar is not None and grammar:
             grammar_status = self._check_grammar(lang, analysis, diagnostics)
         diagnostics.sort(key=Diagnostic.sort_key)
         _fill_positions(diagnostics, source)

@@ -25,6 +25,7 @@ class Document:
     blocks: list[Block]
     suppressions: list[Suppression] = field(default_factory=list)
     meta_lang: str | None = None  # from the front matter's lang/language key
+    notices: list[str] = field(default_factory=list)  # what the writer should know about the extraction
 
     @property
     def prose(self) -> str:
@@ -46,10 +47,15 @@ def extract(source: str, fmt: str) -> Document:
     front = find_front_matter(source)
     parsed = blank_out(source, front.start, front.end) if front else source
     parsed = mask_templates(parsed, mdx=fmt == "mdx")
-    blocks = html_blocks(parsed) if fmt == "html" else markdown_blocks(parsed)
+    notices: list[str] = []
+    if fmt == "html":
+        blocks = html_blocks(parsed)
+    else:
+        prose = markdown_blocks(parsed)
+        blocks, notices = prose.blocks, prose.notices
     if front:
         blocks = _front_matter_blocks(source, front) + blocks
-    return Document(source, fmt, blocks, find_suppressions(source), front.lang if front else None)
+    return Document(source, fmt, blocks, find_suppressions(source), front.lang if front else None, notices)
 
 
 def _front_matter_blocks(source: str, front) -> list[Block]:

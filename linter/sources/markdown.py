@@ -6,26 +6,30 @@ rebuilt in two exact steps, never by searching the whole source:
    (content lines are the source lines minus container prefixes);
 2. the inline children (text, code, links...) are aligned on that content
    with a cursor that only moves forward, consuming markup as it goes.
-A block that cannot be aligned exactly is dropped rather than given wrong
-offsets.
+A block that cannot be aligned exactly is never dropped nor given wrong
+offsets: it is linted with its markup left in.
 """
 from __future__ import annotations
 
 import html
 import re
 from array import array
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .block import Block, BlockBuilder
+from .html import html_blocks
 
 _MARKUP_CHARS = frozenset("*_~[]!<> \t\n")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PREFIX_CHARS = frozenset(" \t>-+*0123456789.)#|:")
 _ESCAPE_OR_ENTITY = re.compile(r"[\\&]")
+_CONTAINER_MARKERS = re.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])))*[ \t]*")
+_WORD = re.compile(r"\w")
 
 
 class AlignmentError(Exception):
@@ -61,35 +65,120 @@ def normalize_newlines(source: str) -> tuple[str, array]:
     return "".join(out), position
 
 
-def markdown_blocks(source: str) -> list[Block]:
+@dataclass
+class MarkdownProse:
+    blocks: list[Block]
+    notices: list[str] = field(default_factory=list)
+
+
+def markdown_blocks(source: str) -> MarkdownProse:
+    """Prose blocks of a Markdown draft. Text is never dropped: a block whose inline
+    markup cannot be aligned exactly is linted with its markup left in (offsets stay
+    exact), and lines the parser did not reach (nesting beyond its limit) are linted
+    as plain text; `notices` says when either happened."""
     text, position = normalize_newlines(source)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     tokens = _parser().parse(text)
     blocks: list[Block] = []
     row_line, row_col = -1, 0
     kind = "paragraph"
+    unaligned = 0
     for token in tokens:
         if token.type.endswith("_open"):
             if token.type in ("heading_open", "th_open", "td_open"):
                 kind = token.type[:-5]
             elif token.type == "paragraph_open":
                 kind = "paragraph"
+        if token.type == "html_block" and token.map is not None:
+            blocks.extend(_to_source(b, position) for b in _html_block_prose(text, line_starts, token.map))
+            continue
         if token.type != "inline" or token.map is None:
             continue
         first_line = token.map[0]
         start_col = row_col if first_line == row_line else 0
+        builder = BlockBuilder()
         try:
             content_map, row_col = _locate_content(token.content, text, line_starts, first_line, start_col)
-            builder = BlockBuilder()
-            _align_children(token.children or [], token.content, content_map, builder)
         except AlignmentError:
-            continue
-        finally:
-            row_line = first_line
+            _add_raw_lines(text, line_starts, range(*token.map), builder)
+            unaligned += 1
+        else:
+            try:
+                _align_children(token.children or [], token.content, content_map, builder)
+            except AlignmentError:
+                builder = BlockBuilder()
+                _add_run(content_map, 0, len(token.content), token.content.replace("\n", " "), builder)
+                unaligned += 1
+        row_line = first_line
         block = builder.build(kind)
         if block is not None:
             blocks.append(_to_source(block, position))
-    return blocks
+    notices = []
+    if unaligned:
+        notices.append(f"{_count(unaligned, 'Markdown block')} linted with markup left in "
+                       "(inline markup could not be mapped exactly)")
+    unreached = _unreached_lines(tokens, text, line_starts)
+    if unreached:
+        for line_no in unreached:
+            builder = BlockBuilder()
+            _add_raw_lines(text, line_starts, [line_no], builder)
+            block = builder.build("paragraph")
+            if block is not None:
+                blocks.append(_to_source(block, position))
+        blocks.sort(key=lambda b: b.starts[0])
+        notices.append(f"{_count(len(unreached), 'line')} nested deeper than Markdown's limit "
+                       f"({_parser().options['maxNesting']} levels) linted as plain text")
+    return MarkdownProse(blocks, notices)
+
+
+def _html_block_prose(text: str, line_starts: list[int], line_range: list[int]) -> list[Block]:
+    """Raw HTML in a Markdown draft is prose too: parse it as HTML, offsets moved to the draft."""
+    start = line_starts[line_range[0]]
+    end = line_starts[line_range[1]] if line_range[1] < len(line_starts) else len(text)
+    found = html_blocks(text[start:end])
+    for block in found:
+        block.starts = array("q", (s + start for s in block.starts))
+        block.ends = array("q", (e + start for e in block.ends))
+    return found
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("s" if n != 1 else "")
+
+
+def _unreached_lines(tokens, text: str, line_starts: list[int]) -> list[int]:
+    """Lines with words that no block token covers. markdown-it stops descending past
+    maxNesting and drops what lies deeper; nothing else leaves prose uncovered."""
+    if not any(t.level >= _parser().options["maxNesting"] - 1 for t in tokens):
+        return []
+    covered = bytearray(len(line_starts))
+    for token in tokens:
+        if token.map is not None and token.nesting == 0:
+            covered[token.map[0]:token.map[1]] = b"\x01" * (token.map[1] - token.map[0])
+    unreached = []
+    for line_no, line_start in enumerate(line_starts):
+        if covered[line_no]:
+            continue
+        line_end = text.find("\n", line_start)
+        line = text[line_start: line_end if line_end >= 0 else len(text)]
+        if _WORD.search(_CONTAINER_MARKERS.sub("", line, count=1)):
+            unreached.append(line_no)
+    return unreached
+
+
+def _add_raw_lines(text: str, line_starts: list[int], line_numbers, out: BlockBuilder) -> None:
+    """Lines as they are in the source, container markers ('> ', '- ', '1. ') left out."""
+    for line_no in line_numbers:
+        if line_no >= len(line_starts):
+            break
+        line_start = line_starts[line_no]
+        line_end = text.find("\n", line_start)
+        line = text[line_start: line_end if line_end >= 0 else len(text)]
+        markers = _CONTAINER_MARKERS.match(line)
+        skip = markers.end() if markers else 0
+        if len(out):
+            out.add_mapped(" ", line_start, line_start)
+        out.add_verbatim(line[skip:], line_start + skip)
 
 
 def _to_source(block: Block, position: array) -> Block:
@@ -120,7 +209,7 @@ def _locate_content(content: str, text: str, line_starts: list[int], first_line:
 
 def _column_of(piece: str, line: str, from_col: int) -> int:
     if not piece:
-        return len(line.rstrip(" \t"))
+        return from_col  # an empty table cell: stay put, the next cell is further right
     stripped = line.rstrip(" \t")
     for candidate in (line, stripped):
         col = len(candidate) - len(piece)
@@ -188,18 +277,29 @@ def _align_text(piece: str, content: str, cursor: int, content_map: array, out: 
             out.add_mapped(ch, content_map[cursor], content_map[cursor + 1] + 1)
             cursor += 2
             i += 1
-        elif src == "&" and (entity := _ENTITY.match(content, cursor)):
-            decoded = html.unescape(entity.group(0))
-            if not piece.startswith(decoded, i):
-                raise AlignmentError
-            out.add_mapped(decoded, content_map[cursor], content_map[entity.end() - 1] + 1)
-            cursor = entity.end()
+        elif src == "&" and (entity := _decoded_entity(content, cursor, piece, i)):
+            decoded, entity_end = entity
+            out.add_mapped(decoded, content_map[cursor], content_map[entity_end - 1] + 1)
+            cursor = entity_end
             i += len(decoded)
+        elif src == ch:  # a bare '&' or a backslash that escapes nothing is literal text
+            out.add_mapped(ch, content_map[cursor], content_map[cursor] + 1)
+            cursor += 1
+            i += 1
         elif src in _MARKUP_CHARS:
             cursor += 1
         else:
             raise AlignmentError
     return cursor
+
+
+def _decoded_entity(content: str, cursor: int, piece: str, i: int) -> tuple[str, int] | None:
+    """The entity at content[cursor] and where it ends, if the text token holds its decoded form."""
+    entity = _ENTITY.match(content, cursor)
+    if entity is None:
+        return None
+    decoded = html.unescape(entity.group(0))
+    return (decoded, entity.end()) if piece.startswith(decoded, i) else None
 
 
 def _common_run(piece: str, i: int, content: str, cursor: int) -> int:
