@@ -2,11 +2,15 @@
 
 A finding's fingerprint is its rule, the matched words and the text of the
 line(s) it sits on, normalised: edits elsewhere in the file (lines added
-above, other paragraphs rewritten) do not change it. Only hashes are stored,
-never the draft's text.
+above, other paragraphs rewritten) do not change it. On a line longer than
+MAX_CONTEXT characters (minified HTML, a whole post on one line) the text
+taken is a window of WINDOW characters on each side of the finding instead,
+so that every finding costs the same however long its line. Only hashes are
+stored, never the draft's text.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -20,13 +24,48 @@ from .reading import InputError
 VERSION = 1
 
 
-def fingerprint(diagnostic: Diagnostic, source: str) -> str:
-    line_start = source.rfind("\n", 0, diagnostic.span.start) + 1
-    line_end = source.find("\n", diagnostic.span.end)
-    context = source[line_start: len(source) if line_end < 0 else line_end]
-    normal = lambda text: " ".join(text.lower().split())  # noqa: E731
-    key = "\x1f".join((diagnostic.rule, normal(diagnostic.match), normal(re.sub(r"\W+", " ", context))))
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+MAX_CONTEXT = 4096  # longer lines are fingerprinted by a window around the finding
+WINDOW = 200
+
+
+class Fingerprints:
+    """Fingerprints of one file's findings, in time linear in the file: line breaks
+    are indexed once, and each line's normalised text is computed once."""
+
+    def __init__(self, source: str, max_context: int = MAX_CONTEXT, window: int = WINDOW) -> None:
+        self.source = source
+        self.max_context = max_context
+        self.window = window
+        self._newlines = [match.start() for match in re.finditer("\n", source)]
+        self._contexts: dict[tuple[int, int], bytes] = {}
+
+    def __call__(self, diagnostic: Diagnostic) -> str:
+        start, end = diagnostic.span.start, diagnostic.span.end
+        # The lines the finding sits on: from the line break before `start` to the one at or after `end`.
+        before = bisect.bisect_left(self._newlines, start)
+        line_start = self._newlines[before - 1] + 1 if before else 0
+        after = bisect.bisect_left(self._newlines, end)
+        line_end = self._newlines[after] if after < len(self._newlines) else len(self.source)
+        if line_end - line_start > self.max_context:
+            line_start, line_end = max(line_start, start - self.window), min(line_end, end + self.window)
+        context = self._contexts.get((line_start, line_end))
+        if context is None:
+            context = self._contexts[(line_start, line_end)] = _encode(
+                _normal(_NON_WORD.sub(" ", self.source[line_start:line_end])))
+        digest = hashlib.sha256(_encode(f"{diagnostic.rule}\x1f{_normal(diagnostic.match)}\x1f"))
+        digest.update(context)
+        return digest.hexdigest()[:24]
+
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _encode(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
 
 
 def _relative(path: str, base: Path) -> str:
@@ -39,9 +78,10 @@ def create(reports, output: Path) -> int:
     for report in reports:
         if report.result is None or report.path == "-":
             continue
+        fingerprint = Fingerprints(report.source)
+        path = _relative(report.path, base)
         for d in report.result.diagnostics:
-            findings.append({"path": _relative(report.path, base), "rule": d.rule, "line": d.line,
-                             "fingerprint": fingerprint(d, report.source)})
+            findings.append({"path": path, "rule": d.rule, "line": d.line, "fingerprint": fingerprint(d)})
     output.write_text(json.dumps({"version": VERSION, "tool": "tonelint", "findings": findings}, indent=1) + "\n",
                       encoding="utf-8")
     return len(findings)
@@ -66,8 +106,9 @@ class Baseline:
         remaining = Counter(self.counts)
         kept = []
         relative = _relative(report.path, self.base)
+        fingerprint = Fingerprints(report.source)
         for d in report.result.diagnostics:
-            key = (relative, d.rule, fingerprint(d, report.source))
+            key = (relative, d.rule, fingerprint(d))
             if remaining[key] > 0:
                 remaining[key] -= 1
             else:

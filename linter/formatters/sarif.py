@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from .. import __version__
-from ..baseline import fingerprint
+from ..baseline import Fingerprints
 from ..model import Severity
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
@@ -50,6 +50,8 @@ def render_sarif(reports, rules: dict) -> str:
         if report.error:
             notifications.append({"level": "error", "message": {"text": f"{report.path}: {report.error}"}})
             continue
+        fingerprint = Fingerprints(report.source)
+        uri = _uri(report.path)
         for d in report.result.diagnostics:
             result = {
                 "ruleId": d.rule,
@@ -57,13 +59,13 @@ def render_sarif(reports, rules: dict) -> str:
                 "level": _LEVEL[d.severity],
                 "message": {"text": d.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": _uri(report.path)},
+                    "artifactLocation": {"uri": uri},
                     "region": {"startLine": d.line, "startColumn": d.column,
                                "endLine": d.end_line, "endColumn": d.end_column,
                                "charOffset": d.span.start, "charLength": d.span.end - d.span.start},
                 }}],
             }
-            result["partialFingerprints"] = {"tonelint/v1": fingerprint(d, report.source)}
+            result["partialFingerprints"] = {"tonelint/v1": fingerprint(d)}
             if d.suggestions:
                 result["properties"] = {"suggestions": d.suggestions}
             results.append(result)

@@ -1,5 +1,6 @@
-"""Human output: `path:line:col severity rule message`, the source line with a caret
-underline, then a tone-profile summary per file. Colour only on a terminal."""
+"""Human output: `path:line:col severity rule message`, the source line (a bounded
+excerpt of it on long lines, see excerpt.py) with a caret underline, then a
+tone-profile summary per file. Colour only on a terminal."""
 from __future__ import annotations
 
 import io
@@ -9,6 +10,7 @@ from rich.text import Text
 
 from ..model import Severity
 from ..profile import DIMENSIONS
+from .excerpt import Excerpts
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
 
@@ -24,18 +26,17 @@ def render_text(reports, color: bool = False) -> str:
             console.print(Text(f"{report.path}: error: {report.error}", style="bold red"))
             continue
         result = report.result
-        lines = report.source.splitlines()
+        excerpts = Excerpts(report.source)
         for d in result.diagnostics:
             header = Text(f"{report.path}:{d.line}:{d.column} ")
             header.append(d.severity.label, style=_STYLE[d.severity])
             header.append(f" {d.rule} ", style="dim")
             header.append(d.message)
             console.print(header)
-            if 0 < d.line <= len(lines):
-                source_line = lines[d.line - 1].expandtabs(1)
-                console.print(Text("    " + source_line, style="dim"))
-                width = (d.end_column if d.end_line == d.line else len(source_line) + 1) - d.column
-                console.print(Text("    " + " " * (d.column - 1) + "^" * max(1, width), style=_STYLE[d.severity]))
+            shown = excerpts(d.line, d.column, d.end_line, d.end_column)
+            if shown is not None:
+                console.print(Text("    " + shown.line, style="dim"))
+                console.print(Text("    " + shown.underline, style=_STYLE[d.severity]))
             if d.suggestions:
                 console.print(Text("    suggestion: " + " | ".join(d.suggestions[:3]), style="green"))
         for notice in report.notices:
@@ -50,14 +51,13 @@ def _render_plain(reports) -> str:
         if report.error:
             lines.append(f"{report.path}: error: {report.error}")
             continue
-        source_lines = report.source.splitlines()
+        excerpts = Excerpts(report.source)
         for d in report.result.diagnostics:
             lines.append(f"{report.path}:{d.line}:{d.column} {d.severity.label} {d.rule} {d.message}")
-            if 0 < d.line <= len(source_lines):
-                source_line = source_lines[d.line - 1].expandtabs(1)
-                width = (d.end_column if d.end_line == d.line else len(source_line) + 1) - d.column
-                lines.append("    " + source_line)
-                lines.append("    " + " " * (d.column - 1) + "^" * max(1, width))
+            shown = excerpts(d.line, d.column, d.end_line, d.end_column)
+            if shown is not None:
+                lines.append("    " + shown.line)
+                lines.append("    " + shown.underline)
             if d.suggestions:
                 lines.append("    suggestion: " + " | ".join(d.suggestions[:3]))
         lines.extend(f"{report.path}: note: {notice}" for notice in report.notices)
