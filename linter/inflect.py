@@ -36,7 +36,9 @@ def _french_verb(lemma: str) -> list[str]:
         return [lemma]  # only regular -er verbs are generated; others come with their forms
     stem = base[:-2]
     imperfect_stem = stem + "e" if stem.endswith("g") else stem[:-1] + "ç" if stem.endswith("c") else stem
-    simple = [stem + "e", stem + "ent", imperfect_stem + "ait", imperfect_stem + "aient"]
+    # Third persons (press style), « nous » (« nous annonçons ») and the future (« nous doublerons »).
+    simple = [stem + "e", stem + "ent", imperfect_stem + "ons", imperfect_stem + "ait", imperfect_stem + "aient",
+              base + "a", base + "ont", base + "ons"]
     participle = stem + "é"
     if reflexive:
         pronoun = "s'" if base[0] in "aeiouéèêh" else "se "
@@ -47,7 +49,9 @@ def _french_verb(lemma: str) -> list[str]:
 
 
 def _english_verb(lemma: str) -> list[str]:
-    if lemma.endswith("e"):
+    if _doubles_final_consonant(lemma):
+        past = lemma + lemma[-1] + "ed"
+    elif lemma.endswith("e"):
         past = lemma + "d"
     elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
         past = lemma[:-1] + "ied"
@@ -59,7 +63,23 @@ def _english_verb(lemma: str) -> list[str]:
         third = lemma[:-1] + "ies"
     else:
         third = lemma + "s"
-    return sorted({lemma, past, third})
+    return sorted({lemma, past, third, _english_present_participle(lemma)})
+
+
+def _english_present_participle(lemma: str) -> str:
+    """announce -> announcing, plan -> planning, see -> seeing, grow -> growing."""
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
+        return lemma[:-1] + "ing"
+    if _doubles_final_consonant(lemma):
+        return lemma + lemma[-1] + "ing"
+    return lemma + "ing"
+
+
+def _doubles_final_consonant(lemma: str) -> bool:
+    """One short closed syllable doubles its consonant: plan -> planned, ship -> shipping."""
+    vowels = "aeiou"
+    return (3 <= len(lemma) <= 4 and lemma[-1] not in vowels + "wxy"
+            and lemma[-2] in vowels and lemma[-3] not in vowels)
 
 
 def french_adjective_forms(lemma: str) -> list[str]:

@@ -103,6 +103,9 @@ def test_inflection():
     assert "s'est félicitée" in verb_forms("se féliciter", "fr")
     assert verb_forms("dire = dit|a dit", "fr") == ["a dit", "dire", "dit"]
     assert {"emphasized", "emphasizes"} <= set(verb_forms("emphasize", "en"))
+    assert {"annonçons", "annoncera", "annoncerons", "annonceront"} <= set(verb_forms("annoncer", "fr"))
+    assert {"emphasizing", "seeing", "planning", "planned"} <= {
+        *verb_forms("emphasize", "en"), *verb_forms("see", "en"), *verb_forms("plan", "en")}
     assert set(french_adjective_forms("exceptionnel")) == {"exceptionnel", "exceptionnelle", "exceptionnels",
                                                            "exceptionnelles"}
     assert "rigoureuse" in french_adjective_forms("rigoureux") and "primées" in french_adjective_forms("primé")
@@ -146,8 +149,9 @@ def test_lexicon_macros_expand_and_give_anchor_words(tmp_path):
     ctx = CompileContext("fr", None, [tmp_path])
     pattern, anchors = expand_lexicon_macros(rule, "{{verbs:verbes.txt}} {{lexicon!:titres.txt}} {{lexicon:titres.txt}}",
                                              ctx, "match.regex")
-    assert anchors == [frozenset({"déclare", "déclarent", "déclarait", "déclaraient", "déclaré", "déclarer", "dit",
-                                  "dire"}), frozenset({"président", "générale"})]
+    assert anchors == [frozenset({"déclare", "déclarent", "déclarons", "déclarait", "déclaraient", "déclaré", "déclarer",
+                                  "déclarera", "déclareront", "déclarerons", "dit", "dire"}),
+                       frozenset({"président", "générale"})]
     import re
     assert re.fullmatch(pattern, "a déclaré présidente-directrice générale président")
     assert expand_lexicon_macros(rule, "{{lexicon:titres.txt}}", ctx, "match.regex")[1] == []
