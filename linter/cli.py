@@ -69,7 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--insecure", action="store_true", help="allow a non-loopback address without a token")
     serve.add_argument("--config", metavar="FILE", help="tonelint configuration for every request")
     serve.add_argument("--max-body", type=int, default=1_000_000, metavar="BYTES", help="largest request body (default 1 MB)")
-    serve.add_argument("--rate-limit", type=int, default=600, metavar="N", help="requests per minute per client (0: off)")
+    serve.add_argument("--rate-limit", type=int, default=600, metavar="N",
+                       help="requests per minute per client address (0: off)")
+    serve.add_argument("--max-lint-seconds", type=float, default=10.0, metavar="S",
+                       help="a draft still linting after S seconds gets a 422 and frees its worker (default 10; 0: no limit)")
     serve.add_argument("--cors-origin", action="append", default=[], metavar="REGEX",
                        help="another allowed browser origin (extension origins are always allowed)")
 
@@ -325,15 +328,17 @@ def _baseline(args) -> int:
 
 
 def _serve(args) -> int:
-    import logging
-
-    import waitress
+    import math
 
     from .server import create_app, is_loopback, warm_up
+    from .server.logs import configure_logging
+    from .server.serving import ListenError, Transport, bind, serve
     from .server.settings import DEFAULT_ORIGINS, ServerSettings, SettingsError, read_token
 
     if not 0 < args.port < 65536 or args.threads < 1 or args.max_body < 1 or args.rate_limit < 0:
         raise UsageError("--port, --threads, --max-body and --rate-limit must be positive numbers")
+    if not 0 <= args.max_lint_seconds < math.inf:
+        raise UsageError("--max-lint-seconds must be a finite, non-negative number")
     try:
         token = read_token(args.token_file) if args.token_file else None
     except SettingsError as exc:
@@ -342,17 +347,30 @@ def _serve(args) -> int:
         raise UsageError(f"refusing to serve on {args.host} without --token-file (or say --insecure)")
     config = _base_config(args.config, Path.cwd())
     settings = ServerSettings(config=config, token=token, max_body_bytes=args.max_body,
-                              rate_limit_per_minute=args.rate_limit,
+                              rate_limit_per_minute=args.rate_limit, max_lint_seconds=args.max_lint_seconds,
                               cors_origins=DEFAULT_ORIGINS + tuple(args.cors_origin))
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    try:
+        sock = bind(args.host, args.port)  # before the models load: a port in use fails at once
+    except ListenError as exc:
+        raise UsageError(str(exc)) from None
+    configure_logging()
     _limit_malloc_arenas()
     app = create_app(settings)
     print("tonelint: loading rules and models...", file=sys.stderr, flush=True)
     warm_up(app)
     gc.freeze()  # the loaded models and rules: never scanned again by the collector, fewer long pauses
-    print(f"tonelint: serving on http://{args.host}:{args.port}/v1 ({args.threads} threads)", file=sys.stderr, flush=True)
-    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="tonelint",
-                   max_request_body_size=args.max_body + 1024, clear_untrusted_proxy_headers=True)
+
+    def announce() -> None:
+        print(f"tonelint: serving on http://{args.host}:{args.port}/v1 ({args.threads} threads)",
+              file=sys.stderr, flush=True)
+
+    # On SIGTERM or SIGINT, requests already received finish first: each is cut at the lint limit.
+    drain_seconds = args.max_lint_seconds + 5 if args.max_lint_seconds else 30
+    try:
+        serve(app, sock, Transport(threads=args.threads, max_body_bytes=args.max_body), drain_seconds, announce)
+    except ListenError as exc:
+        raise UsageError(str(exc)) from None
+    print("tonelint: stopped", file=sys.stderr, flush=True)
     return EXIT_OK
 
 

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+import re
+import time
 
 from flask import Blueprint, current_app, jsonify, request
 
 from tonelint import SCHEMA_VERSION, __version__, nlp
-from tonelint.engine import UnknownRuleError
+from tonelint.engine import LintDeadlineExceeded, UnknownRuleError
 from tonelint.rulepack import LANGUAGES
 from tonelint.sources import FORMATS
 from tonelint.utf16 import Utf16Map
@@ -17,6 +19,9 @@ from .openapi import openapi_document
 v1 = Blueprint("v1", __name__, url_prefix="/v1")
 ENCODINGS = ("utf-16", "codepoint")
 _FIELDS = {"text", "format", "lang", "select", "ignore", "offset_encoding"}
+# JSON can carry a lone surrogate (\ud800) that no encoder accepts (spaCy, LanguageTool);
+# U+FFFD is one code point and one UTF-16 unit too, so every offset stays the same.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _state():
@@ -71,23 +76,31 @@ def lint():
         raise ApiError(400, "'text' is required")
     if not isinstance(text, str):
         raise ApiError(400, "'text' must be a string")
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     fmt = _optional_string(data, "format", FORMATS) or "text"
     lang = _optional_string(data, "lang", LANGUAGES)
     encoding = _optional_string(data, "offset_encoding", ENCODINGS) or "utf-16"
     select, ignore = _prefixes(data, "select"), _prefixes(data, "ignore")
-    engine = _state().engine
+    state = _state()
+    engine = state.engine
     try:
         engine.check_rule_names(select + ignore)
     except UnknownRuleError as exc:
         raise ApiError(422, str(exc), code="unknown_rule") from None
-    result = engine.lint(text, fmt, lang, select=select, ignore=ignore)
+    budget = state.settings.max_lint_seconds
+    try:
+        result = engine.lint(text, fmt, lang, select=select, ignore=ignore,
+                             deadline=time.monotonic() + budget if budget else None)
+    except LintDeadlineExceeded:
+        raise ApiError(422, f"this draft takes longer than the server's limit of {budget:g} s to lint; "
+                            "lint it in parts", code="time_limit") from None
     diagnostics = [d.to_dict() for d in result.diagnostics]
     if encoding == "utf-16":
         offsets = Utf16Map(text)
         for d in diagnostics:
             d["span"] = {"start": offsets.to_utf16(d["span"]["start"]), "end": offsets.to_utf16(d["span"]["end"])}
     body = {"schema_version": SCHEMA_VERSION, "lang": result.lang, "offset_encoding": encoding,
-            "diagnostics": diagnostics, "profile": result.profile}
+            "diagnostics": diagnostics, "profile": result.profile, "notices": result.notices}
     if result.grammar is not None:
         body["grammar"] = result.grammar
     return jsonify(body)
@@ -107,8 +120,12 @@ def rules():
 def health():
     state = _state()
     grammar = state.engine.grammar.status() if state.engine.grammar else {"backend": None, "available": False}
+    loaded = nlp.loaded_languages()
+    # Without its tagging model a language is still linted, minus the rules that need tags (see notices).
+    models = {lang: {"name": nlp.MODELS.get(lang), "installed": nlp.model_installed(lang), "loaded": lang in loaded}
+              for lang in LANGUAGES}
     return jsonify({"status": "ready" if state.ready else "starting", "version": __version__,
-                    "languages": list(LANGUAGES), "languages_loaded": nlp.loaded_languages(), "grammar": grammar})
+                    "languages": list(LANGUAGES), "languages_loaded": loaded, "models": models, "grammar": grammar})
 
 
 @v1.get("/openapi.json")

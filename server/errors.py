@@ -10,7 +10,8 @@ log = logging.getLogger("tonelint.server")
 
 _CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
           413: "payload_too_large", 415: "unsupported_media_type", 422: "unprocessable",
-          429: "rate_limited", 500: "internal_error", 503: "unavailable"}
+          429: "rate_limited", 431: "headers_too_large", 500: "internal_error", 501: "not_implemented",
+          503: "unavailable"}
 
 
 class ApiError(Exception):
@@ -22,8 +23,13 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
+def envelope(status: int, message: str, code: str | None = None) -> dict:
+    """The error body, for the application and for errors the WSGI server answers itself."""
+    return {"error": {"code": code or _CODES.get(status, "error"), "message": message}}
+
+
 def error_response(status: int, message: str, code: str | None = None, headers: dict | None = None):
-    response = jsonify({"error": {"code": code or _CODES.get(status, "error"), "message": message}})
+    response = jsonify(envelope(status, message, code))
     response.status_code = status
     for name, value in (headers or {}).items():
         response.headers[name] = value

@@ -11,9 +11,11 @@ def _error(description: str) -> dict:
 _ERRORS = {
     "400": _error("Malformed JSON, or a missing or wrongly typed field"),
     "401": _error("Missing or wrong bearer token (when the server has one)"),
-    "413": _error("Body over the size limit"),
+    "413": _error("Body over the size limit (answered for any size; bodies over twice the limit are refused before "
+                  "they are read, so a client still sending may see the connection close first)"),
     "415": _error("Content-Type is not application/json"),
-    "422": _error("Unsupported language, format or offset encoding, or unknown rule id"),
+    "422": _error("Unsupported language, format or offset encoding, unknown rule id (code unknown_rule), or a draft "
+                  "that takes longer than the server's time limit to lint (code time_limit)"),
     "429": _error("Rate limit reached; see Retry-After"),
 }
 
@@ -79,7 +81,7 @@ SCHEMAS = {
     },
     "LintResponse": {
         "type": "object", "additionalProperties": False,
-        "required": ["schema_version", "lang", "offset_encoding", "diagnostics", "profile"],
+        "required": ["schema_version", "lang", "offset_encoding", "diagnostics", "profile", "notices"],
         "properties": {
             "schema_version": {"type": "integer", "const": 1},
             "lang": {"type": "string", "enum": ["fr", "en"]},
@@ -87,7 +89,18 @@ SCHEMAS = {
             "diagnostics": {"type": "array", "items": {"$ref": "#/components/schemas/Diagnostic"}},
             "profile": {"$ref": "#/components/schemas/Profile"},
             "grammar": {"$ref": "#/components/schemas/GrammarStatus"},
+            "notices": {"type": "array", "items": {"type": "string"},
+                        "description": "What the writer should know about this lint, as the CLI prints them: rules "
+                                       "skipped (no tagging model for the language), text linted differently"},
         },
+    },
+    "Model": {
+        "type": "object", "required": ["name", "installed", "loaded"], "additionalProperties": False,
+        "properties": {"name": {"type": ["string", "null"], "description": "The spaCy tagging model's package"},
+                       "installed": {"type": "boolean",
+                                     "description": "When false, rules that need part-of-speech tags or lemmas are "
+                                                    "skipped for this language (and /v1/lint says so in notices)"},
+                       "loaded": {"type": "boolean"}},
     },
     "Rule": {
         "type": "object", "required": ["id", "lang", "title", "category", "kind", "severity", "description", "examples"],
@@ -105,12 +118,15 @@ SCHEMAS = {
         "properties": {"rules": {"type": "array", "items": {"$ref": "#/components/schemas/Rule"}}},
     },
     "Health": {
-        "type": "object", "required": ["status", "version", "languages", "languages_loaded", "grammar"],
+        "type": "object", "required": ["status", "version", "languages", "languages_loaded", "models", "grammar"],
         "additionalProperties": False,
         "properties": {"status": {"type": "string", "enum": ["starting", "ready"]}, "version": {"type": "string"},
                        "languages": {"type": "array", "items": {"type": "string"},
                                      "description": "Languages the server lints"},
-                       "languages_loaded": {"type": "array", "items": {"type": "string"}},
+                       "languages_loaded": {"type": "array", "items": {"type": "string"},
+                                            "description": "Languages whose tagging model is loaded"},
+                       "models": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Model"},
+                                  "description": "Tagging model of each language"},
                        "grammar": {"$ref": "#/components/schemas/GrammarStatus"}},
     },
 }
@@ -126,7 +142,10 @@ def openapi_document() -> dict:
     return {
         "openapi": "3.1.0",
         "info": {"title": "tonelint API", "version": __version__,
-                 "description": "Tone linting for client-facing blog posts (French and English). Drafts are never logged or stored."},
+                 "description": "Tone linting for client-facing blog posts (French and English). Drafts are never logged "
+                                "or stored. Every error, including those answered before the application sees the "
+                                "request (malformed HTTP: 400, 431 header fields too large, 501 unsupported transfer "
+                                "coding), has the Error body."},
         "servers": [{"url": "http://127.0.0.1:8765"}],
         "paths": {
             "/v1/lint": {"post": {

@@ -19,14 +19,15 @@ class ServerSettings:
     config: Config = field(default_factory=Config)
     token: str | None = None  # when set, every /v1 call but health needs "Authorization: Bearer <token>"
     max_body_bytes: int = 1_000_000
-    rate_limit_per_minute: int = 600  # per client (token or address); 0 turns it off
+    rate_limit_per_minute: int = 600  # per client address (and valid token); 0 turns it off
     cors_origins: tuple[str, ...] = DEFAULT_ORIGINS  # regular expressions, matched whole
     block_cache_size: int = 2048  # ≈130 drafts of 1,000 words
+    max_lint_seconds: float = 10.0  # a draft still linting after this gets a 422 and frees its worker; 0: no limit
 
     @classmethod
     def from_env(cls, environ=os.environ) -> "ServerSettings":
-        """TONELINT_TOKEN_FILE, TONELINT_MAX_BODY, TONELINT_RATE_LIMIT, TONELINT_CORS_ORIGINS (comma-separated regexes),
-        TONELINT_CONFIG (a .tonelint.toml)."""
+        """TONELINT_TOKEN_FILE, TONELINT_MAX_BODY, TONELINT_RATE_LIMIT, TONELINT_MAX_LINT_SECONDS,
+        TONELINT_CORS_ORIGINS (comma-separated regexes), TONELINT_CONFIG (a .tonelint.toml)."""
         from tonelint.config import load_config
 
         config = load_config(Path(environ["TONELINT_CONFIG"])) if environ.get("TONELINT_CONFIG") else Config()
@@ -35,6 +36,7 @@ class ServerSettings:
         return cls(config=config, token=token,
                    max_body_bytes=_int(environ, "TONELINT_MAX_BODY", 1_000_000),
                    rate_limit_per_minute=_int(environ, "TONELINT_RATE_LIMIT", 600),
+                   max_lint_seconds=_seconds(environ, "TONELINT_MAX_LINT_SECONDS", 10.0),
                    cors_origins=DEFAULT_ORIGINS + extra)
 
 
@@ -58,4 +60,17 @@ def _int(environ, name: str, default: int) -> int:
         raise SettingsError(f"{name} must be a whole number") from None
     if number < 0:
         raise SettingsError(f"{name} must not be negative")
+    return number
+
+
+def _seconds(environ, name: str, default: float) -> float:
+    value = environ.get(name)
+    if value is None:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of seconds") from None
+    if not number >= 0 or number == float("inf"):
+        raise SettingsError(f"{name} must be a finite, non-negative number of seconds")
     return number

