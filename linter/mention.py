@@ -34,6 +34,9 @@ class MentionModel:
     max_quoted_words: int = 8
     examples: re.Pattern | None = None  # "for example", « par exemple »: introduces examples
     topics: tuple = ()  # (category, pattern, minimum count): a draft about that kind of writing
+    # Dimensions whose quoted words are still used: a trade term in quotation marks (« nofollow »)
+    # is still a term the reader has to know.
+    quotes_still_count: frozenset = frozenset()
 
     @classmethod
     def from_spec(cls, spec: dict | None) -> "MentionModel":
@@ -42,7 +45,8 @@ class MentionModel:
         examples = [c for c in spec.get("examples", []) if isinstance(c, str) and c.strip()]
         topics = tuple((category, re.compile(topic["cue"], re.IGNORECASE), int(topic.get("min", 3)))
                        for category, topic in (spec.get("topics") or {}).items())
-        return cls(_alternation(cues), int(spec.get("max_quoted_words", 8)), _alternation(examples), topics)
+        return cls(_alternation(cues), int(spec.get("max_quoted_words", 8)), _alternation(examples), topics,
+                   frozenset(spec.get("quotes_still_count") or ()))
 
     def discussed(self, texts: list[str]) -> set[str]:
         """The categories whose kind of writing the draft is about (its topic cue recurs)."""
@@ -50,12 +54,12 @@ class MentionModel:
                 if sum(len(cue.findall(text)) for text in texts) >= minimum}
 
     def is_mention(self, text: str, sentence: tuple[int, int], start: int, end: int,
-                   before: Callable[[], str] = str) -> bool:
+                   before: Callable[[], str] = str, category: str = "") -> bool:
         """Is text[start:end] (inside the sentence range) quoted or talked about?
 
         `before()` gives the text of the preceding blocks, for an introduction that ends with a
         colon (asked only when the block itself has no such line before the sentence)."""
-        if self._in_short_quotation(text, sentence, start, end):
+        if category not in self.quotes_still_count and self._in_short_quotation(text, sentence, start, end):
             return True
         if self._introduced_as_examples(text[:sentence[0]], before):
             return True

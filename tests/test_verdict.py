@@ -71,6 +71,15 @@ def test_examples_introduced_by_a_colon_are_mentions():
     assert tone(result, "press-release") and all(d.mention for d in tone(result, "press-release"))
 
 
+def test_a_quoted_trade_term_is_still_jargon_but_a_quoted_cliche_is_a_mention():
+    text = "Le « workflow » de la page est simple. Le « leader mondial » du quartier, c'est nous."
+    result = FR.lint(text)
+    jargon = [d for d in result.diagnostics if d.rule == "fr.peer-jargon.mots-anglais"]
+    cliche = [d for d in result.diagnostics if d.category == "press-release"]
+    assert [d.match for d in jargon] == ["workflow"] and not jargon[0].mention
+    assert cliche and all(d.mention for d in cliche)
+
+
 def test_a_quoted_speech_is_a_use_not_a_mention():
     text = ("« Nous sommes fiers d'annoncer cette entente qui renforce notre position de chef de file "
             "dans toute la province », a déclaré Marie Roy, présidente d'Acme.")
