@@ -2,6 +2,7 @@
 found from the linted file upward (the nearest one wins)."""
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -88,9 +89,7 @@ def load_config(path: Path) -> Config:
 
 def config_from_dict(data: dict, path: Path | None = None) -> Config:
     where = str(path) if path else "configuration"
-    unknown = set(data) - _KEYS
-    if unknown:
-        raise ConfigError(f"{where}: unknown key '{sorted(unknown)[0]}' (known: {', '.join(sorted(_KEYS))})")
+    _reject_unknown_keys(data, _KEYS, where)
     base = path.parent if path else Path.cwd()
     lang = data.get("lang")
     if lang in (None, "auto"):
@@ -134,9 +133,7 @@ def _grammar(data, where: str) -> GrammarSettings | None:
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: 'grammar' must be a table")
     where = f"{where}: grammar"
-    unknown = set(data) - _GRAMMAR_KEYS
-    if unknown:
-        raise ConfigError(f"{where}: unknown key '{sorted(unknown)[0]}' (known: {', '.join(sorted(_GRAMMAR_KEYS))})")
+    _reject_unknown_keys(data, _GRAMMAR_KEYS, where)
     server = data.get("server")
     if server is not None and (not isinstance(server, str) or not server.startswith(("http://", "https://"))):
         raise ConfigError(f"{where}: 'server' must be an http:// or https:// URL")
@@ -156,6 +153,19 @@ def _grammar(data, where: str) -> GrammarSettings | None:
         disabled_rules=_strings(data, "disabled-rules", where),
         variants=tuple(sorted(languages.items())),
     )
+
+
+def did_you_mean(name: str, candidates) -> str:
+    """" (did you mean 'x'?)" for the nearest candidate, or "" when none is close."""
+    close = difflib.get_close_matches(name, sorted(set(candidates)), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _reject_unknown_keys(data: dict, known: set[str], where: str) -> None:
+    unknown = sorted(set(data) - known)
+    if unknown:
+        hint = did_you_mean(unknown[0], known) or f" (known: {', '.join(sorted(known))})"
+        raise ConfigError(f"{where}: unknown key '{unknown[0]}'{hint}")
 
 
 def _strings(data: dict, key: str, where: str) -> tuple[str, ...]:

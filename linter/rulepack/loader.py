@@ -5,6 +5,7 @@ is `fr.press-release.fier-d-annoncer`; the category is the folder name.
 """
 from __future__ import annotations
 
+import difflib
 from importlib import resources
 from pathlib import Path
 
@@ -149,10 +150,26 @@ def load_rules(lang: str, extra_dirs: list[Path] | None = None) -> list[Rule]:
 
     A user rule with the same id replaces the built-in one.
     """
-    roots = [builtin_rules_dir(), *(extra_dirs or [])]
+    builtin = builtin_rules_dir()
+    categories = rule_categories(builtin, lang)
     by_id: dict[str, Rule] = {}
-    for root in roots:
+    for root in [builtin, *(extra_dirs or [])]:
         for path in rule_files(root, lang):
             rule = load_rule(path, root)
+            if rule.category not in categories:
+                # A misspelt folder would make a rule that no tone dimension counts.
+                close = difflib.get_close_matches(rule.category, categories, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                raise RuleError(path, "path", f"unknown category folder {rule.category!r} "
+                                f"({hint}categories: {', '.join(categories)})")
             by_id[rule.id] = rule
     return list(by_id.values())
+
+
+def rule_categories(root: Path, lang: str) -> list[str]:
+    """The category folders of a rule pack (the tone dimensions of the built-in one)."""
+    lang_dir = root / lang
+    if not lang_dir.is_dir():
+        return []
+    return sorted(p.name for p in lang_dir.iterdir()
+                  if p.is_dir() and p.name != "lexicons" and not p.name.startswith((".", "_")))
