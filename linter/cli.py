@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
-from .config import Config, ConfigError, config_from_dict, find_config_file, load_config
+from .config import Config, ConfigError, find_config_file, load_config
+from .configcheck import check_config
 from .engine import Engine, UnknownRuleError
 from .formatters import FORMATS, FileReport, render
 from .model import Severity
@@ -109,6 +110,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - a bug: one line and exit 2, never a traceback
+        from .runner import internal_error
+
+        print(f"tonelint: error: {internal_error(exc)}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _run(argv) -> int:
@@ -132,20 +138,24 @@ def _run(argv) -> int:
 
 
 def _base_config(explicit: str | None, start: Path) -> Config:
+    """--config, else the configuration found from `start` upward, checked against its rules."""
     if explicit:
         path = Path(explicit)
         if not path.is_file():
             raise ConfigError(f"{explicit}: configuration file not found")
-        return load_config(path)
-    found = find_config_file(start.resolve())
-    return load_config(found) if found else Config()
+        config = load_config(path)
+    else:
+        found = find_config_file(start.resolve())
+        config = load_config(found) if found else Config()
+    check_config(config)
+    return config
 
 
 def _split(values) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
-def _cli_overrides(args) -> tuple:
+def _cli_overrides(args, base: Config) -> tuple:
     """Command-line options as (Config field, value) pairs, applied over each file's configuration."""
     changes = {}
     if args.select:
@@ -165,7 +175,7 @@ def _cli_overrides(args) -> tuple:
 
         from .grammar import GrammarSettings
 
-        grammar = _base_config(args.config, Path.cwd()).grammar or GrammarSettings()
+        grammar = base.grammar or GrammarSettings()
         if args.grammar_server:
             if not args.grammar_server.startswith(("http://", "https://")):
                 raise UsageError("--grammar-server must be an http:// or https:// URL")
@@ -242,16 +252,13 @@ def _lint_paths(args):
     from .runner import Job, default_jobs, run
 
     forget_config_files()
-    overrides = _cli_overrides(args)
-    if overrides:  # unknown rule ids are a usage error, before any file
-        from dataclasses import replace
-
-        Engine(replace(Config(), **dict(overrides)))
     base = _base_config(args.config, Path.cwd())
+    overrides = _cli_overrides(args, base)
     explicit = base if args.config else None
     files, walk_errors = expand_paths(args.paths, exclude=base.exclude)
     jobs = [Job(path, explicit, overrides, None if args.lang in (None, "auto") else args.lang, args.input_format)
             for path in files]
+    _check_rule_names_given(_split(args.select) + _split(args.ignore), jobs, base)
     workers = args.jobs if args.jobs else default_jobs()
     if workers < 1:
         raise UsageError("--jobs must be at least 1")
@@ -262,6 +269,31 @@ def _lint_paths(args):
         if progress:
             progress.stop()
     return [FileReport(path, error=message) for path, message in walk_errors] + reports
+
+
+def _check_rule_names_given(names: list[str], jobs, base: Config) -> None:
+    """--select/--ignore must name rules, before any file is linted: built-in rules or
+    rules of the rule directories of a configuration these files use."""
+    if not names:
+        return
+    from .configcheck import is_rule_name, known_rule_names, unknown_rule_message
+    from .runner import config_file_of
+
+    configs = {base}
+    for path in {config_file_of(job) for job in jobs if job.explicit_config is None}:
+        try:
+            configs.add(load_config(path) if path else Config())
+        except ConfigError:
+            continue  # reported with each file that uses it
+    known: set[str] = set()
+    for rule_dirs in {config.rule_dirs for config in configs}:
+        try:
+            known |= known_rule_names(rule_dirs)
+        except RuleError:
+            return  # a broken rule file: reported with each file, and its rules' ids are unknown
+    for name in names:
+        if not is_rule_name(name, known):
+            raise UsageError(unknown_rule_message(name, known))
 
 
 class _Progress:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from .sources import format_for_path
@@ -37,26 +38,39 @@ def read_draft(path: str, max_size: int, stdin=None) -> tuple[str, str | None]:
         if isinstance(data, str):
             data = data.encode("utf-8")
     else:
-        p = Path(path)
-        if not p.exists():
-            raise InputError("no such file")
-        if p.is_dir():
-            raise InputError("is a directory")
-        try:
-            size = p.stat().st_size
-            if size > max_size:
-                raise InputError(f"file too large ({size:,} bytes; the limit is {max_size:,}: raise it with --max-file-size)")
-            data = p.read_bytes()
-        except PermissionError:
-            raise InputError("permission denied") from None
-        except OSError as exc:
-            raise InputError(f"cannot read ({exc.strerror})") from None
+        data = _read_file(path, max_size)
     if len(data) > max_size:
         raise InputError(f"input too large (over {max_size:,} bytes: raise the limit with --max-file-size)")
     text, notice = decode(data, path)
     if not text.strip():
         raise InputError("empty file, nothing to lint")
     return text, notice
+
+
+def _read_file(path: str, max_size: int) -> bytes:
+    """A regular file's bytes. A FIFO, socket or device is refused: reading one can wait forever."""
+    if os.path.isdir(path):
+        raise InputError("is a directory")
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer before it can be refused.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:  # e.g. a symlink loop
+        raise InputError(f"cannot read ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file (a FIFO, socket or device): only files are read")
+        if info.st_size > max_size:
+            raise InputError(f"file too large ({info.st_size:,} bytes; the limit is {max_size:,}: "
+                             "raise it with --max-file-size)")
+        try:
+            return handle.read(max_size + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read ({exc.strerror or exc})") from None
 
 
 def expand_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> tuple[list[str], list[tuple[str, str]]]:

@@ -1,21 +1,31 @@
 """Lint many files, in this process or in worker processes (`--jobs`).
 
-Each worker keeps one engine per configuration, so rules compile and the
-spaCy model loads once per worker, not per file. Results come back in the
-order the files were given, whatever the number of workers.
+Each process keeps one engine per configuration, so rules compile and the
+spaCy model loads once per process, not per file. Results come back in the
+order the files were given, whatever the number of workers. Whatever goes
+wrong with one file (a bug included, or a worker process that dies) becomes
+that file's one-line error: the other files are still reported.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
-from dataclasses import dataclass
+import signal
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import __version__
 from .config import Config, ConfigError, find_config_file, load_config
+from .configcheck import check_config
 from .engine import Engine, UnknownRuleError
 from .formatters import FileReport
 from .reading import InputError, guess_format, read_draft
 from .rulepack import RuleError
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -27,42 +37,69 @@ class Job:
     input_format: str | None = None
 
 
-_engines: dict[Config, Engine] = {}
+_engines: dict[tuple[Config, tuple], Engine] = {}
 
 
-def engine_for(config: Config) -> Engine:
-    engine = _engines.get(config)
+def engine_for(config: Config, overrides: tuple = ()) -> Engine:
+    """The engine for a file's configuration plus the command line's overrides. The
+    configuration is checked against the rules it names the first time it is seen."""
+    key = (config, overrides)
+    engine = _engines.get(key)
     if engine is None:
-        engine = _engines[config] = Engine(config)
+        check_config(config)
+        engine = _engines[key] = Engine(replace(config, **dict(overrides)) if overrides else config)
     return engine
 
 
-def config_for(job: Job) -> Config:
-    from dataclasses import replace
-
+def file_config(job: Job) -> Config:
+    """--config, else the configuration file nearest to the draft, before command-line overrides."""
     if job.explicit_config is not None:
-        config = job.explicit_config
-    else:
-        found = find_config_file(Path.cwd() if job.path == "-" else Path(job.path).resolve())
-        config = load_config(found) if found else Config()
-    return replace(config, **dict(job.overrides)) if job.overrides else config
+        return job.explicit_config
+    found = config_file_of(job)
+    return load_config(found) if found else Config()
+
+
+def config_file_of(job: Job) -> Path | None:
+    """The configuration file nearest to the draft (None: the defaults)."""
+    # realpath, not Path.resolve(): a symlink loop must be this file's error, not an exception.
+    return find_config_file(Path.cwd() if job.path == "-" else Path(os.path.realpath(job.path)))
 
 
 def lint_file(job: Job, stdin=None) -> FileReport:
     report = FileReport(job.path)
     try:
-        config = config_for(job)
-        report.fail_on = config.fail_on
-        text, notice = read_draft(job.path, config.max_file_size, stdin)
+        engine = engine_for(file_config(job), job.overrides)
+        report.fail_on = engine.config.fail_on
+        text, notice = read_draft(job.path, engine.config.max_file_size, stdin)
         fmt = job.input_format or guess_format(job.path, text)
         report.source = text
-        report.result = engine_for(config).lint(text, fmt, job.lang)
+        report.result = engine.lint(text, fmt, job.lang)
         report.notices = ([notice] if notice else []) + report.result.notices
     except (InputError, ConfigError, RuleError, UnknownRuleError) as exc:
         report.error = str(exc)
     except OSError as exc:  # a file that vanished or became unreadable mid-run
         report.error = f"cannot read ({exc.strerror or exc})"
+    except Exception as exc:  # noqa: BLE001 - a bug must cost one file its report, not the whole run
+        report.result = None
+        report.error = internal_error(exc)
     return report
+
+
+def internal_error(exc: BaseException) -> str:
+    """One line for a bug: the exception, where in tonelint it was raised, and a plea to report it."""
+    detail = " ".join(str(exc).split())
+    if len(detail) > 160:
+        detail = detail[:157] + "..."
+    where = ""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        try:
+            where = f" at {Path(frame.filename).resolve().relative_to(_PACKAGE_DIR).as_posix()}:{frame.lineno}"
+            break
+        except ValueError:
+            continue  # a frame in a library; the innermost frame in tonelint's own code says more
+    name = type(exc).__name__
+    return (f"internal error: {name}{': ' + detail if detail else ''}{where} "
+            f"(a bug in tonelint {__version__}: please report it)")
 
 
 def default_jobs() -> int:
@@ -88,17 +125,32 @@ def run(jobs: list[Job], workers: int, stdin=None, on_done=None) -> list[FileRep
     # reports are put back in the order the files were given.
     order = sorted(range(len(jobs)), key=lambda i: -_size(jobs[i].path))
     reports: list[FileReport | None] = [None] * len(jobs)
-    with context.Pool(workers) as pool:
-        for position, report in pool.imap_unordered(_lint_numbered, [(i, jobs[i]) for i in order], chunksize=1):
+    # An executor, not multiprocessing.Pool: when a worker dies (killed, out of memory),
+    # Pool waits forever for its task; the executor fails the unfinished files instead.
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_leave_interrupts_to_the_parent)
+    try:
+        futures = {pool.submit(lint_file, jobs[i]): i for i in order}
+        for future in as_completed(futures):
+            position = futures[future]
+            try:
+                report = future.result()
+            except BrokenProcessPool:
+                report = FileReport(jobs[position].path,
+                                    error="not linted: a worker process stopped unexpectedly (killed, or out of memory?)")
+            except Exception as exc:  # noqa: BLE001 - e.g. a report that could not be sent back
+                report = FileReport(jobs[position].path, error=internal_error(exc))
             reports[position] = report
             if on_done:
                 on_done(report)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return reports
 
 
-def _lint_numbered(numbered: tuple[int, Job]) -> tuple[int, FileReport]:
-    position, job = numbered
-    return position, lint_file(job)
+def _leave_interrupts_to_the_parent() -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the run, the workers
+    # simply finish their file instead of each printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _size(path: str) -> int:

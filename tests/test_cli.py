@@ -189,3 +189,115 @@ def test_garbage_collector_settings_are_restored_after_a_run(drafts, capsys, mon
     run(["check", "--format", "json", str(drafts / "promo.md")], capsys)
     assert seen == [(100_000, True)]
     assert (gc.get_threshold(), gc.get_freeze_count()) == before  # main() may run in-process
+
+
+# -- hostile files and faults: one line for the file, the others still reported (issue 12) --
+
+def test_fifo_named_or_met_in_a_directory_is_an_error_not_a_hang(drafts):
+    import os
+
+    os.mkfifo(drafts / "named.md")
+    os.mkfifo(drafts / "posts" / "walked.md")
+    # A process with a timeout: before the fix, opening a FIFO waited forever for a writer.
+    proc = subprocess.run([sys.executable, "-m", "tonelint.cli", "check", "--format", "json", "--jobs", "1",
+                           str(drafts / "named.md"), str(drafts / "posts"), str(drafts / "promo.md")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    files = {f["path"].rsplit("/", 1)[-1]: f for f in json.loads(proc.stdout)["files"]}
+    for name in ("named.md", "walked.md"):
+        assert "not a regular file" in files[name]["error"]
+    assert files["promo.md"]["diagnostics"] and files["page.html"]["diagnostics"]
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_symlink_loop_is_that_files_error(drafts, capsys, jobs):
+    (drafts / "a.md").symlink_to(drafts / "b.md")
+    (drafts / "b.md").symlink_to(drafts / "a.md")
+    code, out, err = run(["check", "--format", "json", "--jobs", jobs, str(drafts / "a.md"), str(drafts / "promo.md")], capsys)
+    assert code == 2 and "Traceback" not in err
+    loop, promo = json.loads(out)["files"]
+    assert "symbolic links" in loop["error"]
+    assert promo["diagnostics"]
+
+
+def _fail_on_marker(monkeypatch, action):
+    """Engine.lint runs `action` for drafts that contain BOOM (inherited by forked workers)."""
+    import tonelint.engine
+
+    real_lint = tonelint.engine.Engine.lint
+
+    def lint(self, text, *args, **kwargs):
+        if "BOOM" in text:
+            action()
+        return real_lint(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(tonelint.engine.Engine, "lint", lint)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_unexpected_exception_costs_one_file_not_the_run(drafts, capsys, monkeypatch, jobs):
+    def bug():
+        raise RuntimeError("something unforeseen")
+
+    _fail_on_marker(monkeypatch, bug)
+    (drafts / "bad.md").write_text("Un texte BOOM.\n", encoding="utf-8")
+    code, out, err = run(["check", "--format", "json", "--jobs", jobs, str(drafts / "bad.md"), str(drafts / "promo.md")], capsys)
+    assert code == 2, "an error, not the 'findings' exit code"
+    bad, promo = json.loads(out)["files"]
+    assert bad["error"].startswith("internal error: RuntimeError: something unforeseen at ")
+    assert "please report it" in bad["error"]
+    assert promo["diagnostics"]
+    assert "Traceback" not in err and len([line for line in err.splitlines() if line]) == 1
+
+
+def test_a_worker_process_that_dies_fails_its_file_instead_of_hanging(drafts, capsys, monkeypatch):
+    import os
+    import threading
+
+    _fail_on_marker(monkeypatch, lambda: os._exit(3))  # only ever runs in a worker process (--jobs 2)
+    (drafts / "bad.md").write_text("Un texte BOOM.\n", encoding="utf-8")
+    outcome = {}
+
+    def check():  # in a thread: before the fix, multiprocessing.Pool waited forever for the lost task
+        outcome["result"] = run(["check", "--format", "json", "--jobs", "2", str(drafts / "bad.md"), str(drafts / "promo.md")], capsys)
+
+    thread = threading.Thread(target=check, daemon=True)
+    thread.start()
+    thread.join(timeout=120)
+    assert not thread.is_alive(), "the run hung after a worker died"
+    code, out, err = outcome["result"]
+    assert code == 2 and "Traceback" not in err
+    bad, promo = json.loads(out)["files"]
+    assert "worker process stopped" in bad["error"]
+    assert promo.get("diagnostics") or promo.get("error")  # finished first, or failed with the pool
+
+
+def test_main_turns_any_unexpected_exception_into_one_line(capsys, monkeypatch):
+    import tonelint.cli
+
+    def broken(_engine, _langs):
+        raise KeyError("oops")
+
+    monkeypatch.setattr(tonelint.cli, "_list_rules", broken)
+    code, out, err = run(["rules"], capsys)
+    assert code == 2
+    assert err.startswith("tonelint: error: internal error: KeyError: 'oops' at cli.py:")
+    assert len(err.splitlines()) == 1
+
+
+def test_select_and_ignore_accept_ids_of_the_configurations_own_rules(drafts, capsys):
+    rule = (drafts / "style" / "fr" / "press-release")
+    rule.mkdir(parents=True)
+    (rule / "maison.yaml").write_text(
+        "title: Maison\nkind: existence\nseverity: warning\nmessage: \"« {match} »\"\n"
+        "description: Une formule maison.\nmatch:\n  phrases: [\"solution clé en main\"]\n"
+        "examples:\n  incorrect: [\"Une [[solution clé en main]].\"]\n  correct: [\"Une solution.\"]\n", encoding="utf-8")
+    (drafts / ".tonelint.toml").write_text('rule-dirs = ["style"]\n', encoding="utf-8")
+    code, out, err = run(["check", "--format", "json", "--select", "fr.press-release.maison", str(drafts / "promo.md")], capsys)
+    assert code != 2, err
+    assert [d["rule"] for d in json.loads(out)["files"][0]["diagnostics"]] == ["fr.press-release.maison"]
+    code, out, err = run(["check", "--format", "json", "--ignore", "fr.press-release.maison", str(drafts / "promo.md")], capsys)
+    assert "fr.press-release.maison" not in out and "unknown" not in err
+    code, _, err = run(["check", "--select", "fr.press-release.maisn", str(drafts / "promo.md")], capsys)
+    assert code == 2 and "unknown rule id or prefix 'fr.press-release.maisn' (did you mean 'fr.press-release.maison'?)" in err
