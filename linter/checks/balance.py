@@ -17,7 +17,7 @@ class BalanceCheck(Check):
     def __init__(self, rule, ctx) -> None:
         super().__init__(rule, ctx)
         require(rule, self.spec, "self", "reader")
-        self.self_terms = TermSet(rule, self.spec["self"], ctx, "self", extra_phrases=ctx.self_names)
+        self.self_terms = TermSet(rule, self.spec["self"], ctx, "self", names=ctx.self_names)
         self.reader_terms = TermSet(rule, self.spec["reader"], ctx, "reader")
         self.scope = choice(rule, self.spec, "scope", ("paragraph", "document"), "paragraph")
         self.min_self = int(number(rule, self.spec, "min_self", 3, minimum=1))

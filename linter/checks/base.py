@@ -41,7 +41,8 @@ class Finding:
 class TermSet:
     """Phrases (shared index), regular expressions and lexicon entries of one rule field."""
 
-    def __init__(self, rule: Rule, spec, ctx: CompileContext, field_name: str, extra_phrases=()) -> None:
+    def __init__(self, rule: Rule, spec, ctx: CompileContext, field_name: str, names=()) -> None:
+        """`names` (the configured self-names) are matched literally, whatever their punctuation."""
         if isinstance(spec, list):
             spec = {"phrases": spec}
         if not isinstance(spec, dict):
@@ -57,7 +58,6 @@ class TermSet:
                 for lemma in ctx.lexicon(rule, name, f"{field_name}.adjectives"):
                     simple = ctx.lang == "fr" and " " not in lemma and "{" not in lemma
                     phrases.extend(french_adjective_forms(lemma) if simple else [lemma])
-        phrases.extend(extra_phrases)
         for phrase in phrases:
             for variant in expand_alternations(phrase):
                 try:
@@ -75,6 +75,7 @@ class TermSet:
                     self.anchors[self.patterns[-1]] = anchors
             except re.error as exc:
                 raise RuleError(rule.path, f"{field_name}.regex", f"invalid regular expression {pattern!r}: {exc}") from None
+        self.patterns.extend(literal_name_pattern(name) for name in names)
         self.empty = not phrases and not self.patterns
 
     def find(self, analysis: DocumentAnalysis) -> list[Hit]:
@@ -86,6 +87,22 @@ class TermSet:
                     continue  # a word set that every match needs has no word in this block
                 hits.extend(Hit(number, start, end) for start, end in block.data.regex_spans(pattern))
         return longest_hits(hits)
+
+
+def literal_name_pattern(name: str) -> re.Pattern:
+    """A name as written, punctuation included ("Acme inc.", "Dupont & Fils", "L'Atelier"):
+    either apostrophe, any spacing between words, any case, never inside a longer word."""
+    pieces = []
+    for part in re.split(r"(\s+|['’])", name.strip()):
+        if part.isspace():
+            pieces.append(r"\s+")
+        elif part in ("'", "’"):
+            pieces.append("['’]")
+        elif part:
+            pieces.append(re.escape(part))
+    before = r"(?<!\w)" if re.match(r"\w", name.strip()) else ""
+    after = r"(?!\w)" if re.search(r"\w$", name.strip()) else ""
+    return re.compile(before + "".join(pieces) + after, re.IGNORECASE)
 
 
 _MACRO = re.compile(r"\{\{(verbs|adjectives|lexicon)(!?):([\w.-]+)\}\}")

@@ -24,7 +24,7 @@ class CooccurrenceCheck(Check):
         require(rule, self.spec, "context", "target")
         self.use_self_names = bool(self.spec.get("self_names"))
         extra = ctx.self_names if self.use_self_names else ()
-        self.context = TermSet(rule, self.spec["context"], ctx, "context", extra_phrases=extra)
+        self.context = TermSet(rule, self.spec["context"], ctx, "context", names=extra)
         self.target = TermSet(rule, self.spec["target"], ctx, "target")
 
     def run(self, analysis):
