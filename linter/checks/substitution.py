@@ -30,6 +30,13 @@ class SubstitutionCheck(Check):
                     ctx.index.add(variant, (self.group, tuple(alternatives)))
                 except ValueError as exc:
                     raise RuleError(rule.path, "match.swap", str(exc)) from None
+        # Known terms stay in the index, with no alternatives, and are dropped after the
+        # longest match is chosen: known "e-mail" must cover "mail", not hand it the match.
+        for term in ctx.known_terms:
+            try:
+                ctx.index.add(term, (self.group, None))
+            except ValueError:
+                pass  # not a phrase of words ("C++"): the engine's exact-match filter handles it
         self.skip_explained = bool(self.spec.get("skip_explained", True))
 
     def _swap_entries(self, ctx):
@@ -54,6 +61,8 @@ class SubstitutionCheck(Check):
         hits = self.filter_exceptions(analysis, analysis.phrase_hits.get(self.group, []))
         findings = []
         for hit in longest_hits(hits):
+            if hit.payload is None:
+                continue  # a known term
             text = analysis.blocks[hit.block].text
             if self.skip_explained and (explained_after(text, hit.end) or is_gloss_itself(text, hit.start, hit.end)):
                 continue
