@@ -24,6 +24,7 @@ from .rulepack.loader import builtin_rules_dir
 from .sources import Document, extract
 from .sources.suppress import rule_matches
 from .tokens import PhraseIndex
+from .overlap import merge_overlapping
 from .verdict import DEFAULT_STRENGTH, Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings
 
 SCHEMA_VERSION = 1
@@ -189,8 +190,9 @@ class Engine:
         `grammar=False` leaves the grammar backend out (a server warming up)."""
         result = self._lint(source, fmt, lang, deadline, grammar)
         if select or ignore:
-            kept = [d for d in result.diagnostics
-                    if (not select or _matches_any(d.rule, select)) and not (ignore and _matches_any(d.rule, ignore))]
+            kept = [d for d in result.diagnostics if any(
+                    (not select or _matches_any(rule, select)) and not (ignore and _matches_any(rule, ignore))
+                    for rule in (d.rule, *(a["rule"] for a in d.also)))]
             result.diagnostics = kept
             result.profile = tone_profile(kept, result.words, result.profile.get("metrics"), result.verdicts)
         return result
@@ -237,6 +239,7 @@ class Engine:
         # Evidence, then verdict: severities of the tone dimensions follow the whole draft's evidence.
         verdicts = judge(diagnostics, analysis.words, pack.verdicts, pack.strength_caps)
         apply_verdicts(diagnostics, verdicts, self._severity_set_by_user)
+        diagnostics = merge_overlapping(diagnostics, pack.verdicts)  # one problem, one finding
         diagnostics = [d for d in diagnostics if d.severity >= self.config.min_severity]
         grammar_status = None
         if self.grammar is not None and grammar:

@@ -54,6 +54,8 @@ class Diagnostic:
     # quoted or discussed (see verdict.py and mention.py). Internal: not in the JSON schema.
     strength: float = field(default=0.0, compare=False)
     mention: bool = field(default=False, compare=False)
+    # Other rules that flagged the same words for the same dimension: [{"rule", "message"}].
+    also: list[dict] = field(default_factory=list)
 
     def sort_key(self) -> tuple:
         return (self.span.start, self.span.end, self.rule)
@@ -71,4 +73,5 @@ class Diagnostic:
             "end_column": self.end_column,
             "match": self.match,
             "suggestions": list(self.suggestions),
+            **({"also": [dict(a) for a in self.also]} if self.also else {}),
         }

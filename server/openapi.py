@@ -51,6 +51,9 @@ SCHEMAS = {
             "line": {"type": "integer", "minimum": 1}, "column": {"type": "integer", "minimum": 1},
             "end_line": {"type": "integer", "minimum": 1}, "end_column": {"type": "integer", "minimum": 1},
             "match": {"type": "string"}, "suggestions": {"type": "array", "items": {"type": "string"}},
+            "also": {"type": "array", "description": "other rules that flagged the same words for the same dimension",
+                     "items": {"type": "object", "required": ["rule", "message"],
+                               "properties": {"rule": {"type": "string"}, "message": {"type": "string"}}}},
         },
     },
     "DimensionScore": {

@@ -170,8 +170,8 @@ def test_the_author_named_in_the_third_person_praises_itself():
     text = ("Metro Law has recovered more than $500 million for victims. Metro Law offers exceptional "
             "service to every client. Call us about your case.")
     result = EN.lint(text)
-    assert any(d.rule == "en.self-promotion.company-praise" or d.rule == "en.self-promotion.self-praise"
-               for d in tone(result, "self-promotion"))
+    rules = {r for d in tone(result, "self-promotion") for r in (d.rule, *(a["rule"] for a in d.also))}
+    assert rules & {"en.self-promotion.company-praise", "en.self-promotion.self-praise"}
     assert result.profile["self-promotion"]["verdict"]["severity"] == "warning"
 
 
@@ -186,5 +186,25 @@ def test_author_names_from_about_heading_and_repeated_subjects():
 def test_the_same_words_from_two_rules_are_one_piece_of_evidence():
     one = EN.lint("Our team gives exceptional service.")
     flagged = [d for d in tone(one, "self-promotion") if "exceptional" in d.match]
-    assert len(flagged) >= 2  # superlative and self-praise
-    assert one.verdicts["self-promotion"].evidence == pytest.approx(max(d.strength for d in flagged), abs=0.41)
+    assert len(flagged) == 1 and flagged[0].also  # superlative and self-praise: one finding, two reasons
+    assert one.verdicts["self-promotion"].evidence == pytest.approx(flagged[0].strength, abs=0.41)
+
+
+def test_one_problem_one_finding():
+    """« KPI » is trade jargon and an unexplained acronym: one finding with both reasons, counted once."""
+    result = FR.lint("Suivez le KPI chaque semaine.")
+    at_kpi = [d for d in result.diagnostics if d.match == "KPI"]
+    assert len(at_kpi) == 1
+    rules = {at_kpi[0].rule, *(a["rule"] for a in at_kpi[0].also)}
+    assert rules == {"fr.peer-jargon.jargon-de-metier", "fr.peer-jargon.sigles"}
+    assert all(a["message"] for a in at_kpi[0].also)
+    assert at_kpi[0].to_dict()["also"]
+    assert result.profile["peer-jargon"]["findings"] == 1
+    selected = FR.lint("Suivez le KPI chaque semaine.", select=("fr.peer-jargon.sigles",))
+    assert [d.match for d in selected.diagnostics] == ["KPI"]
+
+
+def test_findings_of_different_dimensions_stay_apart():
+    result = FR.lint("Nous sommes fiers d'annoncer notre nouveau KPI. Nous sommes les meilleurs, les plus rapides.")
+    categories = [d.category for d in result.diagnostics]
+    assert categories.count("press-release") >= 1 and categories.count("peer-jargon") >= 1

@@ -37,6 +37,8 @@ def render_text(reports, color: bool = False) -> str:
             if shown is not None:
                 console.print(Text("    " + shown.line, style="dim"))
                 console.print(Text("    " + shown.underline, style=_STYLE[d.severity]))
+            for other in d.also:
+                console.print(Text(f"    also {other['rule']}: {other['message']}", style="dim"))
             if d.suggestions:
                 console.print(Text("    suggestion: " + " | ".join(d.suggestions[:3]), style="green"))
         for notice in report.notices:
@@ -58,6 +60,7 @@ def _render_plain(reports) -> str:
             if shown is not None:
                 lines.append("    " + shown.line)
                 lines.append("    " + shown.underline)
+            lines.extend(f"    also {other['rule']}: {other['message']}" for other in d.also)
             if d.suggestions:
                 lines.append("    suggestion: " + " | ".join(d.suggestions[:3]))
         lines.extend(f"{report.path}: note: {notice}" for notice in report.notices)

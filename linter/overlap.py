@@ -1,0 +1,50 @@
+"""One problem, one finding: overlapping findings of one dimension are merged.
+
+« KPI » is trade jargon and an unexplained acronym; a writer sees one problem
+there, not two warnings, and the profile must count it once. Findings of one
+category whose spans overlap (directly or through a chain) become the finding
+with the highest severity (then strength, then the longest span), which keeps
+the other rules' reasons in `also` and their suggestions after its own.
+Only the tone dimensions the pack judges (its `verdict` categories) are merged, as
+their evidence already counts overlapping words once; findings of different
+categories, and document-level findings (dialogue), stay apart.
+"""
+from __future__ import annotations
+
+from .model import Diagnostic
+
+
+def merge_overlapping(diagnostics: list[Diagnostic], categories) -> list[Diagnostic]:
+    by_category: dict[str, list[Diagnostic]] = {}
+    merged: list[Diagnostic] = []
+    for d in diagnostics:
+        if d.category in categories:
+            by_category.setdefault(d.category, []).append(d)
+        else:
+            merged.append(d)
+    for findings in by_category.values():
+        findings.sort(key=lambda d: (d.span.start, d.span.end))
+        cluster: list[Diagnostic] = []
+        cluster_end = -1
+        for d in findings:
+            if cluster and d.span.start >= cluster_end:
+                merged.append(_one_finding(cluster))
+                cluster = []
+            cluster.append(d)
+            cluster_end = max(cluster_end, d.span.end)
+        if cluster:
+            merged.append(_one_finding(cluster))
+    return merged
+
+
+def _one_finding(cluster: list[Diagnostic]) -> Diagnostic:
+    if len(cluster) == 1:
+        return cluster[0]
+    primary = max(cluster, key=lambda d: (d.severity, d.strength, d.span.end - d.span.start))
+    for other in cluster:
+        if other is primary:
+            continue
+        if other.rule != primary.rule and all(a["rule"] != other.rule for a in primary.also):
+            primary.also.append({"rule": other.rule, "message": other.message})
+        primary.suggestions.extend(s for s in other.suggestions if s not in primary.suggestions)
+    return primary
