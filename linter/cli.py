@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("eval", help="measure precision/recall on a labelled JSONL corpus")
     evaluate.add_argument("corpus", metavar="CORPUS.jsonl")
     evaluate.add_argument("--config", metavar="FILE")
-    evaluate.add_argument("--show-misses", action="store_true", help="list the documents each dimension missed")
+    evaluate.add_argument("--show-misses", action="store_true", help="list the documents each dimension missed or flagged wrongly (false alarms, with the rules behind them)")
     evaluate.add_argument("--min-severity", choices=[s.label for s in Severity], default="warning",
                           help="a document is flagged by findings at or above this severity (default: warning)")
     evaluate.add_argument("--split", metavar="FILE", help="a JSON file of id lists ({part: [ids]}); with --part")

@@ -122,6 +122,9 @@ def evaluate(records: list[dict], config: Config | None = None, fmt: str = "text
                 counts.tp += 1
             elif predicted:
                 counts.fp += 1
+                rules = sorted({d.rule for d in result.diagnostics
+                                if d.category == category and d.severity >= min_severity})
+                evaluation.misses.append(f"{record.get('id', '?')}: false alarm {category} ({', '.join(rules)})")
             elif truth:
                 counts.fn += 1
                 evaluation.misses.append(f"{record.get('id', '?')}: missed {category}")

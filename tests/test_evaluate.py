@@ -66,7 +66,9 @@ def test_flagged_means_warning_or_above_unless_told(tmp_path):
     records = read_corpus(_write(tmp_path, [clean_with_one_tip]))
     assert evaluate(records).counts[("fr", "press-release")].fp == 0
     from tonelint.model import Severity
-    assert evaluate(records, min_severity=Severity.SUGGESTION).counts[("fr", "press-release")].fp == 1
+    evaluation = evaluate(records, min_severity=Severity.SUGGESTION)
+    assert evaluation.counts[("fr", "press-release")].fp == 1
+    assert any(m.startswith("e: false alarm press-release (fr.press-release.") for m in evaluation.misses)
 
 
 def test_split_selects_a_part_and_keeps_locked_misses_hidden(tmp_path, capsys):
