@@ -142,7 +142,8 @@ def _base_config(explicit: str | None, start: Path) -> Config:
     if explicit:
         path = Path(explicit)
         if not path.is_file():
-            raise ConfigError(f"{explicit}: configuration file not found")
+            problem = "not a regular file" if path.exists() else "configuration file not found"
+            raise ConfigError(f"{explicit}: {problem}")
         config = load_config(path)
     else:
         found = find_config_file(start.resolve())
@@ -202,6 +203,9 @@ def _fewer_garbage_collections():
 
 
 def _check(args) -> int:
+    if args.baseline and Path(args.baseline).exists() and not Path(args.baseline).is_file():
+        # Checked before linting: reading a FIFO named as the baseline would wait forever.
+        raise UsageError(f"{args.baseline}: the baseline is not a regular file")
     with _fewer_garbage_collections():  # --jobs workers are forked inside, with these settings
         reports = _lint_paths(args)
     if args.diff:

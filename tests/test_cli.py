@@ -301,3 +301,14 @@ def test_select_and_ignore_accept_ids_of_the_configurations_own_rules(drafts, ca
     assert "fr.press-release.maison" not in out and "unknown" not in err
     code, _, err = run(["check", "--select", "fr.press-release.maisn", str(drafts / "promo.md")], capsys)
     assert code == 2 and "unknown rule id or prefix 'fr.press-release.maisn' (did you mean 'fr.press-release.maison'?)" in err
+
+
+def test_a_fifo_given_as_baseline_or_config_is_refused_not_waited_on(drafts):
+    import os
+
+    os.mkfifo(drafts / "pipe")
+    for option in ("--baseline", "--config"):
+        proc = subprocess.run([sys.executable, "-m", "tonelint.cli", "check", "--jobs", "1", option, str(drafts / "pipe"),
+                               str(drafts / "promo.md")], capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 2 and "not a regular file" in proc.stderr, proc.stderr
+        assert len(proc.stderr.splitlines()) == 1
