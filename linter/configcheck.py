@@ -15,12 +15,15 @@ from pathlib import Path
 from .checks import KINDS, CompileContext
 from .config import Config, ConfigError, did_you_mean
 from .rulepack import LANGUAGES, Rule, RuleError, builtin_rules_dir, load_rules
+from .rulepack.loader import rule_categories
 from .tokens import PhraseIndex
+from .verdict import read_pack_settings
 
 
 def check_config(config: Config) -> None:
     where = str(config.path) if config.path else "configuration"
     rules = _rules(config, where)
+    _check_packs(config, where)
     names = rule_names(rules)
     for key, values in (("select", config.select), ("ignore", config.ignore),
                         ("severity", [prefix for prefix, _ in config.severity])):
@@ -69,6 +72,22 @@ def _rules(config: Config, where: str) -> list[Rule]:
         if any(Path(exc.path).is_relative_to(directory) for directory in config.rule_dirs):
             raise ConfigError(f"{where}: 'rule-dirs': {exc}") from None
         raise
+
+
+def _check_packs(config: Config, where: str) -> None:
+    """A user pack.yaml's verdict thresholds must be for a tone dimension that exists."""
+    for directory in config.rule_dirs:
+        for lang in LANGUAGES:
+            pack = directory / lang / "pack.yaml"
+            try:
+                settings = read_pack_settings(lang, [directory])
+            except RuleError as exc:
+                raise ConfigError(f"{where}: 'rule-dirs': {exc}") from None
+            categories = rule_categories(builtin_rules_dir(), lang)
+            for category in settings["verdict"]:
+                if category not in categories:
+                    raise ConfigError(f"{where}: 'rule-dirs': {pack}: field 'verdict.{category}': unknown category"
+                                      f"{did_you_mean(category, categories)} (categories: {', '.join(categories)})")
 
 
 def _check_options(by_id: dict[str, Rule], rule_id: str, options: dict, config: Config, where: str) -> None:

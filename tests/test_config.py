@@ -114,3 +114,18 @@ def test_a_known_hyphenated_term_never_creates_a_finding_inside_itself():
     # A known word is not a known compound: "mail" known, "e-mail" is still one (other) term.
     part = Engine(Config(lang="fr", select=rules, known_terms=("mail",))).lint(text)
     assert [d.match for d in part.diagnostics] == ["e-mail"]
+
+
+@pytest.mark.parametrize("verdict, expected", [
+    ("press-releas: {threshold: 3}", "'verdict.press-releas': unknown category (did you mean 'press-release'?"),
+    ("press-release: {treshold: 3}", "verdict.press-release"),
+])
+def test_a_user_packs_verdict_thresholds_are_checked(tmp_path, capsys, verdict, expected):
+    pack = tmp_path / "style" / "fr"
+    pack.mkdir(parents=True)
+    (pack / "pack.yaml").write_text(f"verdict:\n  {verdict}\n", encoding="utf-8")
+    code, out, err = lint_with_config(tmp_path, capsys, 'rule-dirs = ["style"]\n')
+    assert code == 2
+    message = out + err
+    assert str(tmp_path / ".tonelint.toml") in message and str(pack / "pack.yaml") in message
+    assert expected in message
