@@ -60,3 +60,22 @@ def test_first_suggestion_gives_expected_text(rule, example):
     assert diagnostic.suggestions, "a rule example with 'fix' must produce suggestions"
     fixed = example.text[:diagnostic.span.start] + diagnostic.suggestions[0] + example.text[diagnostic.span.end:]
     assert fixed == example.fix
+
+
+SUGGESTING = [pytest.param(rule, ex, id=f"{rule.id}-applied{n}") for rule in RULES for n, ex in enumerate(rule.incorrect)]
+
+
+@pytest.mark.parametrize("rule, example", SUGGESTING)
+def test_every_suggestion_once_applied_silences_the_rule(rule, example):
+    """Like LanguageTool's rule tests: each suggestion, applied, must fix what the rule saw."""
+    engine = engine_for(rule)
+    result = engine.lint(example.text, "text")
+    for diagnostic in (d for d in result.diagnostics if d.rule == rule.id):
+        for suggestion in diagnostic.suggestions:
+            start, end = diagnostic.span.start, diagnostic.span.end
+            fixed = example.text[:start] + suggestion + example.text[end:]
+            again = engine.lint(fixed, "text")
+            still = [d for d in again.diagnostics if d.rule == rule.id
+                     and d.span.start < start + len(suggestion) and start < d.span.end]
+            assert not still, (fixed, [d.match for d in still])
+            assert suggestion.strip() and suggestion.lower() != diagnostic.match.lower()

@@ -5,6 +5,7 @@ is not flagged: the writer already did what the rule asks.
 """
 from __future__ import annotations
 
+from ..agreement import adapt
 from ..glosses import explained_after, is_gloss_itself
 from ..rulepack.schema import RuleError
 from ..tokens import expand_alternations
@@ -18,16 +19,18 @@ class SubstitutionCheck(Check):
     def __init__(self, rule, ctx) -> None:
         super().__init__(rule, ctx)
         self.group = (rule.id, "swap")
+        self.lang = ctx.lang
         entries = dict(self._swap_entries(ctx))
         if not entries:
             raise RuleError(rule.path, "match", "needs 'swap' (term: alternatives) or 'lexicon' (term = alt | alt)")
         known = {t.lower() for t in ctx.known_terms}
         for term, alternatives in entries.items():
+            forms = frozenset(v.lower() for v in expand_alternations(term))
             for variant in expand_alternations(term):
                 if variant.lower() in known:
                     continue
                 try:
-                    ctx.index.add(variant, (self.group, tuple(alternatives)))
+                    ctx.index.add(variant, (self.group, (tuple(alternatives), forms)))
                 except ValueError as exc:
                     raise RuleError(rule.path, "match.swap", str(exc)) from None
         # Known terms stay in the index, with no alternatives, and are dropped after the
@@ -63,11 +66,20 @@ class SubstitutionCheck(Check):
         for hit in longest_hits(hits):
             if hit.payload is None:
                 continue  # a known term
-            text = analysis.blocks[hit.block].text
+            block = analysis.blocks[hit.block]
+            text = block.text
+            if _inside_compound(text, hit.start, hit.end):
+                continue  # a term is matched whole or not at all: "full-funnel" is not "funnel"
             if self.skip_explained and (explained_after(text, hit.end) or is_gloss_itself(text, hit.start, hit.end)):
                 continue
             original = text[hit.start:hit.end]
-            suggestions = [_match_case(original, alt) for alt in hit.payload]
+            alternatives, forms = hit.payload
+            opens = not text[block.sentence_at(hit.start)[0]:hit.start].strip(" \t\n«»\"“”'‘’(*-–—")
+            suggestions = []
+            for alternative in alternatives:
+                adapted = adapt(alternative, original, forms, self.lang, opens)
+                if adapted.lower() != original.lower() and adapted not in suggestions:
+                    suggestions.append(adapted)
             findings.append(Finding(hit.block, hit.start, hit.end,
                                     args={"suggestion": suggestions[0] if suggestions else ""},
                                     suggestions=suggestions))
@@ -76,7 +88,7 @@ class SubstitutionCheck(Check):
 
 
 
-def _match_case(original: str, replacement: str) -> str:
-    if original[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
+def _inside_compound(text: str, start: int, end: int) -> bool:
+    before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum()
+    return before or after

@@ -1,0 +1,90 @@
+"""A suggestion that reads right once applied: number, verb form and case of the words it replaces.
+
+« vos leads » → « clients potentiels », not « client potentiel »; « boostez vos ventes »
+→ « stimulez », not « stimuler »; "KPIs" mid-sentence → « indicateurs de suivi », not
+« Indicateurs de suivi ». A lexicon lists the term's forms and singular, infinitive
+replacements; the forms are generated here from what the writer wrote.
+"""
+from __future__ import annotations
+
+import re
+
+# Words after which a French or English noun phrase's head is over: « lettre d'information ».
+_PHRASE_BREAK = {
+    "fr": {"de", "d'", "du", "des", "à", "au", "aux", "en", "pour", "par", "sur", "avec", "sans", "et", "ou"},
+    "en": {"of", "for", "to", "in", "on", "with", "and", "or", "by"},
+}
+_FRENCH_INVARIABLE_AL = {"bal", "carnaval", "chacal", "festival", "récital", "régal", "final", "natal", "naval", "banal"}
+
+
+def adapt(replacement: str, matched: str, forms: frozenset[str], lang: str, sentence_start: bool) -> str:
+    """`replacement` in the number, verb form and case of `matched`, one of the term's `forms`
+    (lower case); `sentence_start`: the match opens a sentence."""
+    lowered = matched.lower()
+    infinitives = sorted(f for f in forms if f.endswith("er"))
+    lemma = infinitives[0] if infinitives else min(forms, key=len, default=lowered)
+    adapted = replacement
+    if lang == "fr" and lemma.endswith("er") and replacement.endswith("er") and " " not in replacement:
+        adapted = _french_verb_like(replacement, lowered, lemma)
+    elif _is_plural_form(lowered, forms):
+        adapted = pluralize_phrase(replacement, lang)
+    return _case_like(adapted, matched, sentence_start)
+
+
+def _is_plural_form(matched: str, forms: frozenset[str]) -> bool:
+    """'leads' next to 'lead', 'e-mails' next to 'e-mail', 'KPIs' next to 'KPI'."""
+    return matched.endswith(("s", "x")) and (matched[:-1] in forms or matched[:-2] in forms)
+
+
+def _french_verb_like(replacement: str, matched: str, lemma: str) -> str:
+    """booster → boostez gives stimuler → stimulez (regular -er verbs share their endings)."""
+    stem = lemma[:-2]
+    if not matched.startswith(stem):
+        return replacement
+    ending = matched[len(stem):]
+    return replacement[:-2] + ending if ending != "er" else replacement
+
+
+def pluralize_phrase(phrase: str, lang: str) -> str:
+    """Plural of a noun phrase, up to its first preposition: French marks every word
+    (« client potentiel » → « clients potentiels », « lettre d'information » → « lettres
+    d'information »), English the head noun ("landing page" → "landing pages")."""
+    words = phrase.split(" ")
+    breaks = _PHRASE_BREAK.get(lang, set())
+    end = len(words)
+    for index, word in enumerate(words):
+        head = re.split(r"(?<=['’])", word, maxsplit=1)[0].lower()
+        if index and (word.lower() in breaks or head in breaks):
+            end = index
+            break
+    marked = range(end) if lang == "fr" else [end - 1]
+    return " ".join(_plural_word(w, lang) if i in marked else w for i, w in enumerate(words))
+
+
+def _plural_word(word: str, lang: str) -> str:
+    lower = word.lower()
+    if "-" in word and lang == "fr":
+        return word  # compounds (« remue-méninges », « mots-clés ») have their own plurals: leave them
+    if lang == "en":
+        if lower.endswith(("s", "x", "z", "ch", "sh")):
+            return word + "es"
+        if lower.endswith("y") and lower[-2:-1] not in "aeiou":
+            return word[:-1] + "ies"
+        return word + "s"
+    if lower.endswith(("s", "x", "z")):
+        return word
+    if lower.endswith("al") and lower not in _FRENCH_INVARIABLE_AL:
+        return word[:-2] + "aux"
+    if lower.endswith(("eau", "au", "eu")) and lower not in {"pneu", "bleu", "landau"}:
+        return word + "x"
+    return word + "s"
+
+
+def _case_like(replacement: str, matched: str, sentence_start: bool) -> str:
+    """Capitalised where the sentence starts or where the writer capitalised a word (an acronym
+    is not a capitalised word: "vos KPIs" → « vos indicateurs »). Lexicons write replacements
+    in lower case unless they are names."""
+    acronym = matched.isupper() or (len(matched) > 1 and matched[:-1].isupper() and matched[-1] == "s")
+    if replacement and (sentence_start or (matched[:1].isupper() and not acronym)):
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

@@ -1,0 +1,61 @@
+"""Suggestions read right once applied: number, verb form and case follow the writer's words."""
+from __future__ import annotations
+
+import pytest
+
+from tonelint import Config, Engine
+from tonelint.agreement import pluralize_phrase
+
+FR = Engine(Config(lang="fr"))
+EN = Engine(Config(lang="en"))
+
+
+def _first_fix(engine, text: str, word: str) -> str:
+    found = [d for d in engine.lint(text).diagnostics if d.match == word and d.suggestions]
+    assert found, f"no suggestion on {word!r}"
+    d = found[0]
+    return text[:d.span.start] + d.suggestions[0] + text[d.span.end:]
+
+
+@pytest.mark.parametrize("engine, text, word, expected", [
+    (FR, "Envoyez vos leads au bon vendeur.", "leads", "Envoyez vos clients potentiels au bon vendeur."),
+    (FR, "Abonnez-vous à nos newsletters.", "newsletters", "Abonnez-vous à nos infolettres."),
+    (FR, "Nos webinars reprennent en mars.", "webinars", "Nos webinaires reprennent en mars."),
+    (FR, "Suivez vos KPIs chaque lundi.", "KPIs", "Suivez vos indicateurs de suivi chaque lundi."),
+    (FR, "KPI : un mot à expliquer.", "KPI", "Indicateur de suivi : un mot à expliquer."),
+    (FR, "Cette offre va booster vos ventes.", "booster", "Cette offre va stimuler vos ventes."),
+    (FR, "Boostez vos ventes cet été.", "Boostez", "Stimulez vos ventes cet été."),
+    (FR, "Nous avons boosté vos ventes.", "boosté", "Nous avons stimulé vos ventes."),
+    (EN, "Track your KPIs every Monday.", "KPIs", "Track your measures of progress every Monday."),
+])
+def test_the_first_suggestion_agrees(engine, text, word, expected):
+    assert _first_fix(engine, text, word) == expected
+
+
+def test_a_suggestion_never_gives_the_word_back():
+    found = [d for d in FR.lint("Écoutez nos podcasts en voiture.").diagnostics if d.match == "podcasts"]
+    assert found and all(s.lower() != "podcasts" for s in found[0].suggestions)
+
+
+def test_an_email_is_not_an_address():
+    found = [d for d in FR.lint("Envoyez-moi un e-mail demain.").diagnostics if d.match == "e-mail"]
+    assert found and "adresse électronique" not in found[0].suggestions
+
+
+def test_a_term_is_matched_whole_or_not_at_all():
+    diagnostics = FR.lint("Une stratégie full-funnel pour votre boutique.").diagnostics
+    assert not [d for d in diagnostics if d.match == "funnel" and d.suggestions]  # never « full-parcours d'achat »
+
+
+@pytest.mark.parametrize("phrase, lang, plural", [
+    ("client potentiel", "fr", "clients potentiels"),
+    ("lettre d'information", "fr", "lettres d'information"),
+    ("journal", "fr", "journaux"),
+    ("bureau", "fr", "bureaux"),
+    ("remue-méninges", "fr", "remue-méninges"),
+    ("landing page", "en", "landing pages"),
+    ("point of sale", "en", "points of sale"),
+    ("strategy", "en", "strategies"),
+])
+def test_plural_of_a_noun_phrase(phrase, lang, plural):
+    assert pluralize_phrase(phrase, lang) == plural
