@@ -368,7 +368,7 @@ def _serve(args) -> int:
 
     from .server import create_app, is_loopback, warm_up
     from .server.logs import configure_logging
-    from .server.serving import ListenError, Transport, bind, serve
+    from .server.serving import ListenError, Transport, bind, favour_short_requests, serve
     from .server.settings import DEFAULT_ORIGINS, ServerSettings, SettingsError, read_token
 
     if not 0 < args.port < 65536 or args.threads < 1 or args.max_body < 1 or args.rate_limit < 0:
@@ -395,6 +395,7 @@ def _serve(args) -> int:
     print("tonelint: loading rules and models...", file=sys.stderr, flush=True)
     warm_up(app)
     gc.freeze()  # the loaded models and rules: never scanned again by the collector, fewer long pauses
+    favour_short_requests()
 
     def announce() -> None:
         print(f"tonelint: serving on http://{args.host}:{args.port}/v1 ({args.threads} threads)",

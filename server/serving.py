@@ -9,9 +9,11 @@
 """
 from __future__ import annotations
 
+import gc
 import json
 import signal
 import socket
+import sys
 import time
 from dataclasses import dataclass
 
@@ -46,6 +48,18 @@ class Transport:
 
 class ListenError(Exception):
     pass
+
+
+def favour_short_requests() -> None:
+    """Process settings so that a long lint stalls short ones as little as possible (the
+    threads share one interpreter lock). Measured with bench/server_latency.py, small lints
+    next to a 900 KB draft: p99 ≈ 300 ms with Python's defaults, ≈ 50-90 ms with these.
+    - Threads take turns every 1 ms instead of 5 ms.
+    - The cycle collector runs far less often: collecting a large draft's many objects holds
+      the lock for up to ~250 ms, and linting makes almost no reference cycles.
+    Call once the models are loaded and frozen (gc.freeze), before serving."""
+    sys.setswitchinterval(0.001)
+    gc.set_threshold(100_000, 50, 100)
 
 
 def bind(host: str, port: int) -> socket.socket:
