@@ -325,11 +325,11 @@ def _progress(total: int):
 
 
 def _replace_diagnostics(report, kept) -> None:
-    from .profile import tone_profile
+    from .profile import refocus_profile
 
     result = report.result
     result.diagnostics = kept
-    result.profile = tone_profile(kept, result.words, result.profile.get("metrics"))
+    result.profile = refocus_profile(result.profile, kept)  # the profile stays the document's
 
 
 def _keep_only(reports, keep) -> None:

@@ -17,14 +17,14 @@ from .grammar import GrammarUnavailable, make_backend
 from .lang import detect_language
 from .mention import MentionModel
 from .model import Diagnostic, Severity
-from .profile import tone_profile
+from .profile import refocus_profile, tone_profile
 from .readability import MIN_WORDS_FOR_SCORE
 from .rulepack import LANGUAGES, Rule, RuleError, load_rules
 from .rulepack.loader import builtin_rules_dir
 from .sources import Document, extract
 from .sources.suppress import rule_matches
 from .tokens import PhraseIndex
-from .overlap import merge_overlapping
+from .overlap import merge_overlapping, shown_for
 from .verdict import DEFAULT_STRENGTH, Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings
 
 SCHEMA_VERSION = 1
@@ -152,8 +152,7 @@ class Engine:
         for rule in self.all_rules(lang):
             if not rule.enabled:
                 continue
-            if config.select and not _matches_any(rule.id, config.select):
-                continue
+            # `select` narrows what is shown, not what judges the draft (see _lint); `ignore` turns rules off.
             if config.ignore and _matches_any(rule.id, config.ignore):
                 continue
             level = None
@@ -190,11 +189,11 @@ class Engine:
         `grammar=False` leaves the grammar backend out (a server warming up)."""
         result = self._lint(source, fmt, lang, deadline, grammar)
         if select or ignore:
-            kept = [d for d in result.diagnostics if any(
-                    (not select or _matches_any(rule, select)) and not (ignore and _matches_any(rule, ignore))
-                    for rule in (d.rule, *(a["rule"] for a in d.also)))]
+            wanted = lambda rule: (not select or _matches_any(rule, select)) and not (ignore and _matches_any(rule, ignore))  # noqa: E731
+            kept = [shown for d in result.diagnostics if (shown := shown_for(d, wanted)) is not None]
+            _fill_positions([d for d in kept if not d.line], source)  # a merged finding shown by another rule
             result.diagnostics = kept
-            result.profile = tone_profile(kept, result.words, result.profile.get("metrics"), result.verdicts)
+            result.profile = refocus_profile(result.profile, kept)
         return result
 
     def _lint(self, source: str, fmt: str, lang: str | None, deadline: float | None = None,
@@ -240,7 +239,11 @@ class Engine:
         verdicts = judge(diagnostics, analysis.words, pack.verdicts, pack.strength_caps)
         apply_verdicts(diagnostics, verdicts, self._severity_set_by_user)
         diagnostics = merge_overlapping(diagnostics, pack.verdicts)  # one problem, one finding
+        every_finding = list(diagnostics)
         diagnostics = [d for d in diagnostics if d.severity >= self.config.min_severity]
+        if self.config.select:
+            selected = lambda rule: _matches_any(rule, self.config.select)  # noqa: E731
+            diagnostics = [shown for d in diagnostics if (shown := shown_for(d, selected)) is not None]
         grammar_status = None
         if self.grammar is not None and grammar:
             grammar_status = self._check_grammar(lang, analysis, diagnostics)
@@ -248,7 +251,8 @@ class Engine:
         _fill_positions(diagnostics, source)
         metrics = dict(analysis.readability)
         metrics["paragraphs"] = self._paragraph_metrics(lang, analysis, source)
-        profile = tone_profile(diagnostics, analysis.words, metrics, verdicts)
+        every_finding += [d for d in diagnostics if d.category == "grammar"]
+        profile = tone_profile(every_finding, analysis.words, metrics, verdicts, shown=diagnostics)
         return LintResult(lang, diagnostics, profile, analysis.words, notices, grammar_status, verdicts)
 
     def _severity_set_by_user(self, rule_id: str) -> bool:

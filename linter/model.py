@@ -56,6 +56,8 @@ class Diagnostic:
     mention: bool = field(default=False, compare=False)
     # Other rules that flagged the same words for the same dimension: [{"rule", "message"}].
     also: list[dict] = field(default_factory=list)
+    # The findings merged into this one, whole, so a selection of one of their rules can show it.
+    merged: list["Diagnostic"] = field(default_factory=list, compare=False, repr=False)
 
     def sort_key(self) -> tuple:
         return (self.span.start, self.span.end, self.rule)

@@ -11,6 +11,8 @@ categories, and document-level findings (dialogue), stay apart.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .model import Diagnostic
 
 
@@ -41,10 +43,26 @@ def _one_finding(cluster: list[Diagnostic]) -> Diagnostic:
     if len(cluster) == 1:
         return cluster[0]
     primary = max(cluster, key=lambda d: (d.severity, d.strength, d.span.end - d.span.start))
-    for other in cluster:
-        if other is primary:
-            continue
+    return _merge_into(primary, [d for d in cluster if d is not primary])
+
+
+def _merge_into(primary: Diagnostic, others: list[Diagnostic]) -> Diagnostic:
+    originals = [replace(d, suggestions=list(d.suggestions), also=[], merged=[]) for d in [primary, *others]]
+    for other in others:
         if other.rule != primary.rule and all(a["rule"] != other.rule for a in primary.also):
             primary.also.append({"rule": other.rule, "message": other.message})
         primary.suggestions.extend(s for s in other.suggestions if s not in primary.suggestions)
+    primary.merged = originals
     return primary
+
+
+def shown_for(diagnostic: Diagnostic, wanted) -> Diagnostic | None:
+    """The finding as an output that shows only some rules presents it: led by the first
+    wanted rule among those merged into it (with the others as `also`), or None."""
+    if wanted(diagnostic.rule):
+        return diagnostic
+    for index, original in enumerate(diagnostic.merged):
+        if wanted(original.rule):
+            others = [d for d in diagnostic.merged if d is not original]
+            return _merge_into(replace(original, suggestions=list(original.suggestions), also=[], merged=[]), others)
+    return None

@@ -4,7 +4,10 @@ A score measures how strongly the draft shows a problem (0 = none). It grows
 with the severity-weighted findings per 100 words, the normalisation
 Acrolinx and proselint use, and saturates towards 100:
     score = 100 * (1 - exp(-weighted_per_100_words / 3))
-so one warning in a 300-word post scores about 20, six score about 75.
+so one warning in a 300-word post scores about 20, six score about 75. Each
+dimension also gets a `level` a writer can read: none / some / strong (dialogue:
+present / missing). The profile is of the document: what an output option hides
+does not change it.
 """
 from __future__ import annotations
 
@@ -18,23 +21,53 @@ _MIN_WORDS = 50  # a three-line draft must not score 100 for one finding
 
 
 def tone_profile(diagnostics: list[Diagnostic], words: int, metrics: dict | None = None,
-                 verdicts: dict | None = None) -> dict:
-    """`verdicts` (category -> verdict.Verdict) adds each dimension's evidence and threshold."""
+                 verdicts: dict | None = None, shown: list[Diagnostic] | None = None) -> dict:
+    """The profile of the whole draft, from every finding (`diagnostics`), whatever the output
+    then hides (--min-severity, --select, --diff, a baseline). `shown` is the list the output
+    keeps: each dimension's `evidence` gives the indexes of its findings there.
+    `verdicts` (category -> verdict.Verdict) adds each dimension's evidence and threshold."""
+    shown = diagnostics if shown is None else shown
     profile: dict = {}
     categories = list(DIMENSIONS) + sorted({d.category for d in diagnostics} - set(DIMENSIONS))
     for category in categories:
-        evidence = [i for i, d in enumerate(diagnostics) if d.category == category]
-        weighted = sum(_WEIGHT[diagnostics[i].severity] for i in evidence)
+        found = [d for d in diagnostics if d.category == category]
+        weighted = sum(_WEIGHT[d.severity] for d in found)
         density = 100.0 * weighted / max(words, _MIN_WORDS)
+        verdict = verdicts.get(category) if verdicts else None
         profile[category] = {
             "score": round(100 * (1 - math.exp(-density / 3))),
-            "findings": len(evidence),
-            "per_100_words": round(100.0 * len(evidence) / max(words, 1), 2),
-            "rules": sorted({diagnostics[i].rule for i in evidence}),
-            "evidence": evidence,
+            "level": _level(category, found, verdict),
+            "findings": len(found),
+            "per_100_words": round(100.0 * len(found) / max(words, 1), 2),
+            "rules": sorted({d.rule for d in found}),
+            "evidence": [i for i, d in enumerate(shown) if d.category == category],
         }
-        if verdicts and category in verdicts:
-            profile[category]["verdict"] = verdicts[category].to_dict()
+        if verdict is not None:
+            profile[category]["verdict"] = verdict.to_dict()
     if metrics is not None:
         profile["metrics"] = metrics
     return profile
+
+
+def _level(category: str, found: list[Diagnostic], verdict) -> str:
+    """A word a writer can read. Dialogue is a quality the draft has or lacks; the other
+    dimensions are problems: none, some (signs below the verdict's threshold), strong."""
+    used = [d for d in found if not d.mention]
+    if category == "dialogue":
+        return "missing" if used else "present"
+    if not used:
+        return "none"
+    if verdict is not None:
+        return "strong" if verdict.passed else "some"
+    return "strong" if any(d.severity >= Severity.WARNING for d in used) else "some"
+
+
+def refocus_profile(profile: dict, shown: list[Diagnostic]) -> dict:
+    """The same profile for an output that shows fewer findings: only `evidence` follows `shown`."""
+    refocused = {}
+    for category, entry in profile.items():
+        if category == "metrics" or not isinstance(entry, dict) or "evidence" not in entry:
+            refocused[category] = entry
+            continue
+        refocused[category] = {**entry, "evidence": [i for i, d in enumerate(shown) if d.category == category]}
+    return refocused

@@ -57,8 +57,9 @@ SCHEMAS = {
         },
     },
     "DimensionScore": {
-        "type": "object", "required": ["score", "findings", "per_100_words", "rules", "evidence"],
+        "type": "object", "required": ["score", "level", "findings", "per_100_words", "rules", "evidence"],
         "properties": {"score": {"type": "integer", "minimum": 0, "maximum": 100},
+                       "level": {"type": "string", "enum": ["none", "some", "strong", "present", "missing"]},
                        "findings": {"type": "integer", "minimum": 0}, "per_100_words": {"type": "number"},
                        "rules": {"type": "array", "items": {"type": "string"}},
                        "evidence": {"type": "array", "items": {"type": "integer", "minimum": 0}}},

@@ -186,3 +186,28 @@ def test_github_action_lint_step_runs(site, tmp_path):
     env.update(TL_DIFF="HEAD", TL_UPLOAD="false")
     quiet = subprocess.run(["bash", "-c", script], cwd=site, env=env, capture_output=True, text=True, timeout=300)
     assert quiet.returncode == 0 and quiet.stdout == ""  # nothing changed since HEAD
+
+
+def _profiles_without_evidence(out: str) -> dict:
+    return {Path(f["path"]).name: {k: {kk: vv for kk, vv in v.items() if kk != "evidence"} if isinstance(v, dict) else v
+                                   for k, v in f["profile"].items()}
+            for f in json.loads(out)["files"]}
+
+
+@pytest.mark.parametrize("narrowing", [["--min-severity", "warning"], ["--select", "fr.peer-jargon"],
+                                       ["--diff", "HEAD"]])
+def test_the_profile_is_the_documents_whatever_the_output_hides(site, capsys, narrowing):
+    post = site / "content" / "posts" / "a.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("Un paragraphe calme.", "Un leader mondial calme."),
+                    encoding="utf-8")
+    whole = run(["check", "--format", "json", "content"], capsys)[1]
+    narrowed = run(["check", "--format", "json", *narrowing, "content"], capsys)[1]
+    assert _profiles_without_evidence(narrowed) == _profiles_without_evidence(whole)
+    assert sum(len(f["diagnostics"]) for f in json.loads(narrowed)["files"]) < \
+        sum(len(f["diagnostics"]) for f in json.loads(whole)["files"])
+    for f in json.loads(narrowed)["files"]:  # evidence points into the list that is shown
+        for name, entry in f["profile"].items():
+            if isinstance(entry, dict) and "evidence" in entry:
+                assert all(f["diagnostics"][i]["category"] == name for i in entry["evidence"])
+    levels = {f["profile"]["press-release"]["level"] for f in json.loads(whole)["files"]}
+    assert levels <= {"none", "some", "strong"} and "strong" in levels

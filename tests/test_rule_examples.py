@@ -14,8 +14,11 @@ _engines: dict[str, Engine] = {}
 
 
 def engine_for(rule) -> Engine:
+    """The rule alone: every other rule of its language is off (`select` would only narrow the
+    output, and the other rules would still weigh in the verdict and merge with its findings)."""
     if rule.id not in _engines:
-        _engines[rule.id] = Engine(Config(lang=rule.lang, select=(rule.id,)))
+        others = tuple(r.id for r in RULES if r.lang == rule.lang and r.id != rule.id)
+        _engines[rule.id] = Engine(Config(lang=rule.lang, ignore=others))
     return _engines[rule.id]
 
 

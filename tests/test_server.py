@@ -82,7 +82,9 @@ def test_markdown_and_html_formats(client):
 def test_select_and_ignore_per_request(client):
     only = post(client, {"text": PROMO, "select": ["fr.press-release"]}).get_json()
     assert {d["category"] for d in only["diagnostics"]} == {"press-release"}
-    assert only["profile"]["self-promotion"]["score"] == 0
+    whole = post(client, {"text": PROMO}).get_json()
+    assert only["profile"]["self-promotion"]["score"] == whole["profile"]["self-promotion"]["score"] > 0  # the document's
+    assert only["profile"]["self-promotion"]["evidence"] == []  # none of its findings is shown
     without = post(client, {"text": PROMO, "ignore": ["press-release"]}).get_json()
     assert "press-release" not in {d["category"] for d in without["diagnostics"]}
 

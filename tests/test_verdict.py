@@ -200,8 +200,13 @@ def test_one_problem_one_finding():
     assert all(a["message"] for a in at_kpi[0].also)
     assert at_kpi[0].to_dict()["also"]
     assert result.profile["peer-jargon"]["findings"] == 1
-    selected = FR.lint("Suivez le KPI chaque semaine.", select=("fr.peer-jargon.sigles",))
-    assert [d.match for d in selected.diagnostics] == ["KPI"]
+    for selected in (FR.lint("Suivez le KPI chaque semaine.", select=("fr.peer-jargon.sigles",)),
+                     Engine(Config(lang="fr", select=("fr.peer-jargon.sigles",))).lint("Suivez le KPI chaque semaine.")):
+        # shown as the selected rule's finding, the other reason kept, at the same place
+        assert [(d.rule, d.match, d.line, d.column) for d in selected.diagnostics] == [
+            ("fr.peer-jargon.sigles", "KPI", 1, 11)]
+        assert [a["rule"] for a in selected.diagnostics[0].also] == ["fr.peer-jargon.jargon-de-metier"]
+        assert selected.profile["peer-jargon"]["findings"] == 1
 
 
 def test_findings_of_different_dimensions_stay_apart():

@@ -14,13 +14,14 @@
   if (reply && reply.result) {
     const table = document.getElementById("profile");
     for (const name of DIMENSIONS) {
-      const entry = reply.result.profile[name] || { score: 0, findings: 0 };
+      const entry = reply.result.profile[name] || { score: 0, findings: 0, level: "none" };
       const row = table.insertRow();
       row.insertCell().textContent = api.i18n.getMessage("dimension_" + name.replace(/-/g, "_")) || name;
       const bar = document.createElement("meter");
       bar.min = 0; bar.max = 100; bar.low = 25; bar.high = 60; bar.optimum = 0; bar.value = entry.score;
       row.insertCell().appendChild(bar);
-      row.insertCell().textContent = entry.score + " (" + entry.findings + ")";
+      const level = api.i18n.getMessage("level_" + (entry.level || "none")) || entry.level || "";
+      row.insertCell().textContent = level + (entry.level === "some" || entry.level === "strong" ? " (" + entry.findings + ")" : "");
     }
     table.hidden = false;
     document.getElementById("no-draft").hidden = true;

@@ -76,7 +76,8 @@ def _summary(path: str, result) -> Text:
     parts = []
     for name in DIMENSIONS:
         entry = result.profile.get(name, {})
-        parts.append(f"{name} {entry.get('score', 0)}")
+        level, count = entry.get("level", "none"), entry.get("findings", 0)
+        parts.append(f"{name} {level}" + (f" ({count})" if level in ("some", "strong") else ""))
     text.append(", ".join(parts))
     metrics = result.profile.get("metrics", {})
     if metrics.get("words"):
