@@ -1,0 +1,113 @@
+"""Code actions on tonelint's findings: apply a suggestion, ignore one finding, turn a rule off.
+
+Each action carries its edit (no round trip): the editor applies it as is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lsprotocol import types
+
+from ..sources.frontmatter import find_front_matter
+from .config_edit import ConfigEditError, with_rule_off
+from .positions import PositionMap
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A diagnostic the editor shows, with what the actions need from its lint."""
+
+    diagnostic: types.Diagnostic
+    rule_id: str
+    suggestions: tuple[str, ...]
+    replaceable: bool  # the finding's source text is plain prose (no markup a replacement would drop)
+
+
+@dataclass(frozen=True)
+class ConfigTarget:
+    """The configuration file that "turn off this rule" edits."""
+
+    path: Path
+    text: str | None  # None: it does not exist yet and is created
+    version: int | None = None  # when it is open in the editor
+    pyproject: bool = False
+
+
+# Formats whose drafts tonelint reads suppression comments (<!-- tonelint-... -->) in.
+# MDX is not one: an HTML comment is a syntax error there.
+IGNORABLE_FORMATS = ("markdown", "html", "text")
+# Lines a comment must not be appended to: code fences, thematic breaks, setext
+# underlines and front matter delimiters (---, +++).
+_STRUCTURAL = re.compile(r"^\s*(```|~~~|([-=*_+]\s*){3,}$)")
+
+
+def code_actions(uri: str, text: str, fmt: str, encoding: str, findings: list[Finding],
+                 target: ConfigTarget | None) -> list[types.CodeAction]:
+    actions: list[types.CodeAction] = []
+    for finding in findings:
+        if finding.replaceable:
+            for rank, suggestion in enumerate(finding.suggestions):
+                actions.append(types.CodeAction(
+                    title=f"Replace with “{suggestion}”", kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[finding.diagnostic], is_preferred=rank == 0,
+                    edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(finding.diagnostic.range, suggestion)]})))
+    front = find_front_matter(text) if fmt == "markdown" else None
+    for finding in findings:
+        in_front_matter = front is not None and finding.diagnostic.range.start.line < text.count("\n", 0, front.end)
+        if fmt in IGNORABLE_FORMATS and not in_front_matter:  # a comment inside YAML would break the page
+            edit = ignore_here_edit(text, encoding, finding.diagnostic.range.start.line, finding.rule_id)
+            actions.append(types.CodeAction(
+                title=f"Ignore {finding.rule_id} here", kind=types.CodeActionKind.QuickFix,
+                diagnostics=[finding.diagnostic], edit=types.WorkspaceEdit(changes={uri: [edit]})))
+    if target is not None:
+        for rule_id in dict.fromkeys(f.rule_id for f in findings):
+            edit = turn_off_edit(target, rule_id, encoding)
+            if edit is not None:
+                actions.append(types.CodeAction(
+                    title=f"Turn off {rule_id} in this workspace", kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[f.diagnostic for f in findings if f.rule_id == rule_id], edit=edit))
+    return actions
+
+
+def ignore_here_edit(text: str, encoding: str, line: int, rule_id: str) -> types.TextEdit:
+    """`<!-- tonelint-disable-next-line RULE -->` for the finding's line.
+
+    At the start of a block it goes on its own line before it. Inside a block it goes
+    at the end of the line above: a comment on a line of its own would split the
+    paragraph in two when the Markdown renders."""
+    positions = PositionMap(text, encoding)
+    line = max(0, min(line, len(positions.line_starts) - 1))
+    comment = f"<!-- tonelint-disable-next-line {rule_id} -->"
+    previous = positions.line_text(line - 1) if line > 0 else ""
+    if previous.strip() and not _STRUCTURAL.match(previous):
+        end_of_previous = positions.line_starts[line - 1] + len(previous)
+        where = positions.position(end_of_previous)
+        return types.TextEdit(types.Range(where, where), " " + comment)
+    current = positions.line_text(line)
+    indent = current[:len(current) - len(current.lstrip())]
+    where = types.Position(line=line, character=0)
+    return types.TextEdit(types.Range(where, where), f"{indent}{comment}{_line_break(text)}")
+
+
+def turn_off_edit(target: ConfigTarget, rule_id: str, encoding: str) -> types.WorkspaceEdit | None:
+    try:
+        new_text = with_rule_off(target.text or "", rule_id, target.pyproject)
+    except ConfigEditError:
+        return None  # a configuration that does not parse: the writer fixes it first (it was reported)
+    uri = target.path.as_uri()
+    document = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=target.version)
+    if target.text is None:
+        start = types.Position(line=0, character=0)
+        return types.WorkspaceEdit(document_changes=[
+            types.CreateFile(uri=uri, options=types.CreateFileOptions(ignore_if_exists=True)),
+            types.TextDocumentEdit(text_document=document, edits=[types.TextEdit(types.Range(start, start), new_text)]),
+        ])
+    whole = types.Range(types.Position(line=0, character=0), PositionMap(target.text, encoding).end())
+    return types.WorkspaceEdit(document_changes=[
+        types.TextDocumentEdit(text_document=document, edits=[types.TextEdit(whole, new_text)])])
+
+
+def _line_break(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"

@@ -1,0 +1,76 @@
+"""Findings of the engine -> LSP diagnostics, and editor language ids -> draft formats."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lsprotocol import types
+
+from ..model import Diagnostic, Severity
+from ..rulepack import Rule
+from .positions import PositionMap
+
+SOURCE = "tonelint"
+
+# Editor language ids we lint, and the engine's format for each.
+FORMATS = {"markdown": "markdown", "mdx": "mdx", "html": "html", "plaintext": "text"}
+
+_SEVERITY = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    # Information, not Hint: editors draw hints so faintly that writers miss them.
+    Severity.SUGGESTION: types.DiagnosticSeverity.Information,
+}
+
+# Markup inside a finding's source text: replacing the whole span with a suggestion would drop it.
+_MARKUP = set("*_`<>[]\\|")
+
+
+def format_for(language_id: str) -> str | None:
+    return FORMATS.get(language_id)
+
+
+def safe_to_replace(match: str) -> bool:
+    """A suggestion may replace the finding's source text only if that text is plain prose."""
+    return bool(match) and not (_MARKUP & set(match))
+
+
+def to_lsp(diagnostic: Diagnostic, positions: PositionMap, rule: Rule | None) -> types.Diagnostic:
+    link = rule.link if rule is not None else None
+    return types.Diagnostic(
+        range=positions.range(diagnostic.span.start, diagnostic.span.end),
+        severity=_SEVERITY[diagnostic.severity],
+        code=diagnostic.rule,
+        code_description=types.CodeDescription(href=link) if link else None,
+        source=SOURCE,
+        message=diagnostic.message,
+        # What a code action needs, carried by the client with the diagnostic it shows.
+        data={"suggestions": list(diagnostic.suggestions), "replaceable": safe_to_replace(diagnostic.match)},
+    )
+
+
+@dataclass
+class LintedDraft:
+    """One lint of one version of an open draft: what hovers and code actions read back."""
+
+    uri: str
+    version: int
+    format: str
+    lang: str
+    diagnostics: list[Diagnostic]
+    rules: dict[str, Rule]  # the rules that ran, by id
+    positions: PositionMap
+
+    def lsp_diagnostics(self) -> list[types.Diagnostic]:
+        return [to_lsp(d, self.positions, self.rules.get(d.rule)) for d in self.diagnostics]
+
+    def at(self, offset: int) -> list[Diagnostic]:
+        """Findings whose span holds `offset` (its end included: the cursor just after a word)."""
+        return [d for d in self.diagnostics if d.span.start <= offset <= d.span.end]
+
+    def matching(self, diagnostic: types.Diagnostic) -> Diagnostic | None:
+        """Our finding behind a diagnostic the editor sent back (same rule, same range)."""
+        for finding in self.diagnostics:
+            if finding.rule == diagnostic.code and \
+                    self.positions.range(finding.span.start, finding.span.end) == diagnostic.range:
+                return finding
+        return None
