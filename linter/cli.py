@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="describe one rule, with its examples")
     explain.add_argument("rule")
     explain.add_argument("--config", metavar="FILE")
+
+    lsp = sub.add_parser("lsp", help="run the language server for editors (stdio)")
+    lsp.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default)")
+    lsp.add_argument("--tcp", type=int, metavar="PORT", help="listen on 127.0.0.1:PORT instead (for debugging)")
     return parser
 
 
@@ -128,6 +132,12 @@ def _run(argv) -> int:
         return _serve(args)
     if args.command == "baseline":
         return _baseline(args)
+    if args.command == "lsp":
+        if args.tcp is not None and not 0 < args.tcp < 65536:
+            raise UsageError("--tcp must be a port number between 1 and 65535")
+        from .lsp import serve  # pygls is imported by the language server only
+
+        return serve(tcp_port=args.tcp)
     config = _base_config(args.config, Path.cwd())
     engine = Engine(config)
     if args.command == "rules":
