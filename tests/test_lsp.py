@@ -1,0 +1,400 @@
+"""`tonelint lsp` end to end: a real LSP client (pytest-lsp) drives the server in a subprocess."""
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import time
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pygls.protocol import default_converter
+from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
+
+from tonelint.lsp.actions import ConfigTarget, Finding, code_actions, ignore_here_edit
+from tonelint.lsp.config_edit import ConfigEditError, with_rule_off
+from tonelint.lsp.conversion import to_lsp
+from tonelint.lsp.documents import OpenDocument
+from tonelint.lsp.positions import PositionMap
+from tonelint.model import Diagnostic, Severity, Span
+
+SERVER = [sys.executable, "-m", "tonelint.cli", "lsp"]
+RULE = "fr.peer-jargon.anglicismes"
+
+# Accents and an emoji (👩‍💻: three code points, five UTF-16 units, eleven UTF-8 bytes) before the finding.
+DRAFT = (
+    "# Nos nouvelles\n"
+    "\n"
+    "Chaque mois, nous écrivons pour vous.\n"
+    "À l'été 👩‍💻 nous envoyons une newsletter pour vous tenir au courant.\n"
+)
+# "newsletter" starts at this character of line 3, in each encoding (counted by hand).
+NEWSLETTER_AT = {"utf-16": 32, "utf-8": 41, "utf-32": 30}
+
+
+def recording_client() -> LanguageClient:
+    """pytest-lsp's client, also keeping every publishDiagnostics in order (with its version)."""
+    client = LanguageClient(converter_factory=default_converter)
+    client.published = []
+
+    def publish(ls: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
+        ls.diagnostics[params.uri] = params.diagnostics
+        ls.published.append(params)
+
+    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish})
+    return client
+
+
+async def initialize(client: LanguageClient, folder, encodings=None) -> types.InitializeResult:
+    general = types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None
+    return await client.initialize_session(types.InitializeParams(
+        capabilities=types.ClientCapabilities(general=general),
+        root_uri=folder.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=folder.as_uri(), name="blog")]))
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
+async def client(lsp_client: LanguageClient, tmp_path):
+    lsp_client.folder = tmp_path
+    await initialize(lsp_client, tmp_path)
+    yield
+    if lsp_client._server.returncode is None:  # a test may have shut it down itself
+        await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client),
+                    params=[None, ["utf-8"], ["utf-32"], ["utf-16"]], ids=["default", "utf-8", "utf-32", "utf-16"])
+async def encoded_client(lsp_client: LanguageClient, tmp_path, request):
+    lsp_client.folder = tmp_path
+    lsp_client.init_result = await initialize(lsp_client, tmp_path, request.param)
+    yield
+    if lsp_client._server.returncode is None:  # a test may have shut it down itself
+        await lsp_client.shutdown_session()
+
+
+async def until(condition, timeout: float = 20.0, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def open_draft(client: LanguageClient, name: str = "billet.md", text: str = DRAFT, language_id: str = "markdown") -> str:
+    path = client.folder / name
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id=language_id, version=1, text=text)))
+    return uri
+
+
+async def published(client: LanguageClient, uri: str, version: int) -> list[types.Diagnostic]:
+    """The diagnostics published for `version` of `uri` (waits for them)."""
+    found = await until(lambda: [p for p in client.published if p.uri == uri and p.version == version],
+                        what=f"diagnostics of version {version}")
+    return found[-1].diagnostics
+
+
+def ours(diagnostics, rule: str = RULE) -> list[types.Diagnostic]:
+    return [d for d in diagnostics if d.code == rule]
+
+
+def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
+    """A client applying UTF-16 edits (written here independently of the server's code)."""
+    lines = text.split("\n")
+
+    def offset(position: types.Position) -> int:
+        before = sum(len(line) + 1 for line in lines[:position.line])
+        line = lines[position.line] if position.line < len(lines) else ""
+        units, index = 0, 0
+        while index < len(line) and units < position.character:
+            units += 2 if ord(line[index]) > 0xFFFF else 1
+            index += 1
+        return before + index
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[:offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+        lines = text.split("\n")
+    return text
+
+
+def change(client: LanguageClient, uri: str, version: int, edit: types.TextEdit) -> None:
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        content_changes=[types.TextDocumentContentChangePartial(range=edit.range, text=edit.new_text)]))
+
+
+async def request_code_actions(client: LanguageClient, uri: str, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+    return await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=diagnostic.range,
+        context=types.CodeActionContext(diagnostics=[diagnostic])))
+
+
+def watched_change(client: LanguageClient, path, kind=types.FileChangeType.Changed) -> None:
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=path.as_uri(), type=kind)]))
+
+
+# -- positions ------------------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_ranges_follow_the_negotiated_position_encoding(encoded_client: LanguageClient):
+    encoding = encoded_client.init_result.capabilities.position_encoding or "utf-16"
+    uri = open_draft(encoded_client)
+    diagnostic, = ours(await published(encoded_client, uri, 1))
+    start = NEWSLETTER_AT[encoding]
+    assert diagnostic.range == types.Range(start=types.Position(line=3, character=start),
+                                           end=types.Position(line=3, character=start + len("newsletter")))
+    assert diagnostic.source == "tonelint"
+    assert diagnostic.severity == types.DiagnosticSeverity.Information  # a suggestion
+    assert "newsletter" in diagnostic.message
+
+
+@pytest.mark.asyncio
+async def test_incremental_edit_before_a_finding_moves_it(client: LanguageClient):
+    uri = open_draft(client)
+    await published(client, uri, 1)
+    # Insert an emoji and an accented word before the finding: 🎉 is two UTF-16 units, " désormais " eleven.
+    insert = types.Position(line=3, character=NEWSLETTER_AT["utf-16"])
+    change(client, uri, 2, types.TextEdit(types.Range(insert, insert), "🎉 désormais "))
+    diagnostic, = ours(await published(client, uri, 2))
+    assert diagnostic.range.start == types.Position(line=3, character=NEWSLETTER_AT["utf-16"] + 13)
+    # Replace the word itself: the finding is gone.
+    word = types.Range(types.Position(line=3, character=45), types.Position(line=3, character=55))
+    change(client, uri, 3, types.TextEdit(word, "lettre"))
+    assert ours(await published(client, uri, 3)) == []
+
+
+@pytest.mark.asyncio
+async def test_rapid_edits_never_publish_an_older_version_last(client: LanguageClient):
+    uri = open_draft(client)
+    await published(client, uri, 1)
+    for version in range(2, 8):  # faster than the debounce
+        end = types.Position(line=4, character=0)
+        change(client, uri, version, types.TextEdit(types.Range(end, end), f"Ligne {version}.\n"))
+    await published(client, uri, 7)
+    versions = [p.version for p in client.published if p.uri == uri]
+    assert versions == sorted(versions)
+    assert versions[-1] == 7
+    assert len(versions) < 7  # the debounce folded some of the six changes into one lint
+
+
+# -- code actions and hover -----------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_preferred_quick_fix_applies_the_first_suggestion(client: LanguageClient):
+    uri = open_draft(client)
+    diagnostic, = ours(await published(client, uri, 1))
+    actions = await request_code_actions(client, uri, diagnostic)
+    preferred = [a for a in actions if a.is_preferred]
+    assert [a.title for a in preferred] == ["Replace with “infolettre”"]
+    assert any(a.title == "Replace with “lettre d'information”" for a in actions)
+    fixed = apply_edits(DRAFT, preferred[0].edit.changes[uri])
+    assert fixed == DRAFT.replace("newsletter", "infolettre")
+
+
+@pytest.mark.asyncio
+async def test_ignore_here_inserts_a_suppression_comment_that_silences_the_finding(client: LanguageClient):
+    uri = open_draft(client)
+    diagnostic, = ours(await published(client, uri, 1))
+    action, = [a for a in await request_code_actions(client, uri, diagnostic) if a.title == f"Ignore {RULE} here"]
+    edits = action.edit.changes[uri]
+    fixed = apply_edits(DRAFT, edits)
+    # Inside a paragraph the comment ends the line above, so the paragraph is not split in two.
+    assert fixed == DRAFT.replace("pour vous.\n", f"pour vous. <!-- tonelint-disable-next-line {RULE} -->\n")
+    change(client, uri, 2, edits[0])
+    assert ours(await published(client, uri, 2)) == []
+
+
+@pytest.mark.asyncio
+async def test_turn_off_rule_creates_the_workspace_config(client: LanguageClient):
+    uri = open_draft(client)
+    diagnostic, = ours(await published(client, uri, 1))
+    action, = [a for a in await request_code_actions(client, uri, diagnostic) if a.title.startswith("Turn off")]
+    create, edit = action.edit.document_changes
+    config = client.folder / ".tonelint.toml"
+    assert create.uri == edit.text_document.uri == config.as_uri()
+    assert not config.exists()  # the editor applies the edit, not the server
+    config.write_text(apply_edits("", edit.edits), encoding="utf-8")
+    assert config.read_text(encoding="utf-8") == f'[severity]\n"{RULE}" = "off"\n'
+    watched_change(client, config, types.FileChangeType.Created)
+    await until(lambda: [p for p in client.published if p.uri == uri and p.version == 1 and not ours(p.diagnostics)],
+                what="diagnostics without the rule")
+
+
+@pytest.mark.asyncio
+async def test_turn_off_rule_edits_an_existing_config_keeping_its_comments(client: LanguageClient):
+    config = client.folder / ".tonelint.toml"
+    config.write_text('# our blog\nlang = "fr"\n', encoding="utf-8")
+    uri = open_draft(client)
+    diagnostic, = ours(await published(client, uri, 1))
+    action, = [a for a in await request_code_actions(client, uri, diagnostic) if a.title.startswith("Turn off")]
+    edit, = action.edit.document_changes
+    assert apply_edits(config.read_text(encoding="utf-8"), edit.edits) == \
+        f'# our blog\nlang = "fr"\n\n[severity]\n"{RULE}" = "off"\n'
+
+
+@pytest.mark.asyncio
+async def test_hover_shows_message_why_and_suggestions(client: LanguageClient):
+    uri = open_draft(client)
+    diagnostic, = ours(await published(client, uri, 1))
+    inside = types.Position(line=3, character=diagnostic.range.start.character + 3)
+    result = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=inside))
+    text = result.contents.value
+    assert "newsletter" in text and "“infolettre”" in text and RULE in text
+    assert result.range == diagnostic.range
+    nowhere = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=2)))
+    assert nowhere is None
+
+
+# -- configuration --------------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_config_change_is_reloaded_and_a_malformed_one_keeps_the_last_good(client: LanguageClient):
+    config = client.folder / ".tonelint.toml"
+    config.write_text('lang = "fr"\n', encoding="utf-8")
+    uri = open_draft(client)
+    assert ours(await published(client, uri, 1))
+    config.write_text(f'lang = "fr"\n[severity]\n"{RULE}" = "off"\n', encoding="utf-8")
+    watched_change(client, config)
+    await until(lambda: [p for p in client.published if p.uri == uri and not ours(p.diagnostics)],
+                what="the reloaded configuration")
+    config.write_text('lang = "fr"\n[severity\n', encoding="utf-8")  # broken TOML
+    watched_change(client, config)
+    message = await until(lambda: client.messages, what="window/showMessage")
+    assert message[0].type == types.MessageType.Error
+    assert "invalid TOML" in message[0].message and "last good configuration" in message[0].message
+    # Linting goes on, with the rule still off.
+    end = types.Position(line=4, character=0)
+    change(client, uri, 2, types.TextEdit(types.Range(end, end), "Encore une newsletter.\n"))
+    assert ours(await published(client, uri, 2)) == []
+    assert len(client.messages) == 1  # told once, not at every keystroke
+
+
+@pytest.mark.asyncio
+async def test_a_broken_config_from_the_start_falls_back_to_the_defaults(client: LanguageClient):
+    (client.folder / ".tonelint.toml").write_text("lang = 'klingon'\n", encoding="utf-8")
+    uri = open_draft(client)
+    assert ours(await published(client, uri, 1))
+    message, = await until(lambda: client.messages, what="window/showMessage")
+    assert "'lang' must be fr, en or auto" in message.message and "default configuration" in message.message
+
+
+# -- formats and lifecycle ------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_languages_other_than_prose_are_left_alone_and_closing_clears(client: LanguageClient):
+    code = open_draft(client, "script.py", "newsletter = 1\n", language_id="python")
+    uri = open_draft(client, "notes.txt", "Abonnez-vous à notre newsletter, écrivez-nous par email.\n",
+                     language_id="plaintext")
+    assert len(ours(await published(client, uri, 1))) == 2
+    assert not [p for p in client.published if p.uri == code]
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    await until(lambda: client.published[-1].uri == uri and len(client.published[-1].diagnostics) == 0,
+                what="cleared diagnostics")
+
+
+@pytest.mark.asyncio
+async def test_shutdown_then_exit_ends_the_server(client: LanguageClient):
+    uri = open_draft(client)
+    await published(client, uri, 1)
+    await client.shutdown_session()
+    assert client._server.returncode == 0
+
+
+def test_a_client_that_disappears_ends_the_server(tmp_path):
+    body = b'{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}'
+    server = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    server.stdin.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+    server.stdin.close()  # the editor crashed
+    try:
+        assert server.wait(timeout=20) == 0
+    finally:
+        server.kill()
+    assert b'"capabilities"' in server.stdout.read()
+
+
+# -- the pure parts, in process -------------------------------------------------------
+
+@pytest.mark.parametrize("encoding, character", [("utf-16", 5), ("utf-8", 7), ("utf-32", 4)])
+def test_positions_count_units_of_the_encoding(encoding, character):
+    text = "un\r\nx=\"😋\" fin\rdeux"
+    positions = PositionMap(text, encoding)
+    closing_quote = text.index('"', 7)
+    assert positions.position(closing_quote) == types.Position(line=1, character=character)
+    assert positions.offset(types.Position(line=1, character=character)) == closing_quote
+    assert positions.position(len(text)) == types.Position(line=2, character=4)  # a lone \r breaks a line too
+
+
+def test_only_lsp_line_breaks_count_as_lines():
+    # U+2028 and form feeds are not LSP line breaks (str.splitlines() would say they are).
+    text = "Texte collé\u2028suite\x0cfin\nnewsletter ici\n"
+    document = OpenDocument("file:///x.md", "markdown", 1, text)
+    assert PositionMap(text).position(text.index("newsletter")) == types.Position(line=1, character=0)
+    edit = types.Range(types.Position(line=1, character=0), types.Position(line=1, character=10))
+    document.apply(types.TextDocumentContentChangePartial(range=edit, text="infolettre"), "utf-16")
+    assert document.text == text.replace("newsletter", "infolettre")
+
+
+def _finding(line: int, rule: str = RULE) -> Finding:
+    where = types.Range(types.Position(line=line, character=0), types.Position(line=line, character=4))
+    return Finding(types.Diagnostic(range=where, message="m", code=rule, source="tonelint"), rule, ("mot",), True)
+
+
+def test_ignore_here_at_the_start_of_a_block_goes_on_its_own_line_with_the_indentation():
+    text = "Titre\n\n  - Une newsletter\n"
+    edit = ignore_here_edit(text, "utf-16", 2, RULE)
+    assert edit.range.start == types.Position(line=2, character=0)
+    assert edit.new_text == f"  <!-- tonelint-disable-next-line {RULE} -->\n"
+    after_fence = ignore_here_edit("```\ncode\n```\nUne newsletter\n", "utf-16", 3, RULE)
+    assert after_fence.range.start == types.Position(line=3, character=0)  # never appended to a fence
+
+
+def test_no_ignore_comment_in_front_matter_or_in_mdx():
+    text = "---\ntitle: Notre newsletter\n---\n\nUne newsletter\n"
+    titles = [a.title for a in code_actions("file:///b.md", text, "markdown", "utf-16", [_finding(1), _finding(4)], None)]
+    assert titles.count(f"Ignore {RULE} here") == 1  # for the body, not the title in the YAML
+    mdx = [a.title for a in code_actions("file:///b.mdx", "Une newsletter\n", "mdx", "utf-16", [_finding(0)], None)]
+    assert f"Ignore {RULE} here" not in mdx and "Replace with “mot”" in mdx
+
+
+def test_no_replacement_over_markup():
+    markup = Finding(_finding(0).diagnostic, RULE, ("mot",), False)
+    titles = [a.title for a in code_actions("file:///b.md", "x\n", "markdown", "utf-16", [markup], None)]
+    assert not any(t.startswith("Replace") for t in titles)
+
+
+def test_turn_off_in_pyproject_edits_tool_tonelint_and_an_unreadable_config_gets_no_action(tmp_path):
+    text = '[project]\nname = "blog"\n\n[tool.tonelint]\nlang = "fr"\n'
+    assert with_rule_off(text, RULE, pyproject=True) == text + f'\n[tool.tonelint.severity]\n"{RULE}" = "off"\n'
+    with pytest.raises(ConfigEditError):
+        with_rule_off("lang = [", RULE)
+    broken = ConfigTarget(tmp_path / ".tonelint.toml", "lang = [")
+    titles = [a.title for a in code_actions("file:///b.md", "x\n", "markdown", "utf-16", [_finding(0)], broken)]
+    assert not any(t.startswith("Turn off") for t in titles)
+
+
+def test_code_description_only_when_the_rule_has_a_link(engine_fr):
+    rule = next(r for r in engine_fr.all_rules("fr") if r.id == RULE)
+    finding = Diagnostic(rule=RULE, category="peer-jargon", severity=Severity.WARNING, message="m",
+                         span=Span(0, 4), suggestions=["a"], match="mail")
+    positions = PositionMap("mail\n")
+    assert to_lsp(finding, positions, rule).code_description is None
+    rule.link = "https://example.org/rules/anglicismes"
+    try:
+        converted = to_lsp(finding, positions, rule)
+    finally:
+        rule.link = None
+    assert converted.code_description.href == "https://example.org/rules/anglicismes"
+    assert converted.severity == types.DiagnosticSeverity.Warning and converted.code == RULE
