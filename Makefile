@@ -29,8 +29,9 @@ test: $(STAMP)
 # Best effort: without them the browser tests say they were skipped and why.
 e2e-deps:
 	@# Each step on its own: without root (no browsers installed) the npm steps still run.
-	@for browser in chromium firefox-esr; do command -v $$browser >/dev/null || { [ "$$(id -u)" = 0 ] && \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$browser) >/dev/null; } || true; done
+	@# command:package; Neovim (nvim) drives the language server's editor test.
+	@for tool in chromium firefox-esr nvim:neovim; do command -v $${tool%%:*} >/dev/null || { [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $${tool##*:}) >/dev/null; } || true; done
 	@[ -d extension/node_modules/playwright-core ] && [ -d extension/node_modules/puppeteer-core ] && [ -d extension/node_modules/tinymce ] && [ -d extension/node_modules/prosemirror-view ] && [ -d extension/node_modules/lexical ] && [ -d extension/node_modules/react-dom ] || (cd extension && npm install --silent --no-package-lock >/dev/null)
 	@# Gutenberg's browser build only: installing the package would pull 600 MB of its sources' dependencies.
 	@[ -f $(GUTENBERG)/build-browser/isolated-block-editor.js ] || (mkdir -p $(GUTENBERG) && cd $(GUTENBERG) && \

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import os
+import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 import pytest_lsp
@@ -15,7 +19,7 @@ from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 from tonelint.lsp.actions import ConfigTarget, Finding, code_actions, ignore_here_edit
 from tonelint.lsp.config_edit import ConfigEditError, with_rule_off
-from tonelint.lsp.conversion import to_lsp
+from tonelint.lsp.conversion import LintedDraft, to_lsp
 from tonelint.lsp.documents import OpenDocument
 from tonelint.lsp.positions import PositionMap
 from tonelint.model import Diagnostic, Severity, Span
@@ -349,7 +353,7 @@ def test_only_lsp_line_breaks_count_as_lines():
 
 def _finding(line: int, rule: str = RULE) -> Finding:
     where = types.Range(types.Position(line=line, character=0), types.Position(line=line, character=4))
-    return Finding(types.Diagnostic(range=where, message="m", code=rule, source="tonelint"), rule, ("mot",), True)
+    return Finding(types.Diagnostic(range=where, message="m", code=rule, source="tonelint"), rule, ("mot",), True, where)
 
 
 def test_ignore_here_at_the_start_of_a_block_goes_on_its_own_line_with_the_indentation():
@@ -370,7 +374,7 @@ def test_no_ignore_comment_in_front_matter_or_in_mdx():
 
 
 def test_no_replacement_over_markup():
-    markup = Finding(_finding(0).diagnostic, RULE, ("mot",), False)
+    markup = Finding(_finding(0).diagnostic, RULE, ("mot",), False, _finding(0).range)
     titles = [a.title for a in code_actions("file:///b.md", "x\n", "markdown", "utf-16", [markup], None)]
     assert not any(t.startswith("Replace") for t in titles)
 
@@ -398,3 +402,37 @@ def test_code_description_only_when_the_rule_has_a_link(engine_fr):
         rule.link = None
     assert converted.code_description.href == "https://example.org/rules/anglicismes"
     assert converted.severity == types.DiagnosticSeverity.Warning and converted.code == RULE
+
+
+def test_a_diagnostic_sent_back_in_byte_columns_is_found_in_the_lint(engine_fr):
+    result = engine_fr.lint(DRAFT, "markdown")
+    draft = LintedDraft("file:///b.md", 1, "markdown", "fr", result.diagnostics, {}, PositionMap(DRAFT))
+    finding, = [d for d in result.diagnostics if d.rule == RULE]
+    in_bytes = types.Range(types.Position(line=3, character=41), types.Position(line=3, character=51))
+    sent_back = types.Diagnostic(range=in_bytes, message="m", code=RULE, source="tonelint")
+    assert draft.matching(sent_back) is finding
+    assert draft.range_of(finding).start.character == NEWSLETTER_AT["utf-16"]
+
+
+# -- a real editor ----------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.skipif(shutil.which("nvim") is None,
+                    reason="nvim is not installed (Debian package neovim; `make e2e-deps` installs it as root)")
+def test_neovim_applies_the_preferred_code_action(tmp_path):
+    draft = tmp_path / "billet.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    out = tmp_path / "out.json"
+    env = {**os.environ, "TONELINT_NVIM_OUT": str(out), "TONELINT_DRAFT": str(draft), "TONELINT_RULE": RULE,
+           "TONELINT_NVIM_CONFIG": str(ROOT / "editors" / "neovim" / "tonelint.lua"),
+           "TONELINT_LSP_CMD": json.dumps(SERVER), "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
+    subprocess.run(["nvim", "--headless", "--clean", "-c", f"luafile {ROOT / 'tests' / 'nvim' / 'code_action.lua'}"],
+                   cwd=tmp_path, env=env, timeout=120, stdin=subprocess.DEVNULL, capture_output=True)
+    seen = json.loads(out.read_text(encoding="utf-8"))
+    assert "error" not in seen and seen["published"]
+    # Neovim counts bytes: "À l'été 👩‍💻 nous envoyons une " is 41 of them.
+    assert (seen["lnum"], seen["col"], seen["end_col"]) == (3, 41, 51)
+    assert seen["line"] == DRAFT.splitlines()[3].replace("newsletter", "infolettre")
+    assert seen["cleared"]

@@ -23,6 +23,7 @@ class Finding:
     rule_id: str
     suggestions: tuple[str, ...]
     replaceable: bool  # the finding's source text is plain prose (no markup a replacement would drop)
+    range: types.Range  # where the finding is now (some clients send the diagnostic back in other units)
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,12 @@ def code_actions(uri: str, text: str, fmt: str, encoding: str, findings: list[Fi
                 actions.append(types.CodeAction(
                     title=f"Replace with “{suggestion}”", kind=types.CodeActionKind.QuickFix,
                     diagnostics=[finding.diagnostic], is_preferred=rank == 0,
-                    edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(finding.diagnostic.range, suggestion)]})))
+                    edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(finding.range, suggestion)]})))
     front = find_front_matter(text) if fmt == "markdown" else None
     for finding in findings:
-        in_front_matter = front is not None and finding.diagnostic.range.start.line < text.count("\n", 0, front.end)
+        in_front_matter = front is not None and finding.range.start.line < text.count("\n", 0, front.end)
         if fmt in IGNORABLE_FORMATS and not in_front_matter:  # a comment inside YAML would break the page
-            edit = ignore_here_edit(text, encoding, finding.diagnostic.range.start.line, finding.rule_id)
+            edit = ignore_here_edit(text, encoding, finding.range.start.line, finding.rule_id)
             actions.append(types.CodeAction(
                 title=f"Ignore {finding.rule_id} here", kind=types.CodeActionKind.QuickFix,
                 diagnostics=[finding.diagnostic], edit=types.WorkspaceEdit(changes={uri: [edit]})))

@@ -7,7 +7,7 @@ from lsprotocol import types
 
 from ..model import Diagnostic, Severity
 from ..rulepack import Rule
-from .positions import PositionMap
+from .positions import UTF8, PositionMap
 
 SOURCE = "tonelint"
 
@@ -68,9 +68,18 @@ class LintedDraft:
         return [d for d in self.diagnostics if d.span.start <= offset <= d.span.end]
 
     def matching(self, diagnostic: types.Diagnostic) -> Diagnostic | None:
-        """Our finding behind a diagnostic the editor sent back (same rule, same range)."""
-        for finding in self.diagnostics:
-            if finding.rule == diagnostic.code and \
-                    self.positions.range(finding.span.start, finding.span.end) == diagnostic.range:
-                return finding
-        return None
+        """Our finding behind a diagnostic the editor sent back: same rule, same line, and
+        the same range in the negotiated encoding or, as Neovim 0.7 sends them back, in
+        bytes; else the rule's only finding on that line."""
+        line = diagnostic.range.start.line
+        candidates = [f for f in self.diagnostics
+                      if f.rule == diagnostic.code and self.positions.line_of(f.span.start) == line]
+        in_bytes = PositionMap(self.positions.text, UTF8)
+        for positions in (self.positions, in_bytes):
+            for finding in candidates:
+                if positions.range(finding.span.start, finding.span.end) == diagnostic.range:
+                    return finding
+        return candidates[0] if len(candidates) == 1 else None
+
+    def range_of(self, finding: Diagnostic) -> types.Range:
+        return self.positions.range(finding.span.start, finding.span.end)

@@ -234,12 +234,15 @@ def build_server() -> ToneLanguageServer:
 
 
 def _finding(diagnostic: types.Diagnostic, draft: LintedDraft | None) -> Finding:
-    """The suggestions ride in the diagnostic's data; clients that drop it get them from the last lint."""
+    """The editor's diagnostic, located in the last lint when it is of the current text (its
+    range then comes from the lint, whatever units the client sent it back in). Suggestions
+    ride in the diagnostic's data; clients that drop it get them from the lint."""
+    ours = draft.matching(diagnostic) if draft is not None else None
+    where = draft.range_of(ours) if ours is not None else diagnostic.range
     data = diagnostic.data if isinstance(diagnostic.data, dict) else None
     if data is not None:
         suggestions = tuple(s for s in data.get("suggestions", ()) if isinstance(s, str))
-        return Finding(diagnostic, diagnostic.code, suggestions, data.get("replaceable") is True)
-    ours = draft.matching(diagnostic) if draft is not None else None
+        return Finding(diagnostic, diagnostic.code, suggestions, data.get("replaceable") is True, where)
     if ours is None:
-        return Finding(diagnostic, diagnostic.code, (), False)
-    return Finding(diagnostic, diagnostic.code, tuple(ours.suggestions), safe_to_replace(ours.match))
+        return Finding(diagnostic, diagnostic.code, (), False, where)
+    return Finding(diagnostic, diagnostic.code, tuple(ours.suggestions), safe_to_replace(ours.match), where)

@@ -1,0 +1,18 @@
+-- tonelint with nvim-lspconfig: add this to your init.lua.
+local configs = require('lspconfig.configs')
+local util = require('lspconfig.util')
+
+if not configs.tonelint then
+  configs.tonelint = {
+    default_config = {
+      cmd = { 'tonelint', 'lsp' },
+      filetypes = { 'markdown', 'mdx', 'html', 'text' },
+      root_dir = util.root_pattern('.tonelint.toml', 'tonelint.toml', 'pyproject.toml', '.git'),
+      single_file_support = true,
+      get_language_id = function(_, filetype)
+        return filetype == 'text' and 'plaintext' or filetype
+      end,
+    },
+  }
+end
+require('lspconfig').tonelint.setup({})
