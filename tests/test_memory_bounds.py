@@ -74,3 +74,48 @@ def test_docs_of_a_recycled_pipeline_are_tagged_again(engine_fr):
     pipelines.max_new_strings = 10_000
     assert after.vocab is pipelines.get("fr").vocab is not before.vocab
     assert [t.pos_ for t in after] == [t.pos_ for t in before]
+
+
+def test_findings_are_unchanged_while_threads_recycle_the_pipeline(monkeypatch):
+    """Server threads tag while another thread's request replaces the pipeline: same findings."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tonelint import Config, Engine
+
+    if nlp.get_pipeline("fr") is None:
+        pytest.skip("no French model installed")
+    words = pseudo_words(24, seed=3)
+    drafts = [f"Le dossier {a} est traité par {b}. Les demandes sont {a}ées par l'équipe.\n"
+              for a, b in zip(words[::2], words[1::2])]
+
+    def passive(engine, draft):
+        return [(d.span.start, d.span.end) for d in engine.lint(draft, "text").diagnostics
+                if d.rule == "fr.register.voix-passive"]
+
+    expected = [passive(Engine(Config(lang="fr")), draft) for draft in drafts]
+    assert all(expected)
+    recycling = nlp.Pipelines(max_new_strings=60)
+    monkeypatch.setattr(nlp, "_process_pipelines", recycling)
+    engine = Engine(Config(lang="fr"))
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(lambda draft: passive(engine, draft), drafts * 2))
+    assert found == expected * 2
+    assert recycling.recycled >= 3, recycling.recycled
+
+
+def test_a_pattern_rule_still_matches_after_the_pipeline_is_recycled(monkeypatch):
+    """A Matcher built on the first pipeline's vocabulary cannot read the morphology of a
+    later pipeline's Docs (the passive-voice rule silently stopped matching)."""
+    from tonelint import Config, Engine
+
+    recycling = nlp.Pipelines(max_new_strings=10_000)
+    monkeypatch.setattr(nlp, "_process_pipelines", recycling)
+    if recycling.get("fr") is None:
+        pytest.skip("no French model installed")
+    engine = Engine(Config(lang="fr", select=("fr.register.voix-passive",)))
+    assert not engine.lint("Il est petit.\n", "text").diagnostics  # tagged: no participle seen yet
+    recycling.max_new_strings = -1
+    recycling.get("fr")  # a new pipeline, with a new vocabulary
+    recycling.max_new_strings = 10_000
+    found = engine.lint("Les demandes sont traitées par notre service.\n", "text").diagnostics
+    assert [d.match for d in found] == ["sont traitées"]

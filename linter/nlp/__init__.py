@@ -120,13 +120,13 @@ class Pipelines:
         """Whether `lang` has a tagging model, without loading it (or spaCy)."""
         if lang in self._missing:
             return False
-        if any(loaded_lang == lang for loaded_lang, _ in self._loaded):
+        if any(loaded_lang == lang for loaded_lang, _ in list(self._loaded)):  # another thread may add one
             return True
         name = MODELS.get(lang)
         return name is not None and _importable(name)
 
     def loaded_languages(self) -> list[str]:
-        return sorted({lang for lang, _ in self._loaded})
+        return sorted({lang for lang, _ in list(self._loaded)})
 
     def unavailable_languages(self) -> list[str]:
         return sorted(self._missing)
