@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,7 @@ from .formatters import FORMATS, FileReport, render
 from .model import Severity
 from .reading import InputError, expand_paths
 from .rulepack import LANGUAGES, RuleError
+from .variants import parse_variant, variant_from_locale
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -90,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_lint_options(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH")
     parser.add_argument("--lang", choices=[*LANGUAGES, "auto"], help="language of the drafts (default: front matter, config, else detected)")
+    parser.add_argument("--variant", metavar="CODE", help="who the readers are: fr-CA, fr-FR, fr-BE, fr-CH, en-US, en-GB, en-CA, en-AU "
+                        "(default: config, front matter, then your locale); orders suggestions and turns regional rules on")
     parser.add_argument("--select", action="append", metavar="PREFIX", help="only rules with these id prefixes (repeatable, comma-separated)")
     parser.add_argument("--ignore", action="append", metavar="PREFIX", help="skip rules with these id prefixes")
     parser.add_argument("--min-severity", choices=[s.label for s in Severity], help="hide findings below this severity")
@@ -169,6 +173,11 @@ def _split(values) -> list[str]:
 def _cli_overrides(args, base: Config) -> tuple:
     """Command-line options as (Config field, value) pairs, applied over each file's configuration."""
     changes = {}
+    if args.variant:
+        try:
+            changes["variant"] = parse_variant(args.variant, "--variant")
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     if args.select:
         changes["select"] = tuple(_split(args.select))
     if args.ignore:
@@ -270,7 +279,8 @@ def _lint_paths(args):
     overrides = _cli_overrides(args, base)
     explicit = base if args.config else None
     files, walk_errors = expand_paths(args.paths, exclude=base.exclude)
-    jobs = [Job(path, explicit, overrides, None if args.lang in (None, "auto") else args.lang, args.input_format)
+    locale = variant_from_locale(os.environ)
+    jobs = [Job(path, explicit, overrides, None if args.lang in (None, "auto") else args.lang, args.input_format, locale)
             for path in files]
     _check_rule_names_given(_split(args.select) + _split(args.ignore), jobs, base)
     workers = args.jobs if args.jobs else default_jobs()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .grammar import GrammarSettings
 from .model import Severity
+from .variants import parse_variant
 
 CONFIG_NAMES = (".tonelint.toml", "tonelint.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 2_000_000
@@ -22,6 +23,7 @@ class ConfigError(Exception):
 @dataclass(frozen=True)
 class Config:
     lang: str | None = None  # None: detect per document
+    variant: str | None = None  # the readers' variant (fr-CA, fr-FR, en-GB...); None: front matter, then locale
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()  # id prefix -> severity name or "off"
@@ -40,7 +42,7 @@ class Config:
         return dict(dict(self.rule_options).get(rule_id, ()))
 
 
-_KEYS = {"lang", "select", "ignore", "severity", "rules", "self-names", "known-terms", "rule-dirs",
+_KEYS = {"lang", "variant", "select", "ignore", "severity", "rules", "self-names", "known-terms", "rule-dirs",
          "min-severity", "fail-on", "max-file-size", "grammar", "exclude"}
 
 
@@ -96,6 +98,10 @@ def config_from_dict(data: dict, path: Path | None = None) -> Config:
         lang = None
     elif lang not in ("fr", "en"):
         raise ConfigError(f"{where}: 'lang' must be fr, en or auto, not {lang!r}")
+    try:
+        variant = parse_variant(data.get("variant"), f"{where}: 'variant'")
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(f"{where}: 'severity' must be a table of rule prefix = severity")
@@ -107,6 +113,7 @@ def config_from_dict(data: dict, path: Path | None = None) -> Config:
         raise ConfigError(f"{where}: 'rules' must be tables of options per rule id")
     return Config(
         lang=lang,
+        variant=variant,
         select=_strings(data, "select", where),
         ignore=_strings(data, "ignore", where),
         severity=tuple(sorted(severity.items())),

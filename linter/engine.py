@@ -25,6 +25,7 @@ from .sources import Document, extract
 from .sources.suppress import rule_matches
 from .tokens import PhraseIndex
 from .overlap import merge_overlapping, shown_for
+from .variants import choose, for_language
 from .verdict import DEFAULT_STRENGTH, Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings
 
 SCHEMA_VERSION = 1
@@ -68,6 +69,7 @@ class CompiledPack:
     verdicts: dict[str, VerdictModel] = field(default_factory=dict)
     mention: MentionModel = field(default_factory=lambda: MentionModel(None))
     strength_caps: dict[str, float] = field(default_factory=dict)  # rule id -> max_strength, once per pack
+    usage: dict[str, str] = field(default_factory=dict)  # variant -> how a message names its usage
 
     @property
     def needs_lemmas(self) -> bool:
@@ -174,7 +176,7 @@ class Engine:
         settings = read_pack_settings(lang, [builtin_rules_dir(), *config.rule_dirs])
         caps = {rule.id: rule.max_strength for rule in rules if rule.max_strength is not None}
         return CompiledPack(lang, rules, checks, index, settings["verdict"],
-                            MentionModel.from_spec(settings["mention"]), caps)
+                            MentionModel.from_spec(settings["mention"]), caps, dict(settings["usage"]))
 
     # -- linting -----------------------------------------------------------
     def detect(self, document: Document) -> str:
@@ -182,12 +184,15 @@ class Engine:
 
     def lint(self, source: str, fmt: str = "text", lang: str | None = None,
              select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), *,
-             deadline: float | None = None, grammar: bool = True) -> LintResult:
+             deadline: float | None = None, grammar: bool = True, variant: str | None = None,
+             locale_variant: str | None = None) -> LintResult:
         """Lint one draft. `select`/`ignore` narrow this call only (the engine's rules
         and caches are shared, so a server can honour them per request). `deadline`
         (a time.monotonic() value) stops the lint between rules with LintDeadlineExceeded;
-        `grammar=False` leaves the grammar backend out (a server warming up)."""
-        result = self._lint(source, fmt, lang, deadline, grammar)
+        `grammar=False` leaves the grammar backend out (a server warming up). `variant` (fr-CA,
+        en-GB...) says who the readers are; by default the configuration's, then the front matter's,
+        then `locale_variant` (the writer's locale)."""
+        result = self._lint(source, fmt, lang, deadline, grammar, variant, locale_variant)
         if select or ignore:
             wanted = lambda rule: (not select or _matches_any(rule, select)) and not (ignore and _matches_any(rule, ignore))  # noqa: E731
             kept = [shown for d in result.diagnostics if (shown := shown_for(d, wanted)) is not None]
@@ -197,10 +202,13 @@ class Engine:
         return result
 
     def _lint(self, source: str, fmt: str, lang: str | None, deadline: float | None = None,
-              grammar: bool = True) -> LintResult:
+              grammar: bool = True, variant: str | None = None, locale_variant: str | None = None) -> LintResult:
         document = extract(source, fmt)
         # Most specific first: the caller, the page's own front matter, the configuration, detection.
         lang = lang or document.meta_lang or self.config.lang or self.detect(document)
+        # The readers: the caller, the configuration, the page's front matter, the writer's locale.
+        variant = for_language(variant or self.config.variant or document.meta_variant, lang) \
+            or for_language(locale_variant, lang)
         pack = self.pack(lang)
         analysis = DocumentAnalysis.build(lang, document, pack.index,
                                           lambda: nlp.get_pipeline(lang, pack.needs_lemmas),
@@ -212,6 +220,8 @@ class Engine:
             if deadline is not None and time.monotonic() > deadline:
                 raise LintDeadlineExceeded("the time budget ran out")
             rule = check.rule
+            if rule.variants and variant not in rule.variants:
+                continue  # a usage note for other readers
             tagged = rule.kind == "pattern" and ("pos" in rule.requires or "lemma" in rule.requires)
             # The model loads only when a sentence needs tagging: most short drafts never pay for spaCy.
             if tagged and not nlp.model_installed(lang):
@@ -219,7 +229,9 @@ class Engine:
                 continue
             produced = 0
             for finding in check.run(analysis):
-                diagnostic = self._diagnostic(rule, analysis, finding, pack)
+                diagnostic = self._diagnostic(rule, analysis, finding, pack, variant)
+                if diagnostic is None:
+                    continue
                 if rule.category == "peer-jargon" and diagnostic.match.lower() in known:
                     continue
                 if any(s.covers(rule.id, diagnostic.span.start) for s in document.suppressions):
@@ -324,8 +336,16 @@ class Engine:
             rows.append(entry)
         return rows
 
-    def _diagnostic(self, rule: Rule, analysis: DocumentAnalysis, finding, pack: CompiledPack) -> Diagnostic:
+    def _diagnostic(self, rule: Rule, analysis: DocumentAnalysis, finding, pack: CompiledPack,
+                    variant: str | None = None) -> Diagnostic | None:
+        """The finding as the writer sees it; None when its readers' usage leaves nothing to change
+        (every suggestion is another region's and the term is theirs: « podcast » in France)."""
         block = analysis.blocks[finding.block]
+        suggestions, own_usage = list(finding.suggestions), False
+        if finding.regions is not None and variant is not None:
+            suggestions, own_usage = choose(finding.suggestions, finding.regions, variant)
+            if finding.suggestions and not suggestions:
+                return None
         strength = rule.strength if rule.strength is not None else DEFAULT_STRENGTH[rule.severity]
         mention = rule.category in pack.verdicts and pack.mention.is_mention(
             block.text, block.sentence_at(finding.start), finding.start, finding.end,
@@ -333,11 +353,16 @@ class Engine:
         span = block.block.source_span(finding.start, finding.end)
         matched = analysis.document.source[span.start:span.end]
         args = {"match": " ".join(block.text[finding.start:finding.end].split()),
-                "suggestion": finding.suggestions[0] if finding.suggestions else ""}
+                "suggestion": suggestions[0] if suggestions else ""}
         args.update(finding.args)
+        if finding.regions is not None:
+            args["suggestion"] = suggestions[0] if suggestions else ""  # chosen for the readers
+        message = _format(rule.message, args)
+        usage = pack.usage.get(variant) if variant else None
+        if usage and (own_usage or rule.variants):
+            message = f"{message} ({usage})"
         return Diagnostic(rule=rule.id, category=rule.category, severity=rule.severity,
-                          message=_format(rule.message, args), span=span,
-                          suggestions=list(finding.suggestions), match=matched,
+                          message=message, span=span, suggestions=suggestions, match=matched,
                           strength=0.0 if mention else strength, mention=mention)
 
 

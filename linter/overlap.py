@@ -1,10 +1,10 @@
 """One problem, one finding: overlapping findings of one dimension are merged.
 
 « KPI » is trade jargon and an unexplained acronym; a writer sees one problem
-there, not two warnings, and the profile must count it once. Findings of one
-category whose spans overlap (directly or through a chain) become the finding
-with the highest severity (then strength, then the longest span), which keeps
-the other rules' reasons in `also` and their suggestions after its own.
+there, not two warnings, and the profile must count it once. Of the findings of one
+category that share words, the one with the highest severity (then strength,
+then the longest span) stays; it keeps the other rules' reasons in `also` and
+their suggestions after its own.
 Only the tone dimensions the pack judges (its `verdict` categories) are merged, as
 their evidence already counts overlapping words once; findings of different
 categories, and document-level findings (dialogue), stay apart.
@@ -30,20 +30,29 @@ def merge_overlapping(diagnostics: list[Diagnostic], categories) -> list[Diagnos
         cluster_end = -1
         for d in findings:
             if cluster and d.span.start >= cluster_end:
-                merged.append(_one_finding(cluster))
+                merged.extend(_one_finding(cluster))
                 cluster = []
             cluster.append(d)
             cluster_end = max(cluster_end, d.span.end)
         if cluster:
-            merged.append(_one_finding(cluster))
+            merged.extend(_one_finding(cluster))
     return merged
 
 
-def _one_finding(cluster: list[Diagnostic]) -> Diagnostic:
+def _one_finding(cluster: list[Diagnostic]) -> list[Diagnostic]:
+    """The strongest finding absorbs those that share words with it; the rest of a chain
+    (« fiers d'annoncer » / « annoncer un partenariat » / « partenariat stratégique ») are other
+    problems and are merged the same way among themselves."""
     if len(cluster) == 1:
-        return cluster[0]
-    primary = max(cluster, key=lambda d: (d.severity, d.strength, d.span.end - d.span.start))
-    return _merge_into(primary, [d for d in cluster if d is not primary])
+        return cluster
+    remaining = sorted(cluster, key=lambda d: (d.severity, d.strength, d.span.end - d.span.start), reverse=True)
+    merged = []
+    while remaining:
+        primary, rest = remaining[0], remaining[1:]
+        same = [d for d in rest if d.span.overlaps(primary.span)]
+        remaining = [d for d in rest if not d.span.overlaps(primary.span)]
+        merged.append(_merge_into(primary, same) if same else primary)
+    return merged
 
 
 def _merge_into(primary: Diagnostic, others: list[Diagnostic]) -> Diagnostic:

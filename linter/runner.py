@@ -35,6 +35,7 @@ class Job:
     overrides: tuple  # (field, value) pairs from the command line, applied to each file's configuration
     lang: str | None = None
     input_format: str | None = None
+    locale_variant: str | None = None  # the writer's locale, when nothing else says who the readers are
 
 
 _engines: dict[tuple[Config, tuple], Engine] = {}
@@ -73,7 +74,7 @@ def lint_file(job: Job, stdin=None) -> FileReport:
         text, notice = read_draft(job.path, engine.config.max_file_size, stdin)
         fmt = job.input_format or guess_format(job.path, text)
         report.source = text
-        report.result = engine.lint(text, fmt, job.lang)
+        report.result = engine.lint(text, fmt, job.lang, locale_variant=job.locale_variant)
         report.notices = ([notice] if notice else []) + report.result.notices
     except (InputError, ConfigError, RuleError, UnknownRuleError) as exc:
         report.error = str(exc)

@@ -54,8 +54,8 @@ class Verdict:
 
 
 def read_pack_settings(lang: str, roots: list[Path]) -> dict:
-    """The `verdict` and `mention` sections of <root>/<lang>/pack.yaml; later roots override earlier."""
-    settings: dict = {"verdict": {}, "mention": {}}
+    """The `verdict`, `mention` and `usage` sections of <root>/<lang>/pack.yaml; later roots override earlier."""
+    settings: dict = {"verdict": {}, "mention": {}, "usage": {}}
     for root in roots:
         path = root / lang / "pack.yaml"
         if not path.is_file():
@@ -77,6 +77,11 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
                         or not isinstance(topic.get("min", 3), int):
                     raise RuleError(path, f"mention.topics.{category}", "must be a mapping with 'cue' (a regular expression) and 'min'")
             settings["mention"] = mention
+        usage = data.get("usage")
+        if usage is not None:
+            if not isinstance(usage, dict) or not all(isinstance(v, str) for v in usage.values()):
+                raise RuleError(path, "usage", "must map each variant (fr-CA...) to how a message names its usage")
+            settings["usage"].update(usage)
     return settings
 
 

@@ -13,12 +13,13 @@ from tonelint.rulepack import LANGUAGES
 from tonelint.sources import FORMATS
 from tonelint.utf16 import Utf16Map
 
+from tonelint.variants import VARIANTS
 from .errors import ApiError
 from .openapi import openapi_document
 
 v1 = Blueprint("v1", __name__, url_prefix="/v1")
 ENCODINGS = ("utf-16", "codepoint")
-_FIELDS = {"text", "format", "lang", "select", "ignore", "offset_encoding"}
+_FIELDS = {"text", "format", "lang", "select", "ignore", "offset_encoding", "variant"}
 # JSON can carry a lone surrogate (\ud800) that no encoder accepts (spaCy, LanguageTool);
 # U+FFFD is one code point and one UTF-16 unit too, so every offset stays the same.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -79,6 +80,7 @@ def lint():
     text = _LONE_SURROGATE.sub("\ufffd", text)
     fmt = _optional_string(data, "format", FORMATS) or "text"
     lang = _optional_string(data, "lang", LANGUAGES)
+    variant = _optional_string(data, "variant", tuple(v for vs in VARIANTS.values() for v in vs))
     encoding = _optional_string(data, "offset_encoding", ENCODINGS) or "utf-16"
     select, ignore = _prefixes(data, "select"), _prefixes(data, "ignore")
     state = _state()
@@ -89,7 +91,7 @@ def lint():
         raise ApiError(422, str(exc), code="unknown_rule") from None
     budget = state.settings.max_lint_seconds
     try:
-        result = engine.lint(text, fmt, lang, select=select, ignore=ignore,
+        result = engine.lint(text, fmt, lang, select=select, ignore=ignore, variant=variant,
                              deadline=time.monotonic() + budget if budget else None)
     except LintDeadlineExceeded:
         raise ApiError(422, f"this draft takes longer than the server's limit of {budget:g} s to lint; "

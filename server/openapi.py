@@ -34,6 +34,9 @@ SCHEMAS = {
             "text": {"type": "string", "description": "The draft"},
             "format": {"type": "string", "enum": ["text", "markdown", "html"], "default": "text"},
             "lang": {"type": "string", "enum": ["fr", "en"], "description": "Detected when absent"},
+            "variant": {"type": "string", "enum": ["fr-CA", "fr-FR", "fr-BE", "fr-CH", "en-US", "en-GB", "en-CA", "en-AU"],
+                        "description": "Who the readers are: orders suggestions, turns regional rules on "
+                                       "(default: the server's configuration, then the draft's front matter)"},
             "select": {"type": "array", "items": {"type": "string"}, "description": "Rule id prefixes to keep"},
             "ignore": {"type": "array", "items": {"type": "string"}, "description": "Rule id prefixes to drop"},
             "offset_encoding": {"type": "string", "enum": ["utf-16", "codepoint"], "default": "utf-16",

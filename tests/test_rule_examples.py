@@ -18,7 +18,8 @@ def engine_for(rule) -> Engine:
     output, and the other rules would still weigh in the verdict and merge with its findings)."""
     if rule.id not in _engines:
         others = tuple(r.id for r in RULES if r.lang == rule.lang and r.id != rule.id)
-        _engines[rule.id] = Engine(Config(lang=rule.lang, ignore=others))
+        # A regional rule is tried with its readers (`variants`).
+        _engines[rule.id] = Engine(Config(lang=rule.lang, ignore=others, variant=(rule.variants or (None,))[0]))
     return _engines[rule.id]
 
 

@@ -1,4 +1,4 @@
-/* Options: server URL (with its host permission asked for), token, language, rules, sites. */
+/* Options: server URL (with its host permission asked for), token, language, readers' variant, rules, sites. */
 "use strict";
 (async function () {
   const api = globalThis.browser || globalThis.chrome;
@@ -8,6 +8,7 @@
   form.serverUrl.value = current.serverUrl;
   form.token.value = current.token;
   form.lang.value = current.lang;
+  form.variant.value = current.variant;
   form.disabledSites.value = current.disabledSites.join("\n");
 
   const reply = await api.runtime.sendMessage({ type: "rules", lang: current.lang === "auto" ? "" : current.lang });
@@ -43,6 +44,7 @@
       serverUrl: serverUrl,
       token: form.token.value.trim(),
       lang: form.lang.value,
+      variant: form.variant.value,
       disabledRules: boxes.length ? boxes.filter((b) => !b.checked).map((b) => b.value) : current.disabledRules,
       disabledSites: form.disabledSites.value.split("\n").map((s) => s.trim()).filter(Boolean),
     });

@@ -8,6 +8,8 @@ test("lint body: UTF-16 offsets, language and turned-off rules", () => {
   const body = P.lintBody(request, { ...P.DEFAULT_SETTINGS, lang: "fr", disabledRules: ["fr.register"] });
   assert.deepEqual(body, { text: "Un leader mondial.", format: "text", offset_encoding: "utf-16", lang: "fr", ignore: ["fr.register"] });
   assert.equal(P.lintBody(request, P.DEFAULT_SETTINGS).lang, undefined);
+  assert.equal(P.lintBody(request, P.DEFAULT_SETTINGS).variant, undefined);
+  assert.equal(P.lintBody(request, { ...P.DEFAULT_SETTINGS, variant: "fr-CA" }).variant, "fr-CA");
   assert.throws(() => P.lintRequest(1, 42));
 });
 

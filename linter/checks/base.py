@@ -36,6 +36,7 @@ class Finding:
     end: int
     args: dict = field(default_factory=dict)
     suggestions: list[str] = field(default_factory=list)
+    regions: list[frozenset] | None = None  # per suggestion: where it is the usage (empty: everywhere)
 
 
 class TermSet:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..agreement import adapt
 from ..glosses import explained_after, is_gloss_itself
+from ..variants import split_regions
 from ..rulepack.schema import RuleError
 from ..tokens import expand_alternations
 from .base import Check, Finding, longest_hits
@@ -75,14 +76,17 @@ class SubstitutionCheck(Check):
             original = text[hit.start:hit.end]
             alternatives, forms = hit.payload
             opens = not text[block.sentence_at(hit.start)[0]:hit.start].strip(" \t\n«»\"“”'‘’(*-–—")
-            suggestions = []
+            suggestions, regions = [], []
             for alternative in alternatives:
-                adapted = adapt(alternative, original, forms, self.lang, opens)
+                wording, where = split_regions(alternative)
+                adapted = adapt(wording, original, forms, self.lang, opens)
                 if adapted.lower() != original.lower() and adapted not in suggestions:
                     suggestions.append(adapted)
+                    regions.append(where)
+            # `regions` lets the engine keep the suggestions in use where the readers are (variants.py).
             findings.append(Finding(hit.block, hit.start, hit.end,
                                     args={"suggestion": suggestions[0] if suggestions else ""},
-                                    suggestions=suggestions))
+                                    suggestions=suggestions, regions=regions))
         return findings
 
 

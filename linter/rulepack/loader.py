@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from ..model import Severity
+from ..variants import VARIANTS
 from .schema import (KNOWN_REQUIRES, OPTIONAL_FIELDS, REQUIRED_FIELDS, SLUG_CHARS, Example, Rule,
                      RuleError, parse_marked)
 
@@ -76,12 +77,17 @@ def rule_from_data(data: dict, path: Path, lang: str, category: str, slug: str) 
     if limit is not None and (not isinstance(limit, int) or limit < 1):
         raise RuleError(path, "limit", "must be a positive whole number")
     strength, max_strength = (_weight(data.get(name), path, name) for name in ("strength", "max_strength"))
+    variants = tuple(_string_list(data.get("variants", []), path, "variants"))
+    for variant in variants:
+        if variant not in VARIANTS.get(lang, ()):
+            raise RuleError(path, "variants", f"unknown {lang} variant {variant!r} (known: {', '.join(VARIANTS.get(lang, ()))})")
     rule = Rule(
         id=f"{lang}.{category}.{slug}", lang=lang, category=category, slug=slug, path=str(path),
         title=data["title"].strip(), kind=data["kind"], severity=severity,
         message=data["message"].strip(), description=" ".join(data["description"].split()),
         match=data["match"], suggestions=suggestions, exceptions=exceptions, requires=requires,
         limit=limit, strength=strength, max_strength=max_strength, link=data.get("link"), enabled=bool(data.get("enabled", True)),
+        variants=variants,
     )
     _load_examples(rule, data["examples"], path)
     return rule

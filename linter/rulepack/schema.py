@@ -7,7 +7,7 @@ from pathlib import Path
 from ..model import Severity
 
 REQUIRED_FIELDS = ("title", "kind", "severity", "message", "description", "match", "examples")
-OPTIONAL_FIELDS = ("suggestions", "exceptions", "requires", "limit", "scope", "enabled", "category", "link", "strength", "max_strength")
+OPTIONAL_FIELDS = ("suggestions", "exceptions", "requires", "limit", "scope", "enabled", "category", "link", "strength", "max_strength", "variants")
 KNOWN_REQUIRES = ("lemma", "pos", "sentences")
 SLUG_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
@@ -48,6 +48,7 @@ class Rule:
     limit: int | None = None
     strength: float | None = None  # weight of one finding in its dimension's verdict (verdict.py)
     max_strength: float | None = None  # the most evidence the rule may give one draft
+    variants: tuple[str, ...] = ()  # only for readers of these variants (fr-CA...); empty: everyone
     link: str | None = None
     enabled: bool = True
     incorrect: list[Example] = field(default_factory=list)

@@ -26,6 +26,7 @@ class Document:
     suppressions: list[Suppression] = field(default_factory=list)
     meta_lang: str | None = None  # from the front matter's lang/language key
     notices: list[str] = field(default_factory=list)  # what the writer should know about the extraction
+    meta_variant: str | None = None  # from the front matter: `variant: fr-CA` or `lang: fr-CA`
 
     @property
     def prose(self) -> str:
@@ -55,7 +56,8 @@ def extract(source: str, fmt: str) -> Document:
         blocks, notices = prose.blocks, prose.notices
     if front:
         blocks = _front_matter_blocks(source, front) + blocks
-    return Document(source, fmt, blocks, find_suppressions(source), front.lang if front else None, notices)
+    return Document(source, fmt, blocks, find_suppressions(source), front.lang if front else None, notices,
+                    front.variant if front else None)
 
 
 def _front_matter_blocks(source: str, front) -> list[Block]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..variants import normalize_variant
+
 _BLOCK = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FIELD = re.compile(r"^(title|description)[ \t]*[:=][ \t]*(.+?)[ \t]*\r?$", re.M)
 
@@ -30,6 +32,15 @@ class FrontMatter:
             return None
         code = value.strip().lower().replace("_", "-").split("-")[0]
         return code if code in ("fr", "en") else None
+
+    @property
+    def variant(self) -> str | None:
+        """`variant: fr-CA`, or a language key that names a region (`lang: fr-CA`)."""
+        for key in ("variant", "lang", "language", "locale"):
+            found = normalize_variant(self.data.get(key))
+            if found:
+                return found
+        return None
 
 
 def find_front_matter(source: str) -> FrontMatter | None:

@@ -9,6 +9,7 @@
     serverUrl: "http://127.0.0.1:8765",
     token: "",
     lang: "auto",
+    variant: "auto", // who the readers are (fr-CA, fr-FR...): orders suggestions, turns regional rules on
     disabledRules: [],
     disabledSites: [],
   });
@@ -23,6 +24,7 @@
     const body = { text: request.text, format: request.format, offset_encoding: "utf-16" };
     const lang = request.lang || (settings.lang !== "auto" ? settings.lang : undefined);
     if (lang) body.lang = lang;
+    if (settings.variant && settings.variant !== "auto") body.variant = settings.variant;
     if (settings.disabledRules && settings.disabledRules.length) body.ignore = settings.disabledRules.slice();
     return body;
   }
