@@ -14,7 +14,7 @@ from .checks import KINDS, CompileContext
 from .checks.base import Check
 from .config import Config
 from .grammar import GrammarUnavailable, make_backend
-from .lang import detect_language
+from .lang import clearly_other_language, detect_language
 from .mention import MentionModel
 from .model import Diagnostic, Severity
 from .profile import refocus_profile, tone_profile
@@ -205,7 +205,8 @@ class Engine:
               grammar: bool = True, variant: str | None = None, locale_variant: str | None = None) -> LintResult:
         document = extract(source, fmt)
         # Most specific first: the caller, the page's own front matter, the configuration, detection.
-        lang = lang or document.meta_lang or self.config.lang or self.detect(document)
+        forced = lang or document.meta_lang or self.config.lang
+        lang = forced or self.detect(document)
         # The readers: the caller, the configuration, the page's front matter, the writer's locale.
         variant = for_language(variant or self.config.variant or document.meta_variant, lang) \
             or for_language(locale_variant, lang)
@@ -214,6 +215,9 @@ class Engine:
                                           lambda: nlp.get_pipeline(lang, pack.needs_lemmas),
                                           self.block_cache, self.tagged_cache)
         notices: list[str] = list(document.notices)
+        if forced and (other := clearly_other_language(document.prose, lang)):
+            notices.append(f"linted as {lang} as asked, but the text reads as {other}: check --lang, "
+                           "the configuration's lang or the front matter")
         diagnostics: list[Diagnostic] = []
         known = {t.lower() for t in self.config.known_terms}
         for check in pack.checks:

@@ -14,12 +14,27 @@ _WORD = re.compile(r"[a-zàâäçéèêëîïôöùûüÿœæ]+")
 
 def detect_language(text: str, fallback: str = "fr", sample_chars: int = 20000) -> str:
     """Return 'fr' or 'en'; `fallback` when the text says too little to tell."""
+    fr, en = _function_words(text, sample_chars)
+    if fr + en < 3 or fr == en:
+        return fallback
+    return "fr" if fr > en else "en"
+
+
+def clearly_other_language(text: str, lang: str, sample_chars: int = 20000) -> str | None:
+    """The other language when the text is plainly written in it (at least 12 function words,
+    four times as many as of `lang`'s): a writer who forced the wrong `--lang` should know."""
+    fr, en = _function_words(text, sample_chars)
+    ours, theirs = (fr, en) if lang == "fr" else (en, fr)
+    if theirs >= 12 and theirs >= 4 * ours:
+        return "en" if lang == "fr" else "fr"
+    return None
+
+
+def _function_words(text: str, sample_chars: int) -> tuple[int, int]:
     fr = en = 0
     for word in _WORD.findall(text[:sample_chars].lower()):
         if word in _FR:
             fr += 1
         if word in _EN:
             en += 1
-    if fr + en < 3 or fr == en:
-        return fallback
-    return "fr" if fr > en else "en"
+    return fr, en

@@ -139,3 +139,12 @@ def test_bad_config_values_are_reported():
         config_from_dict({"langue": "fr"})
     with pytest.raises(ConfigError, match="fail-on"):
         config_from_dict({"fail-on": "loud"})
+
+
+def test_a_forced_language_that_the_text_contradicts_gets_a_notice():
+    english = ("We help small businesses write better posts. Our team has worked with you and your peers for "
+               "years, and we will keep the focus on what the reader wants to know from the post.")
+    forced = Engine(Config(lang="fr")).lint(english)
+    assert any("reads as en" in n for n in forced.notices)
+    assert not any("reads as" in n for n in Engine(Config(lang="en")).lint(english).notices)
+    assert not any("reads as" in n for n in Engine(Config()).lint(english).notices)  # detected: nothing to say
