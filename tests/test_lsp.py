@@ -294,6 +294,38 @@ async def test_a_broken_config_from_the_start_falls_back_to_the_defaults(client:
     assert "'lang' must be fr, en or auto" in message.message and "default configuration" in message.message
 
 
+def _house_rule(folder, message: str) -> Path:
+    rule = folder / "style" / "fr" / "press-release" / "maison.yaml"
+    rule.parent.mkdir(parents=True, exist_ok=True)
+    rule.write_text(
+        f"title: Maison\nkind: existence\nseverity: warning\nmessage: \"{message}\"\n"
+        "description: Une formule maison.\nmatch:\n  phrases: [\"chaque mois\"]\n"
+        "examples:\n  incorrect: [\"[[Chaque mois]], un billet.\"]\n  correct: [\"Un billet.\"]\n", encoding="utf-8")
+    return rule
+
+
+@pytest.mark.asyncio
+async def test_rule_files_of_the_workspace_are_recompiled_and_a_broken_one_keeps_the_last_good(client: LanguageClient):
+    rule = _house_rule(client.folder, "première version")
+    (client.folder / ".tonelint.toml").write_text('rule-dirs = ["style"]\n', encoding="utf-8")
+    uri = open_draft(client)
+    house, = ours(await published(client, uri, 1), "fr.press-release.maison")
+    assert house.message == "première version"
+    rule.write_text("title: [cassé\n", encoding="utf-8")
+    watched_change(client, rule)
+    message, = await until(lambda: client.messages, what="window/showMessage")
+    assert "maison.yaml" in message.message and "last good configuration" in message.message
+    change(client, uri, 2, types.TextEdit(types.Range(types.Position(line=0, character=2),
+                                                      types.Position(line=0, character=2)), "Toutes "))
+    house, = ours(await published(client, uri, 2), "fr.press-release.maison")  # still linting, old rule
+    assert house.message == "première version"
+    _house_rule(client.folder, "deuxième version")
+    watched_change(client, rule)
+    await until(lambda: [p for p in client.published if p.uri == uri and p.version == 2
+                         and [d for d in ours(p.diagnostics, "fr.press-release.maison") if d.message == "deuxième version"]],
+                what="the recompiled rule")
+
+
 # -- formats and lifecycle ------------------------------------------------------------
 
 

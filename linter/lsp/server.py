@@ -25,8 +25,7 @@ from .positions import UTF16, PositionMap
 from .scheduler import LintScheduler, Snapshot
 from .settings import CONFIG_FILE_NAME, WorkspaceSettings
 
-# Rule files and lexicons of a configuration's rule-dirs: a change recompiles the rules.
-_RULE_FILE_SUFFIXES = (".yaml", ".yml", ".txt", ".tsv")
+# Configuration files, and the rule files and lexicons of a configuration's rule-dirs.
 _WATCHED = ["**/{" + ",".join(CONFIG_NAMES) + "}", "**/*.{yaml,yml,txt,tsv}"]
 
 
@@ -192,12 +191,9 @@ def build_server() -> ToneLanguageServer:
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     async def did_change_watched_files(ls: ToneLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
         paths = [Path(p) for p in (to_fs_path(change.uri) for change in params.changes) if p]
-        rules_changed = any(p.suffix in _RULE_FILE_SUFFIXES for p in paths)
-        if not rules_changed and not any(p.name in CONFIG_NAMES for p in paths):
-            return
-        ls.settings.reload(rules_changed=rules_changed)
-        ls._shown.clear()
-        ls.relint_all()
+        if ls.settings.files_changed(paths):
+            ls._shown.clear()
+            ls.relint_all()
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..cache import LRU
-from ..config import Config, ConfigError, find_config_file, forget_config_files, load_config
+from ..config import CONFIG_NAMES, Config, ConfigError, find_config_file, forget_config_files, load_config
 from ..configcheck import check_config
 from ..engine import Engine, UnknownRuleError
 from ..rulepack import RuleError
@@ -70,12 +70,18 @@ class WorkspaceSettings:
     def config_file_for(self, draft: Path) -> Path | None:
         return find_config_file(draft)
 
-    def reload(self, rules_changed: bool = False) -> None:
-        """Configuration files changed on disk: find and read them again on the next lint.
-        `rules_changed`: rule files too; an engine compiles its rules again once its
-        configuration (rule directories included) reads without error."""
+    def files_changed(self, paths: list[Path]) -> bool:
+        """The editor reports these files changed on disk. Configuration files are found and
+        read again on the next lint; a change under a configuration's rule directories makes
+        its engine compile its rules again, once the configuration (rules included) reads
+        without error. Returns whether the open drafts should be linted again."""
         with self._lock:
+            configs = [p for p in paths if p.name in CONFIG_NAMES]
+            rule_files = {found for found, config in self._configs.items()
+                          for p in paths for folder in config.rule_dirs if folder in p.parents}
+            if not configs and not rule_files:
+                return False  # a draft saved, or a file tonelint does not read
             forget_config_files()
             self._fresh.clear()
-            if rules_changed:
-                self._rules_changed.update(self._configs)
+            self._rules_changed |= rule_files
+            return True
