@@ -473,23 +473,76 @@ def _list_rules(engine: Engine, langs: list[str]) -> int:
 
 
 def _explain(engine: Engine, rule_id: str) -> int:
-    for lang in LANGUAGES:
-        for rule in engine.all_rules(lang):
-            if rule.id == rule_id:
-                doc = rule.doc()
-                print(f"{rule.id} — {rule.title}")
-                print(f"category: {rule.category}   severity: {rule.severity.label}   kind: {rule.kind}")
-                print()
-                print(rule.description)
-                print()
-                print("Flagged:")
-                for text in doc["examples"]["incorrect"]:
-                    print(f"  ✗ {text}")
-                print("Not flagged:")
-                for text in doc["examples"]["correct"]:
-                    print(f"  ✓ {text}")
-                return EXIT_OK
-    raise UnknownRuleError(f"unknown rule {rule_id!r} (see `tonelint rules`)")
+    rules = {rule.id: rule for lang in LANGUAGES for rule in engine.all_rules(lang)}
+    rule = rules.get(rule_id)
+    if rule is None:
+        from .config import did_you_mean
+
+        raise UnknownRuleError(f"unknown rule {rule_id!r}{did_you_mean(rule_id, rules)} (see `tonelint rules`)")
+    doc = rule.doc()
+    print(f"{rule.id} — {rule.title}")
+    print(f"category: {rule.category}   severity: {rule.severity.label}   kind: {rule.kind}")
+    if rule.variants:
+        print(f"only for readers: {', '.join(rule.variants)}")
+    print()
+    print(rule.description)
+    print()
+    for line in _explain_settings(engine, rule):
+        print(line)
+    entries = _explain_lexicon_entries(engine, rule)
+    if entries:
+        print("First entries of its lexicon (term = suggestions):")
+        for entry in entries:
+            print(f"  {entry}")
+        print()
+    print("Flagged:")
+    for text in doc["examples"]["incorrect"]:
+        print(f"  ✗ {text}")
+    print("Not flagged:")
+    for text in doc["examples"]["correct"]:
+        print(f"  ✓ {text}")
+    return EXIT_OK
+
+
+def _explain_settings(engine: Engine, rule) -> list[str]:
+    """Thresholds, the evidence it gives, and the configuration keys that change it."""
+    from .verdict import DEFAULT_STRENGTH, read_pack_settings
+    from .rulepack import builtin_rules_dir
+
+    lines = []
+    options = {k: v for k, v in rule.match.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    if options:
+        lines.append("Thresholds: " + ", ".join(f"{k} = {v}" for k, v in sorted(options.items())))
+    verdict = read_pack_settings(rule.lang, [builtin_rules_dir(), *engine.config.rule_dirs])["verdict"].get(rule.category)
+    if verdict is not None:
+        strength = rule.strength if rule.strength is not None else DEFAULT_STRENGTH[rule.severity]
+        cap = f", at most {rule.max_strength} per draft" if rule.max_strength is not None else ""
+        lines.append(f"Evidence: {strength} per finding{cap}; the {rule.category} findings of a draft are warnings "
+                     f"from {verdict.threshold:g} (or {verdict.per_100_words:g} per 100 words), suggestions below.")
+    lines.append("Configuration:")
+    lines.append(f'  [severity] "{rule.id}" = "suggestion" | "warning" | "error" | "off"')
+    if options:
+        lines.append(f'  [rules."{rule.id}"] ' + ", ".join(f"{k} = ..." for k in sorted(options)))
+    if rule.category == "peer-jargon":
+        lines.append('  known-terms = ["..."]   # terms your readers know are never jargon')
+    if rule.category == "self-promotion":
+        lines.append('  self-names = ["..."]    # your organisation\'s names count as « nous » / "we"')
+    lines.append("")
+    return lines
+
+
+def _explain_lexicon_entries(engine: Engine, rule, count: int = 8) -> list[str]:
+    from .rulepack import builtin_rules_dir
+    from .rulepack.loader import load_lexicon
+
+    names = rule.match.get("lexicon") if rule.kind == "substitution" else None
+    entries = []
+    for name in [names] if isinstance(names, str) else (names or []):
+        try:
+            entries += load_lexicon(name, rule.lang, [*engine.config.rule_dirs, builtin_rules_dir()])
+        except FileNotFoundError:
+            continue
+    return [" ".join(e.split()) for e in entries[:count]]
 
 
 if __name__ == "__main__":

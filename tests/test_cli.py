@@ -312,3 +312,14 @@ def test_a_fifo_given_as_baseline_or_config_is_refused_not_waited_on(drafts):
                                str(drafts / "promo.md")], capture_output=True, text=True, timeout=120)
         assert proc.returncode == 2 and "not a regular file" in proc.stderr, proc.stderr
         assert len(proc.stderr.splitlines()) == 1
+
+
+def test_explain_shows_thresholds_configuration_lexicon_and_did_you_mean(capsys):
+    code, out, _ = run(["explain", "fr.peer-jargon.vocabulaire-rare"], capsys)
+    assert code == 0
+    assert "max_zipf = 2.5" in out and '[rules."fr.peer-jargon.vocabulaire-rare"]' in out
+    assert "warnings from 3" in out and "known-terms" in out
+    code, out, _ = run(["explain", "fr.peer-jargon.anglicismes"], capsys)
+    assert "{newsletter|newsletters} = infolettre [CA]" in out
+    code, _, err = run(["explain", "fr.peer-jargon.anglicisme"], capsys)
+    assert code == 2 and "did you mean 'fr.peer-jargon.anglicismes'" in err
