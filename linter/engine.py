@@ -127,14 +127,22 @@ class Engine:
 
     def check_rule_names(self, names) -> None:
         """Raise UnknownRuleError for a name that is no rule id or id prefix."""
-        if not names:
-            return
+        for name in names:
+            problem = self.unknown_rule_name(name)
+            if problem:
+                raise UnknownRuleError(f"{problem} (see `tonelint rules`)")
+
+    def unknown_rule_name(self, name: str) -> str | None:
+        """"unknown rule id or prefix 'x' (did you mean 'y'?)", or None when `name` names rules."""
         if not hasattr(self, "_known_ids"):
             self._known_ids = [r.id for lang in LANGUAGES for r in self.all_rules(lang)]
         ids = self._known_ids
-        for name in names:
-            if name not in LANGUAGES and not _is_grammar_id(name) and not any(_matches_any(i, [name]) for i in ids):
-                raise UnknownRuleError(f"unknown rule id or prefix {name!r} (see `tonelint rules`)")
+        if name in LANGUAGES or _is_grammar_id(name) or any(_matches_any(i, [name]) for i in ids):
+            return None
+        from .config import did_you_mean
+
+        prefixes = {p for i in ids for p in (i, i.rsplit(".", 1)[0], i.split(".", 1)[1])}
+        return f"unknown rule id or prefix {name!r}{did_you_mean(name, prefixes)}"
 
     def pack(self, lang: str) -> CompiledPack:
         if lang not in LANGUAGES:
@@ -215,6 +223,9 @@ class Engine:
                                           lambda: nlp.get_pipeline(lang, pack.needs_lemmas),
                                           self.block_cache, self.tagged_cache)
         notices: list[str] = list(document.notices)
+        for name in sorted({n for s in document.suppressions for n in s.rules}):
+            if problem := self.unknown_rule_name(name):
+                notices.append(f"a tonelint-disable comment names no rule: {problem}")
         if forced and (other := clearly_other_language(document.prose, lang)):
             notices.append(f"linted as {lang} as asked, but the text reads as {other}: check --lang, "
                            "the configuration's lang or the front matter")

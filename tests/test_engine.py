@@ -148,3 +148,11 @@ def test_a_forced_language_that_the_text_contradicts_gets_a_notice():
     assert any("reads as en" in n for n in forced.notices)
     assert not any("reads as" in n for n in Engine(Config(lang="en")).lint(english).notices)
     assert not any("reads as" in n for n in Engine(Config()).lint(english).notices)  # detected: nothing to say
+
+
+def test_a_suppression_comment_naming_no_rule_gets_a_notice_with_the_nearest_id():
+    source = "Un leader mondial.\n\n<!-- tonelint-disable fr.press-relase -->\nUn leader mondial.\n"
+    notices = Engine(Config(lang="fr")).lint(source, "markdown").notices
+    assert any("fr.press-relase" in n and "did you mean 'fr.press-release'" in n for n in notices)
+    fine = "<!-- tonelint-disable press-release.cliches -->\nUn leader mondial.\n"
+    assert not any("names no rule" in n for n in Engine(Config(lang="fr")).lint(fine, "markdown").notices)
