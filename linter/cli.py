@@ -231,10 +231,10 @@ def _check(args) -> int:
         from .gitdiff import ChangedLines
 
         try:
-            changed = ChangedLines(args.diff)
+            changed = ChangedLines(args.diff, [p for p in args.paths if p != "-"])
+            _keep_only(reports, lambda r, d: r.path != "-" and changed.keeps(r.path, d.line, d.end_line))
         except InputError as exc:
             raise UsageError(str(exc)) from None
-        _keep_only(reports, lambda r, d: r.path != "-" and changed.keeps(r.path, d.line, d.end_line))
     if args.baseline:
         from .baseline import Baseline
 

@@ -24,26 +24,50 @@ def _git(args: list[str], cwd: Path) -> str:
 
 
 class ChangedLines:
-    """Lines added or modified since `revision`, per file (untracked files: every line)."""
+    """Lines added or modified since `revision`, per file (untracked files: every line), in
+    whichever repository each file lives: the one around the files, not around the current
+    directory (`tonelint check --diff main ../site/content` works from anywhere)."""
 
-    def __init__(self, revision: str, cwd: Path | None = None) -> None:
-        cwd = cwd or Path.cwd()
+    def __init__(self, revision: str, paths: list[str] | None = None, cwd: Path | None = None) -> None:
+        self.revision = revision
+        self._repos: dict[Path, _RepositoryChanges] = {}
+        self._root_of_folder: dict[Path, Path] = {}
+        for path in paths or [str(cwd or Path.cwd())]:
+            if os.path.exists(path):  # a missing file is already reported as such
+                self._repository(Path(os.path.abspath(path)))  # errors (no repository, unknown revision) now
+
+    def keeps(self, path: str, first_line: int, last_line: int) -> bool:
+        resolved = Path(os.path.abspath(path)).resolve()
+        return self._repository(resolved).keeps(resolved, first_line, last_line)
+
+    def _repository(self, path: Path) -> "_RepositoryChanges":
+        folder = path if path.is_dir() else path.parent
+        root = self._root_of_folder.get(folder)
+        if root is None:
+            try:
+                root = Path(_git(["rev-parse", "--show-toplevel"], folder).strip()).resolve()
+            except InputError:
+                raise InputError(f"--diff needs a git repository, and {folder} is not in one") from None
+            self._root_of_folder[folder] = root
+        if root not in self._repos:
+            self._repos[root] = _RepositoryChanges(root, self.revision)
+        return self._repos[root]
+
+
+class _RepositoryChanges:
+    def __init__(self, root: Path, revision: str) -> None:
+        self.root = root
         try:
-            root = _git(["rev-parse", "--show-toplevel"], cwd).strip()
+            _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root)
         except InputError:
-            raise InputError(f"--diff needs a git repository, and {cwd} is not in one") from None
-        self.root = Path(root).resolve()
-        try:
-            _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], self.root)
-        except InputError:
-            raise InputError(f"--diff: unknown git revision {revision!r}") from None
-        diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--relative", revision, "--"], self.root)
+            raise InputError(f"--diff: unknown git revision {revision!r} in {root}") from None
+        diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--relative", revision, "--"], root)
         self.lines: dict[Path, set[int]] = {}
         current: Path | None = None
         for line in diff.splitlines():
             if line.startswith("+++ "):
                 name = line[4:].strip()
-                current = None if name == "/dev/null" else (self.root / name[2:] if name.startswith("b/") else self.root / name)
+                current = None if name == "/dev/null" else (root / name[2:] if name.startswith("b/") else root / name)
                 if current is not None:
                     current = current.resolve()
                     self.lines.setdefault(current, set())
@@ -52,11 +76,10 @@ class ChangedLines:
                 if match:
                     start, count = int(match.group(1)), int(match.group(2) or 1)
                     self.lines[current].update(range(start, start + count))
-        untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], self.root)
-        self.new_files = {(self.root / name).resolve() for name in untracked.split("\0") if name}
+        untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], root)
+        self.new_files = {(root / name).resolve() for name in untracked.split("\0") if name}
 
-    def keeps(self, path: str, first_line: int, last_line: int) -> bool:
-        resolved = Path(os.path.abspath(path)).resolve()
+    def keeps(self, resolved: Path, first_line: int, last_line: int) -> bool:
         if resolved in self.new_files:
             return True
         changed = self.lines.get(resolved)

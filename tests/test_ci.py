@@ -211,3 +211,15 @@ def test_the_profile_is_the_documents_whatever_the_output_hides(site, capsys, na
                 assert all(f["diagnostics"][i]["category"] == name for i in entry["evidence"])
     levels = {f["profile"]["press-release"]["level"] for f in json.loads(whole)["files"]}
     assert levels <= {"none", "some", "strong"} and "strong" in levels
+
+
+def test_diff_finds_the_repository_from_the_files_not_the_current_directory(site, capsys, tmp_path, monkeypatch):
+    post = site / "content" / "posts" / "a.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("Un paragraphe calme.", "Un leader mondial calme."),
+                    encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # not a repository
+    code, out, err = run(["check", "--format", "json", "--diff", "HEAD", str(site / "content")], capsys)
+    assert code == 1, err
+    assert diagnostics(out)["a.md"] == [("fr.press-release.cliches", 3)]
