@@ -247,6 +247,7 @@ class Engine:
                 diagnostic = self._diagnostic(rule, analysis, finding, pack, variant)
                 if diagnostic is None:
                     continue
+                diagnostic.document_level = check.describes_document
                 if rule.category == "peer-jargon" and diagnostic.match.lower() in known:
                     continue
                 if any(s.covers(rule.id, diagnostic.span.start) for s in document.suppressions):

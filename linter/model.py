@@ -56,6 +56,8 @@ class Diagnostic:
     mention: bool = field(default=False, compare=False)
     # Other rules that flagged the same words for the same dimension: [{"rule", "message"}].
     also: list[dict] = field(default_factory=list)
+    # About the whole draft (no invitation, readability): the span only points at where it shows.
+    document_level: bool = False
     # The findings merged into this one, whole, so a selection of one of their rules can show it.
     merged: list["Diagnostic"] = field(default_factory=list, compare=False, repr=False)
 
@@ -76,4 +78,5 @@ class Diagnostic:
             "match": self.match,
             "suggestions": list(self.suggestions),
             **({"also": [dict(a) for a in self.also]} if self.also else {}),
+            **({"scope": "document"} if self.document_level else {}),
         }

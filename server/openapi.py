@@ -54,6 +54,8 @@ SCHEMAS = {
             "line": {"type": "integer", "minimum": 1}, "column": {"type": "integer", "minimum": 1},
             "end_line": {"type": "integer", "minimum": 1}, "end_column": {"type": "integer", "minimum": 1},
             "match": {"type": "string"}, "suggestions": {"type": "array", "items": {"type": "string"}},
+            "scope": {"type": "string", "enum": ["document"],
+                      "description": "present when the finding is about the whole draft; its span only points at where it shows"},
             "also": {"type": "array", "description": "other rules that flagged the same words for the same dimension",
                      "items": {"type": "object", "required": ["rule", "message"],
                                "properties": {"rule": {"type": "string"}, "message": {"type": "string"}}}},

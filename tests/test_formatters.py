@@ -149,3 +149,41 @@ def test_sarif_output_is_linear_in_findings():
     assert per_finding < 2_000
     results = json.loads(render("sarif", [report_with_findings(source, limit=100)]))["runs"][0]["results"]
     assert len(results) == 100 and all(r["partialFingerprints"]["tonelint/v1"] for r in results)
+
+
+def _long_line_report(tmp_path):
+    from tonelint import Config, Engine
+
+    source = "Un texte " * 80 + "nous sommes fiers d'annoncer un partenariat stratégique " + "et la suite " * 80 + "\n"
+    result = Engine(Config(lang="fr")).lint(source)
+    return FileReport("post.txt", result, source=source)
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_excerpts_fit_the_terminal_width(tmp_path, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = render("text", [_long_line_report(tmp_path)])
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if "fier-d-annoncer" in line)
+    excerpt, caret = lines[at + 1], lines[at + 2]
+    assert len(excerpt) <= columns and "fiers d'annoncer" in excerpt
+    assert excerpt[caret.index("^"):caret.index("^") + len("fiers d'annoncer")] == "fiers d'annoncer"
+    assert all(len(line) <= columns for line in lines if line.startswith("    ") and "suggestion:" not in line
+               and "also " not in line)
+
+
+def test_concise_is_one_line_per_finding_and_document_findings_are_file_level(tmp_path, monkeypatch):
+    report = _long_line_report(tmp_path)
+    concise = render("concise", [report]).splitlines()
+    assert len(concise) == len(report.result.diagnostics) + len(report.notices) + 1
+    full = render("text", [report]).splitlines()
+    document_level = [d for d in report.result.diagnostics if d.document_level]
+    assert document_level, "a 400-word text with no « vous » is a document-level finding"
+    for d in document_level:
+        line = next(line for line in full if d.rule in line)
+        assert line.startswith(f"post.txt: {d.severity.label} {d.rule} ")  # no line:column, no excerpt
+        assert d.to_dict()["scope"] == "document"
+    located = next(d for d in report.result.diagnostics if not d.document_level)
+    assert "scope" not in located.to_dict()
+    assert full.index(next(line for line in full if document_level[0].rule in line)) < \
+        full.index(next(line for line in full if located.rule in line and ":1:" in line))

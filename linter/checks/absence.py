@@ -13,6 +13,10 @@ class AbsenceCheck(Check):
         self.terms = TermSet(rule, self.spec, ctx, "match")
         self.min_words = int(number(rule, self.spec, "min_words", 80, minimum=1))
 
+    @property
+    def describes_document(self) -> bool:
+        return True
+
     def run(self, analysis):
         if analysis.words < self.min_words or self.terms.find(analysis):
             return []

@@ -23,6 +23,10 @@ class BalanceCheck(Check):
         self.min_self = int(number(rule, self.spec, "min_self", 3, minimum=1))
         self.max_ratio = number(rule, self.spec, "max_ratio", 2.0)
 
+    @property
+    def describes_document(self) -> bool:
+        return self.scope == "document"
+
     def run(self, analysis):
         mine = self.filter_exceptions(analysis, self.self_terms.find(analysis))
         theirs = self.reader_terms.find(analysis)

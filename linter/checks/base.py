@@ -234,5 +234,11 @@ class Check:
         self.spec = rule.match
         self.filter_exceptions = exception_filter(rule, ctx)
 
+    @property
+    def describes_document(self) -> bool:
+        """Are its findings about the whole draft (no invitation, readability), their span only
+        a pointer? Outputs show those as file-level findings."""
+        return False
+
     def run(self, analysis: DocumentAnalysis) -> list[Finding]:
         raise NotImplementedError

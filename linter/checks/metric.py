@@ -22,6 +22,10 @@ class MetricCheck(Check):
         else:
             self.max_words = int(number(rule, self.spec, "max", minimum=1))
 
+    @property
+    def describes_document(self) -> bool:
+        return self.metric == "readability"
+
     def run(self, analysis):
         if self.metric == "sentence-length":
             return list(self._long_sentences(analysis))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from ..engine import LintResult
 from ..model import Severity
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = ("text", "full", "concise", "json", "sarif", "github", "junit")  # full: text's other name
 
 
 @dataclass
@@ -38,4 +38,4 @@ def render(fmt: str, reports: list[FileReport], rules: dict | None = None, color
         return render_junit(reports)
     from .text import render_text
 
-    return render_text(reports, color=color)
+    return render_text(reports, color=color, concise=fmt == "concise")

@@ -34,8 +34,9 @@ class Excerpt:
 class Excerpts:
     """Excerpts for the findings of one file; line starts are indexed once."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, width: int | None = None) -> None:
         self.source = source
+        self.width = width  # terminal cells for the excerpt; None: the fixed window below
         self.lines = LineIndex(source)  # the same line breaks as the findings' line numbers
 
     def __call__(self, line: int, column: int, end_line: int, end_column: int) -> Excerpt | None:
@@ -52,19 +53,26 @@ class Excerpts:
         # A finding that runs onto later lines is underlined to one past this line's end.
         end = end_column - 1 if end_line == line else length + 1
         end = max(end, start + 1)
-        return excerpt(self.source, line_start, line_end, start, end)
+        return excerpt(self.source, line_start, line_end, start, end, self.width)
 
 
-def excerpt(source: str, line_start: int, line_end: int, start: int, end: int) -> Excerpt:
+def excerpt(source: str, line_start: int, line_end: int, start: int, end: int,
+            width: int | None = None) -> Excerpt:
     """The excerpt of the line source[line_start:line_end] for the span [start, end),
-    in offsets from the line's start (`end` may pass the line's end by one)."""
+    in offsets from the line's start (`end` may pass the line's end by one). With a
+    `width`, the window is fitted to it (as rustc and ruff fit theirs to the terminal)."""
+    whole_line, max_underline, context = MAX_WHOLE_LINE, MAX_UNDERLINE, CONTEXT
+    if width is not None:
+        whole_line = max(40, width)
+        max_underline = max(20, whole_line - 24)
+        context = max(10, (whole_line - 2 - min(end - start, max_underline)) // 2)
     length = line_end - line_start
     left, right, shown_end = 0, length, end
-    if length > MAX_WHOLE_LINE:
-        shown_end = min(end, start + MAX_UNDERLINE)
-        left = _off_combining(source, line_start, length, max(0, start - CONTEXT), -1)
+    if length > whole_line:
+        shown_end = min(end, start + max_underline)
+        left = _off_combining(source, line_start, length, max(0, start - context), -1)
         right = _off_combining(source, line_start, length,
-                               min(length, shown_end + (CONTEXT if shown_end == end else 0)), +1)
+                               min(length, shown_end + (context if shown_end == end else 0)), +1)
     prefix = ELLIPSIS if left > 0 else ""
     suffix = ELLIPSIS if right < length else ""
     text = _CONTROL.sub(" ", source[line_start + left: line_start + right])
