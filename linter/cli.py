@@ -12,7 +12,7 @@ from . import __version__
 from .config import Config, ConfigError, find_config_file, load_config
 from .configcheck import check_config
 from .engine import Engine, UnknownRuleError
-from .formatters import FORMATS, FileReport, render
+from .formatters import FORMATS, HUMAN_FORMATS, FileReport, render
 from .model import Severity
 from .reading import InputError, expand_paths
 from .rulepack import LANGUAGES, RuleError
@@ -254,7 +254,7 @@ def _check(args) -> int:
     output = render(args.format, reports, rules, color=color)
     if output:
         print(output)
-    if args.format == "text" and len(reports) > 1:
+    if args.format in HUMAN_FORMATS and len(reports) > 1:
         from .formatters.summary import render_summary
 
         print(render_summary(reports, color=color))
@@ -286,7 +286,7 @@ def _lint_paths(args):
     workers = args.jobs if args.jobs else default_jobs()
     if workers < 1:
         raise UsageError("--jobs must be at least 1")
-    progress = _progress(len(jobs)) if args.format == "text" or not sys.stdout.isatty() else None
+    progress = _progress(len(jobs)) if args.format in HUMAN_FORMATS or not sys.stdout.isatty() else None
     try:
         reports = run(jobs, workers, sys.stdin, on_done=progress.advance if progress else None)
     finally:
@@ -364,7 +364,7 @@ def _print_run_notices(reports, fmt: str) -> None:
     for message in sorted(grammar_errors):  # one notice per run, not one per file
         print(f"tonelint: note: grammar not checked: {message}", file=sys.stderr)
     for report in reports:
-        if report.error and fmt != "text":
+        if report.error and fmt not in HUMAN_FORMATS:
             print(f"tonelint: {report.path}: {report.error}", file=sys.stderr)
 
 

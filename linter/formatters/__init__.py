@@ -7,6 +7,7 @@ from ..engine import LintResult
 from ..model import Severity
 
 FORMATS = ("text", "full", "concise", "json", "sarif", "github", "junit")  # full: text's other name
+HUMAN_FORMATS = ("text", "full", "concise")  # read by a person: progress bar, summary table, errors inline
 
 
 @dataclass
