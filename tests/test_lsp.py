@@ -342,6 +342,27 @@ async def test_languages_other_than_prose_are_left_alone_and_closing_clears(clie
 
 
 @pytest.mark.asyncio
+async def test_hostile_text_and_edits_never_stop_the_server(client: LanguageClient):
+    hostile = "\ud800 Nous \x00 sommes\u2028 fiers d'annoncer \U0001F600\r\n" * 3
+    uri = open_draft(client, "bizarre.md", "x")
+    client.text_document_did_change(types.DidChangeTextDocumentParams(  # the whole text, then odd ranges
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=hostile)]))
+    far = types.Position(line=999, character=999)
+    change(client, uri, 3, types.TextEdit(types.Range(far, far), " newsletter"))
+    backwards = types.Range(types.Position(line=2, character=5), types.Position(line=0, character=1))
+    change(client, uri, 4, types.TextEdit(backwards, ""))
+    await published(client, uri, 4)
+    unknown = "file:///nowhere/never-opened.md"
+    change(client, unknown, 2, types.TextEdit(types.Range(far, far), "x"))
+    assert await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=unknown), position=far)) is None
+    uri2 = open_draft(client, "ensuite.md")
+    assert ours(await published(client, uri2, 1))  # still linting
+    assert client.messages == []  # and no internal error on the way
+
+
+@pytest.mark.asyncio
 async def test_shutdown_then_exit_ends_the_server(client: LanguageClient):
     uri = open_draft(client)
     await published(client, uri, 1)

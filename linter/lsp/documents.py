@@ -1,9 +1,10 @@
 """The drafts open in the editor, kept in sync with its incremental changes.
 
-pygls keeps a copy too, but splits lines with str.splitlines(), which also
-breaks at U+2028, form feeds and the like; LSP breaks lines only at \\n,
-\\r\\n and \\r, so a draft pasted from a word processor would drift. Our
-copy applies each change with the same line rules as the diagnostics' ranges.
+Our own copy, not pygls's (server.DraftsProtocol turns that one off): pygls
+splits lines with str.splitlines(), which also breaks at U+2028, form feeds
+and the like, where LSP breaks lines only at \\n, \\r\\n and \\r, so a
+draft pasted from a word processor would drift. Each change is applied here
+with the same line rules as the diagnostics' ranges.
 """
 from __future__ import annotations
 

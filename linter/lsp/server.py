@@ -12,6 +12,8 @@ from pathlib import Path
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 from .. import __version__
@@ -29,9 +31,28 @@ from .settings import CONFIG_FILE_NAME, WorkspaceSettings
 _WATCHED = ["**/{" + ",".join(CONFIG_NAMES) + "}", "**/*.{yaml,yml,txt,tsv}"]
 
 
+class DraftsProtocol(LanguageServerProtocol):
+    """pygls's protocol without its own copy of the open documents: DocumentStore keeps
+    ours (pygls's raises on a change to a document never opened, and splits lines
+    differently from LSP). The handlers below only pass each notification on."""
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):
+        yield self.fm.features[types.TEXT_DOCUMENT_DID_OPEN], (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+        yield self.fm.features[types.TEXT_DOCUMENT_DID_CHANGE], (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams):
+        yield self.fm.features[types.TEXT_DOCUMENT_DID_CLOSE], (params,), None
+
+
 class ToneLanguageServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("tonelint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("tonelint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=DraftsProtocol)
         self.documents = DocumentStore()
         self.settings = WorkspaceSettings(report_error=self.show_error)
         self.linted: dict[str, LintedDraft] = {}  # the last published lint of each open draft
