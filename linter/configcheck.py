@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .checks import KINDS, CompileContext
+from .checks.base import ReadFields
 from .config import Config, ConfigError, did_you_mean
 from .rulepack import LANGUAGES, Rule, RuleError, builtin_rules_dir, load_rules
 from .rulepack.loader import rule_categories
@@ -102,7 +103,7 @@ def _check_options(by_id: dict[str, Rule], rule_id: str, options: dict, config: 
         return  # the rule file's own error, reported when its pack compiles
     ctx = CompileContext(rule.lang, PhraseIndex(), [*config.rule_dirs, builtin_rules_dir()],
                          list(config.self_names), list(config.known_terms))
-    spec = _ReadFields({**rule.match, **options})
+    spec = ReadFields({**rule.match, **options})
     try:
         kind(replace(rule, match=spec), ctx)
     except RuleError as exc:
@@ -123,23 +124,3 @@ def _option_of(field_name: str) -> str:
     if field_name.startswith("match."):
         field_name = field_name[len("match."):]
     return field_name.split(".", 1)[0]
-
-
-class _ReadFields(dict):
-    """A rule's `match` mapping that records which fields its kind looks at."""
-
-    def __init__(self, *args) -> None:
-        super().__init__(*args)
-        self.read: set[str] = set()
-
-    def __getitem__(self, key):
-        self.read.add(key)
-        return super().__getitem__(key)
-
-    def get(self, key, default=None):
-        self.read.add(key)
-        return super().get(key, default)
-
-    def __contains__(self, key) -> bool:
-        self.read.add(key)
-        return super().__contains__(key)

@@ -11,7 +11,7 @@ from . import nlp
 from .analysis import DocumentAnalysis
 from .cache import LRU
 from .checks import KINDS, CompileContext
-from .checks.base import Check
+from .checks.base import Check, compile_check
 from .config import Config
 from .grammar import GrammarUnavailable, make_backend
 from .lang import clearly_other_language, detect_language
@@ -179,7 +179,7 @@ class Engine:
             kind = KINDS.get(rule.kind)
             if kind is None:
                 raise RuleError(rule.path, "kind", f"unknown kind {rule.kind!r} (known: {', '.join(sorted(KINDS))})")
-            checks.append(kind(rule, ctx))
+            checks.append(compile_check(kind, rule, ctx))
             rules.append(rule)
         settings = read_pack_settings(lang, [builtin_rules_dir(), *config.rule_dirs])
         caps = {rule.id: rule.max_strength for rule in rules if rule.max_strength is not None}

@@ -120,3 +120,22 @@ def test_punctuation_in_a_phrase_is_an_error_not_a_silent_match(tmp_path):
     _write_rule(tmp_path, VALID.replace('phrases: ["leader mondial"]', 'phrases: ["sources :"]'))
     with pytest.raises(RuleError, match="phrases match words only"):
         Engine(Config(lang="fr", rule_dirs=(tmp_path,))).pack("fr")
+
+
+@pytest.mark.parametrize("match, field", [
+    ("  phrase: [abc]\n  phrases: [abd]\n", "match.phrase"),      # a typo beside the real field
+    ("  phrases: [abc]\n  scope: paragraph\n", "match.scope"),   # a field another kind reads
+    ("  context:\n    phrase: [nous]\n  target:\n    phrases: [abc]\n", "match.context.phrase"),
+])
+def test_a_match_field_the_kind_does_not_read_is_an_error(tmp_path, match, field):
+    from tonelint import Config, Engine
+    from tonelint.rulepack import RuleError
+
+    kind = "cooccurrence" if "context" in match else "existence"
+    rule = tmp_path / "fr" / "press-release" / "maison.yaml"
+    rule.parent.mkdir(parents=True)
+    rule.write_text(f"title: X\nkind: {kind}\nseverity: warning\nmessage: m\ndescription: d\nmatch:\n{match}"
+                    "examples:\n  incorrect: ['Une [[abc]].']\n  correct: ['Une abd.']\n", encoding="utf-8")
+    with pytest.raises(RuleError) as error:
+        Engine(Config(lang="fr", rule_dirs=(tmp_path,))).pack("fr")
+    assert error.value.field == field and "unknown field" in str(error.value)

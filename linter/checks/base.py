@@ -242,3 +242,73 @@ class Check:
 
     def run(self, analysis: DocumentAnalysis) -> list[Finding]:
         raise NotImplementedError
+
+
+class ReadFields(dict):
+    """A rule's `match` mapping that records which fields its kind looks at: a field the
+    kind never reads is a typo (`phrase:` for `phrases:`), never silently ignored. Nested
+    mappings (`context:`, `target:`, `self:`) are recorded the same way."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.read: set[str] = set()
+        for key, value in dict.items(self):  # not self.items(): that marks every field read
+            if isinstance(value, dict) and not isinstance(value, ReadFields):
+                super().__setitem__(key, ReadFields(value))
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key) -> bool:
+        self.read.add(key)
+        return super().__contains__(key)
+
+    # A mapping walked whole is data (`swap:` terms), not fields: all of it counts as read.
+    def __iter__(self):
+        self.read.update(dict.keys(self))
+        return super().__iter__()
+
+    def items(self):
+        self.read.update(dict.keys(self))
+        return super().items()
+
+    def keys(self):
+        self.read.update(dict.keys(self))
+        return super().keys()
+
+    def values(self):
+        self.read.update(dict.keys(self))
+        return super().values()
+
+    def unread(self, prefix: str = "") -> list[tuple[str, set[str]]]:
+        """(dotted field, fields read beside it) for every field nobody read, nested ones too."""
+        present = set(dict.keys(self))
+        found = [(prefix + key, self.read) for key in sorted(present - self.read)]
+        for key in sorted(self.read & present):
+            value = dict.__getitem__(self, key)
+            if isinstance(value, ReadFields):
+                found += value.unread(f"{prefix}{key}.")
+        return found
+
+
+def compile_check(kind_class, rule: Rule, ctx: CompileContext) -> "Check":
+    """The check for a rule, refusing `match` fields its kind does not read."""
+    from dataclasses import replace
+
+    from ..config import did_you_mean
+
+    spec = ReadFields(rule.match)
+    check = kind_class(replace(rule, match=spec), ctx)
+    unknown = spec.unread()
+    if unknown:
+        name, known = unknown[0]
+        last = name.rsplit(".", 1)[-1]
+        raise RuleError(rule.path, f"match.{name}",
+                        f"unknown field for a {rule.kind} rule{did_you_mean(last, known)} "
+                        f"(read here: {', '.join(sorted(known)) or 'nothing'})")
+    return check
