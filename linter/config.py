@@ -39,7 +39,7 @@ class Config:
     path: Path | None = field(default=None, compare=False)
 
     def options_for(self, rule_id: str) -> dict:
-        return dict(dict(self.rule_options).get(rule_id, ()))
+        return {name: _thawed(value) for name, value in dict(self.rule_options).get(rule_id, ())}
 
 
 _KEYS = {"lang", "variant", "select", "ignore", "severity", "rules", "self-names", "known-terms", "rule-dirs",
@@ -117,7 +117,8 @@ def config_from_dict(data: dict, path: Path | None = None) -> Config:
         select=_strings(data, "select", where),
         ignore=_strings(data, "ignore", where),
         severity=tuple(sorted(severity.items())),
-        rule_options=tuple(sorted((k, tuple(sorted(v.items()))) for k, v in rules.items())),
+        rule_options=tuple(sorted((k, tuple(sorted((name, _frozen(value)) for name, value in v.items())))
+                                  for k, v in rules.items())),
         self_names=_strings(data, "self-names", where),
         known_terms=_strings(data, "known-terms", where),
         rule_dirs=tuple((base / d).resolve() for d in _strings(data, "rule-dirs", where)),
@@ -160,6 +161,28 @@ def _grammar(data, where: str) -> GrammarSettings | None:
         disabled_rules=_strings(data, "disabled-rules", where),
         variants=tuple(sorted(languages.items())),
     )
+
+
+class _FrozenMapping(tuple):
+    """A TOML table inside a rule option, as sorted (key, value) pairs: hashable."""
+
+
+def _frozen(value):
+    """Lists as tuples and tables as _FrozenMapping, all the way down: a Config is hashable
+    (engines are cached by it); `options_for` gives the rule plain lists and dicts back."""
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return _FrozenMapping(sorted((k, _frozen(v)) for k, v in value.items()))
+    return value
+
+
+def _thawed(value):
+    if isinstance(value, _FrozenMapping):
+        return {k: _thawed(v) for k, v in value}
+    if isinstance(value, tuple):
+        return [_thawed(v) for v in value]
+    return value
 
 
 def did_you_mean(name: str, candidates) -> str:

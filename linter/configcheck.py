@@ -33,7 +33,7 @@ def check_config(config: Config) -> None:
                 raise ConfigError(f"{where}: '{key}': {unknown_rule_message(name, names)}")
     by_id = {rule.id: rule for rule in rules}
     for rule_id, options in config.rule_options:
-        _check_options(by_id, rule_id, dict(options), config, f"{where}: 'rules.\"{rule_id}\"'")
+        _check_options(by_id, rule_id, config.options_for(rule_id), config, f"{where}: 'rules.\"{rule_id}\"'")
 
 
 def known_rule_names(rule_dirs) -> set[str]:

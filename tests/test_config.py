@@ -129,3 +129,18 @@ def test_a_user_packs_verdict_thresholds_are_checked(tmp_path, capsys, verdict, 
     message = out + err
     assert str(tmp_path / ".tonelint.toml") in message and str(pack / "pack.yaml") in message
     assert expected in message
+
+
+def test_list_and_table_rule_options_keep_the_configuration_hashable(tmp_path):
+    from tonelint.config import config_from_dict
+    from tonelint import Engine
+
+    config = config_from_dict({"lang": "fr", "rules": {"fr.peer-jargon.vocabulaire-rare": {"allow": ["hypothèque"]}}})
+    hash(config)
+    assert config.options_for("fr.peer-jargon.vocabulaire-rare") == {"allow": ["hypothèque"]}
+    text = "Le bail prévoit une clause résolutoire, une hypothèque conventionnelle et des servitudes."
+    allowed = [d.match for d in Engine(config).lint(text).diagnostics if d.rule.endswith("vocabulaire-rare")]
+    assert "hypothèque" not in allowed
+    nested = config_from_dict({"rules": {"fr.x": {"t": {"a": [1, 2]}}}})
+    hash(nested)
+    assert nested.options_for("fr.x") == {"t": {"a": [1, 2]}}
