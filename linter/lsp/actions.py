@@ -72,6 +72,32 @@ def code_actions(uri: str, text: str, fmt: str, encoding: str, findings: list[Fi
     return actions
 
 
+FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.tonelint"
+
+
+def fix_all_action(uri: str, fixes: list[tuple[types.Range, str]]) -> types.CodeAction | None:
+    """One action applying the first suggestion of every safe finding (ranges in document
+    order, overlapping ones left out: two fixes must never rewrite the same words)."""
+    edits: list[types.TextEdit] = []
+    for where, suggestion in sorted(fixes, key=lambda fix: (fix[0].start.line, fix[0].start.character)):
+        if edits and _before(where.start, edits[-1].range.end):
+            continue
+        edits.append(types.TextEdit(where, suggestion))
+    if not edits:
+        return None
+    return types.CodeAction(title="Fix all safe tonelint findings in this file", kind=FIX_ALL_KIND,
+                            edit=types.WorkspaceEdit(changes={uri: edits}))
+
+
+def wanted(action: types.CodeAction, only: list[str] | None) -> bool:
+    """Whether the client asked for this kind of action (`only`: kinds or their prefixes)."""
+    return not only or any(action.kind == kind or action.kind.startswith(kind + ".") for kind in only)
+
+
+def _before(a: types.Position, b: types.Position) -> bool:
+    return (a.line, a.character) < (b.line, b.character)
+
+
 def ignore_here_edit(text: str, encoding: str, line: int, rule_id: str) -> types.TextEdit:
     """`<!-- tonelint-disable-next-line RULE -->` for the finding's line.
 

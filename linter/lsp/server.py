@@ -19,7 +19,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..config import CONFIG_NAMES
 from ..runner import internal_error
-from .actions import ConfigTarget, Finding, code_actions
+from .actions import FIX_ALL_KIND, ConfigTarget, Finding, code_actions, fix_all_action, wanted
 from .conversion import SOURCE, LintedDraft, format_for, safe_to_replace
 from .documents import DocumentStore
 from .hover import hover
@@ -217,7 +217,7 @@ def build_server() -> ToneLanguageServer:
             ls.relint_all()
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND]))
     def code_action(ls: ToneLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
         document = ls.documents.get(uri)
@@ -226,14 +226,16 @@ def build_server() -> ToneLanguageServer:
             return []
         draft = ls.linted.get(uri)
         current = draft if draft is not None and draft.version == document.version else None
-        findings = []
-        for diagnostic in params.context.diagnostics:
-            if diagnostic.source != SOURCE or not isinstance(diagnostic.code, str):
-                continue
-            findings.append(_finding(diagnostic, current))
-        if not findings:
-            return []
-        return code_actions(uri, document.text, fmt, ls.encoding, findings, ls.config_target(uri))
+        findings = [_finding(diagnostic, current) for diagnostic in params.context.diagnostics
+                    if diagnostic.source == SOURCE and isinstance(diagnostic.code, str)]
+        actions = code_actions(uri, document.text, fmt, ls.encoding, findings,
+                               ls.config_target(uri) if findings else None)
+        if current is not None:
+            fix_all = fix_all_action(uri, [(current.range_of(d), d.suggestions[0]) for d in current.diagnostics
+                                           if d.suggestions and safe_to_replace(d.match)])
+            if fix_all is not None:
+                actions.append(fix_all)
+        return [action for action in actions if wanted(action, params.context.only)]
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def on_hover(ls: ToneLanguageServer, params: types.HoverParams) -> types.Hover | None:
