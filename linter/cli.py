@@ -5,7 +5,6 @@ import argparse
 import gc
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
@@ -206,27 +205,26 @@ def _cli_overrides(args, base: Config) -> tuple:
     return tuple(sorted(changes.items()))
 
 
-@contextmanager
-def _fewer_garbage_collections():
-    """Linting allocates many small objects and almost no reference cycles, so Python's
-    default collector thresholds make it re-scan the heap (models, word lists) far too
-    often: ~12% of a run on many files. Restored afterwards: `main` may run in-process."""
-    thresholds = gc.get_threshold()
+def tune_garbage_collector() -> None:
+    """For a process tonelint owns (the console command): linting allocates many small objects
+    and almost no reference cycles, so Python's default thresholds make the collector re-scan
+    the heap (models, word lists) far too often, ~12% of a run on many files. Never called when
+    `main` runs inside another program: the interpreter's settings are the host's."""
     gc.freeze()  # what is alive now (modules, rules) is not scanned again
     gc.set_threshold(100_000, 50, 100)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
+
+
+def console_main() -> None:
+    """The `tonelint` command and `python -m tonelint`: the process is ours."""
+    tune_garbage_collector()
+    sys.exit(main())
 
 
 def _check(args) -> int:
     if args.baseline and Path(args.baseline).exists() and not Path(args.baseline).is_file():
         # Checked before linting: reading a FIFO named as the baseline would wait forever.
         raise UsageError(f"{args.baseline}: the baseline is not a regular file")
-    with _fewer_garbage_collections():  # --jobs workers are forked inside, with these settings
-        reports = _lint_paths(args)
+    reports = _lint_paths(args)
     if args.diff:
         from .gitdiff import ChangedLines
 

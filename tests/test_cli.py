@@ -323,3 +323,29 @@ def test_explain_shows_thresholds_configuration_lexicon_and_did_you_mean(capsys)
     assert "{newsletter|newsletters} = infolettre [CA]" in out
     code, _, err = run(["explain", "fr.peer-jargon.anglicisme"], capsys)
     assert code == 2 and "did you mean 'fr.peer-jargon.anglicismes'" in err
+
+
+def test_main_in_process_leaves_the_hosts_collector_alone(tmp_path, capsys):
+    import gc
+
+    draft = tmp_path / "post.txt"
+    draft.write_text("Nous sommes fiers d'annoncer un partenariat stratégique.\n", encoding="utf-8")
+    thresholds = gc.get_threshold()
+    gc.freeze()  # the host's own freeze
+    frozen = gc.get_freeze_count()
+    try:
+        run(["check", "--lang", "fr", str(draft)], capsys)
+        assert gc.get_threshold() == thresholds
+        assert gc.get_freeze_count() >= frozen  # never unfrozen by tonelint
+    finally:
+        gc.unfreeze()
+
+
+def test_python_dash_m_tonelint(tmp_path):
+    import subprocess
+
+    draft = tmp_path / "post.txt"
+    draft.write_text("Nous sommes fiers d'annoncer un partenariat stratégique.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "tonelint", "check", "--lang", "fr", str(draft)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and "fier-d-annoncer" in proc.stdout
