@@ -345,6 +345,27 @@ async def test_rule_files_of_the_workspace_are_recompiled_and_a_broken_one_keeps
                 what="the recompiled rule")
 
 
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
+async def client_with_options(lsp_client: LanguageClient, tmp_path):
+    lsp_client.folder = tmp_path
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri(),
+        initialization_options={"lang": "fr", "ignore": ["fr.peer-jargon", "fr.peer-jargn"], "colour": "blue"}))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_initialization_options_narrow_the_lint_and_bad_ones_are_reported(client_with_options: LanguageClient):
+    client = client_with_options
+    uri = open_draft(client)
+    diagnostics = await published(client, uri, 1)
+    assert not [d for d in diagnostics if d.code.startswith("fr.peer-jargon")]
+    messages = " | ".join(m.message for m in await until(lambda: len(client.messages) >= 2 and client.messages))
+    assert "unknown initialization option 'colour'" in messages
+    assert "'fr.peer-jargn' (did you mean 'fr.peer-jargon'?)" in messages
+
+
 # -- formats and lifecycle ------------------------------------------------------------
 
 

@@ -23,6 +23,7 @@ from .actions import FIX_ALL_KIND, ConfigTarget, Finding, code_actions, fix_all_
 from .conversion import SOURCE, LintedDraft, format_for, safe_to_replace
 from .documents import DocumentStore
 from .hover import hover
+from .options import EditorOptions, read_options
 from .positions import UTF16, PositionMap
 from .scheduler import LintScheduler, Snapshot
 from .settings import CONFIG_FILE_NAME, WorkspaceSettings
@@ -57,6 +58,8 @@ class ToneLanguageServer(LanguageServer):
         self.settings = WorkspaceSettings(report_error=self.show_error)
         self.linted: dict[str, LintedDraft] = {}  # the last published lint of each open draft
         self.scheduler: LintScheduler[LintedDraft] = LintScheduler(self.snapshot, self.lint, self.publish)
+        self.options = EditorOptions()  # from initializationOptions
+        self.option_problems: list[str] = []
         self.loop: asyncio.AbstractEventLoop | None = None
         self._shown: set[str] = set()  # error messages already shown, until the configuration changes
 
@@ -97,7 +100,8 @@ class ToneLanguageServer(LanguageServer):
                 self.show_error(f"tonelint: {snapshot.uri}: not linted, larger than max-file-size "
                                 f"({config.max_file_size} bytes)")
                 return None
-            result = engine.lint(snapshot.text, fmt)
+            options = self.options
+            result = engine.lint(snapshot.text, fmt, options.lang, options.select, options.ignore)
             rules = {rule.id: rule for rule in engine.pack(result.lang).rules}
         except Exception as exc:  # noqa: BLE001 - one draft's problem must never stop the server
             self.show_error(f"tonelint: {snapshot.uri}: {_one_line(exc)}")
@@ -174,9 +178,15 @@ def _one_line(exc: Exception) -> str:
 def build_server() -> ToneLanguageServer:
     server = ToneLanguageServer()
 
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: ToneLanguageServer, params: types.InitializeParams) -> None:
+        ls.options, ls.option_problems = read_options(params.initialization_options)
+
     @server.feature(types.INITIALIZED)
     async def initialized(ls: ToneLanguageServer, params: types.InitializedParams) -> None:
         ls.loop = asyncio.get_running_loop()
+        for problem in ls.option_problems:
+            ls.show_error(f"tonelint: {problem}")
         capability = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
         if capability and capability.dynamic_registration:
             watchers = [types.FileSystemWatcher(glob_pattern=pattern) for pattern in _WATCHED]
