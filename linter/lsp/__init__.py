@@ -4,7 +4,8 @@ Modules, one job each: positions (offsets <-> LSP positions in the negotiated
 encoding), documents (open drafts kept in sync), conversion (findings -> LSP
 diagnostics), settings (configuration per workspace and the engines built from
 it), scheduler (debounced linting, never an older version over a newer one),
-actions and config_edit (code actions), hover, and server (the wiring).
+actions and config_edit (code actions), hover, options (initializationOptions),
+and server (the wiring).
 """
 from __future__ import annotations
 
