@@ -142,7 +142,7 @@ class DocumentAnalysis:
             if data is None:
                 data = BlockData(block.text, index)
                 if block_cache is not None:
-                    block_cache.put(key, data)
+                    block_cache.put(key, data, len(block.text))
             blocks.append(BlockAnalysis(block, data))
         analysis = cls(lang, document, blocks, nlp_loader, tagged=tagged if tagged is not None else LRU(1024))
         for number, block in enumerate(blocks):
@@ -200,6 +200,6 @@ class DocumentAnalysis:
             for doc in fresh.values():
                 doc.tensor = doc.tensor[:0]  # tok2vec's vectors: large, and no rule reads them
             for text, doc in fresh.items():
-                self.tagged.put((self.lang, text), doc)
+                self.tagged.put((self.lang, text), doc, len(text))
             docs = {r: d if d is not None else fresh[texts[r]] for r, d in docs.items()}
         return docs

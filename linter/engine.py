@@ -101,6 +101,10 @@ def _matches_any(rule_id: str, prefixes) -> bool:
     return any(rule_matches(rule_id, p) or rule_matches(short, p) for p in prefixes)
 
 
+BLOCK_CACHE_CHARACTERS = 2_000_000  # about 180 MB of per-block results at most
+TAGGED_CACHE_CHARACTERS = 300_000  # tagged sentences kept across drafts
+
+
 class Engine:
     """Compiles rule packs once per language and lints documents with them."""
 
@@ -110,8 +114,9 @@ class Engine:
         self._lock = threading.Lock()
         # Per-block text data and tagged sentences, shared across drafts: re-linting
         # after a one-paragraph edit redoes one paragraph.
-        self.block_cache = LRU(block_cache_size)
-        self.tagged_cache = LRU(1024)  # spaCy Docs are heavy; pattern findings are memoised per block
+        # Bounded by characters too: a cached block costs ~90 bytes per character of its text.
+        self.block_cache = LRU(block_cache_size, max_weight=BLOCK_CACHE_CHARACTERS)
+        self.tagged_cache = LRU(1024, max_weight=TAGGED_CACHE_CHARACTERS)  # spaCy Docs are heavy
         self.grammar = make_backend(self.config.grammar)
         self._check_rule_names()
 

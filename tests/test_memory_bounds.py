@@ -119,3 +119,19 @@ def test_a_pattern_rule_still_matches_after_the_pipeline_is_recycled(monkeypatch
     recycling.max_new_strings = 10_000
     found = engine.lint("Les demandes sont traitées par notre service.\n", "text").diagnostics
     assert [d.match for d in found] == ["sont traitées"]
+
+
+def test_the_block_cache_is_bounded_by_characters_not_only_entries():
+    from tonelint import Config, Engine
+    from tonelint.cache import LRU
+
+    cache = LRU(100, max_weight=1_000)
+    for n in range(50):
+        cache.put(n, "x", 100)
+    assert cache.weight <= 1_000 and len(cache) == 10 and cache.get(49) == "x" and cache.get(0) is None
+    cache.put("huge", "x", 5_000)  # larger than the whole cache: not kept, nothing evicted
+    assert cache.get("huge") is None and len(cache) == 10
+    engine = Engine(Config(lang="fr"))
+    for n in range(6):
+        engine.lint(f"Paragraphe {n} " + "mot " * 120_000)
+    assert engine.block_cache.weight <= engine.block_cache.max_weight
