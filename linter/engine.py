@@ -5,7 +5,7 @@ import bisect
 import re
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import nlp
 from .analysis import DocumentAnalysis
@@ -22,7 +22,7 @@ from .readability import MIN_WORDS_FOR_SCORE
 from .rulepack import LANGUAGES, Rule, RuleError, load_rules
 from .rulepack.loader import builtin_rules_dir
 from .sources import Document, extract
-from .sources.suppress import rule_matches
+from .selection import Selection, is_grammar_id, matches_any
 from .tokens import PhraseIndex
 from .overlap import merge_overlapping, shown_for
 from .variants import choose, for_language
@@ -91,16 +91,6 @@ _GRAMMAR_SEVERITY = {"misspelling": Severity.ERROR, "grammar": Severity.ERROR, "
                      "style": Severity.SUGGESTION, "locale-violation": Severity.SUGGESTION}
 
 
-def _is_grammar_id(name: str) -> bool:
-    parts = name.split(".")
-    return "grammar" in parts[:2]
-
-
-def _matches_any(rule_id: str, prefixes) -> bool:
-    short = rule_id.split(".", 1)[1]
-    return any(rule_matches(rule_id, p) or rule_matches(short, p) for p in prefixes)
-
-
 BLOCK_CACHE_CHARACTERS = 2_000_000  # about 180 MB of per-block results at most
 TAGGED_CACHE_CHARACTERS = 300_000  # tagged sentences kept across drafts
 
@@ -142,7 +132,7 @@ class Engine:
         if not hasattr(self, "_known_ids"):
             self._known_ids = [r.id for lang in LANGUAGES for r in self.all_rules(lang)]
         ids = self._known_ids
-        if name in LANGUAGES or _is_grammar_id(name) or any(_matches_any(i, [name]) for i in ids):
+        if name in LANGUAGES or is_grammar_id(name) or any(matches_any(i, [name]) for i in ids):
             return None
         from .config import did_you_mean
 
@@ -162,25 +152,15 @@ class Engine:
         index = PhraseIndex()
         ctx = CompileContext(lang, index, [*config.rule_dirs, builtin_rules_dir()],
                              list(config.self_names), list(config.known_terms))
-        severities = sorted(config.severity, key=lambda item: len(item[0]))  # most specific wins
+        selection = self.selection
         rules, checks = [], []
         for rule in self.all_rules(lang):
-            if not rule.enabled:
-                continue
             # `select` narrows what is shown, not what judges the draft (see _lint); `ignore` turns rules off.
-            if config.ignore and _matches_any(rule.id, config.ignore):
+            if not rule.enabled or not selection.runs(rule.id):
                 continue
-            level = None
-            for prefix, value in severities:
-                if _matches_any(rule.id, [prefix]):
-                    level = value
-            if level == "off":
-                continue
-            if level:
-                rule.severity = Severity.parse(level)
-            options = config.options_for(rule.id)
-            if options:
-                rule.match = {**rule.match, **options}
+            # The loaded rule stays as its file says: this engine's view of it is a copy.
+            rule = replace(rule, severity=selection.severity_for(rule.id, rule.severity),
+                           match={**rule.match, **config.options_for(rule.id)})
             kind = KINDS.get(rule.kind)
             if kind is None:
                 raise RuleError(rule.path, "kind", f"unknown kind {rule.kind!r} (known: {', '.join(sorted(KINDS))})")
@@ -207,7 +187,7 @@ class Engine:
         then `locale_variant` (the writer's locale)."""
         result = self._lint(source, fmt, lang, deadline, grammar, variant, locale_variant)
         if select or ignore:
-            wanted = lambda rule: (not select or _matches_any(rule, select)) and not (ignore and _matches_any(rule, ignore))  # noqa: E731
+            wanted = Selection(select, ignore).shows
             kept = [shown for d in result.diagnostics if (shown := shown_for(d, wanted)) is not None]
             _fill_positions([d for d in kept if not d.line], source)  # a merged finding shown by another rule
             result.diagnostics = kept
@@ -275,8 +255,8 @@ class Engine:
         every_finding = list(diagnostics)
         diagnostics = [d for d in diagnostics if d.severity >= self.config.min_severity]
         if self.config.select:
-            selected = lambda rule: _matches_any(rule, self.config.select)  # noqa: E731
-            diagnostics = [shown for d in diagnostics if (shown := shown_for(d, selected)) is not None]
+            shows = Selection(self.config.select).shows
+            diagnostics = [shown for d in diagnostics if (shown := shown_for(d, shows)) is not None]
         grammar_status = None
         if self.grammar is not None and grammar:
             grammar_status = self._check_grammar(lang, analysis, diagnostics)
@@ -288,24 +268,22 @@ class Engine:
         profile = tone_profile(every_finding, analysis.words, metrics, verdicts, shown=diagnostics)
         return LintResult(lang, diagnostics, profile, analysis.words, notices, grammar_status, verdicts)
 
+    @property
+    def selection(self) -> Selection:
+        return Selection(self.config.select, self.config.ignore, self.config.severity)
+
     def _severity_set_by_user(self, rule_id: str) -> bool:
-        return any(_matches_any(rule_id, [prefix]) for prefix, _ in self.config.severity)
+        return self.selection.set_by_user(rule_id)
 
     def _keep(self, rule_id: str, severity: Severity, document: Document, start: int) -> Severity | None:
-        """Selection, severity overrides, suppression comments and min-severity for one finding."""
-        config = self.config
-        if config.select and not _matches_any(rule_id, config.select):
+        """Selection, severity overrides, suppression comments and min-severity for one grammar finding."""
+        selection = self.selection
+        if not selection.shows(rule_id):
             return None
-        if config.ignore and _matches_any(rule_id, config.ignore):
+        severity = selection.severity_for(rule_id, severity)
+        if severity is None or any(s.covers(rule_id, start) for s in document.suppressions):
             return None
-        for prefix, value in sorted(config.severity, key=lambda item: len(item[0])):
-            if _matches_any(rule_id, [prefix]):
-                severity = None if value == "off" else Severity.parse(value)
-                if severity is None:
-                    return None
-        if any(s.covers(rule_id, start) for s in document.suppressions):
-            return None
-        return severity if severity >= config.min_severity else None
+        return severity if severity >= self.config.min_severity else None
 
     def _check_grammar(self, lang: str, analysis: DocumentAnalysis, diagnostics: list[Diagnostic]) -> dict:
         """Send the extracted prose (never the markup) and map the answers back to the source."""

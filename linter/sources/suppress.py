@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..selection import rule_matches
+
 _COMMENT = re.compile(r"<!--\s*tonelint-(disable-next-line|disable|enable)\b([^>]*?)-->", re.IGNORECASE)
 
 
@@ -25,8 +27,6 @@ class Suppression:
         return not self.rules or any(rule_matches(rule_id, prefix) for prefix in self.rules)
 
 
-def rule_matches(rule_id: str, prefix: str) -> bool:
-    return rule_id == prefix or rule_id.startswith(prefix + ".")
 
 
 def find_suppressions(source: str) -> list[Suppression]:
