@@ -17,6 +17,7 @@ from .checks.base import ReadFields
 from .config import Config, ConfigError, did_you_mean
 from .rulepack import LANGUAGES, Rule, RuleError, builtin_rules_dir, load_rules
 from .rulepack.loader import rule_categories
+from .selection import is_grammar_id
 from .tokens import PhraseIndex
 from .verdict import read_pack_settings
 
@@ -52,8 +53,7 @@ def rule_names(rules: list[Rule]) -> set[str]:
 
 
 def is_rule_name(name: str, names: set[str]) -> bool:
-    # LanguageTool's rule ids are open-ended: fr.grammar.lt.ANY_ID.
-    return name in names or "grammar" in name.split(".")[:2]
+    return name in names or is_grammar_id(name)
 
 
 def unknown_rule_message(name: str, names: set[str]) -> str:
