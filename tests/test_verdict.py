@@ -213,3 +213,13 @@ def test_findings_of_different_dimensions_stay_apart():
     result = FR.lint("Nous sommes fiers d'annoncer notre nouveau KPI. Nous sommes les meilleurs, les plus rapides.")
     categories = [d.category for d in result.diagnostics]
     assert categories.count("press-release") >= 1 and categories.count("peer-jargon") >= 1
+
+
+def test_a_client_focused_post_the_repository_owns_gets_no_tone_warning():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent / "data" / "prose-fr.txt").read_text(encoding="utf-8")
+    result = FR.lint(text)
+    assert not [d for d in result.diagnostics if d.category in ("press-release", "self-promotion", "peer-jargon")
+                and d.severity >= Severity.WARNING]
+    assert result.profile["dialogue"]["level"] == "present"
