@@ -42,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", "--changed-since", dest="diff", metavar="REV",
                        help="report only findings on lines changed since this git revision (and in untracked files)")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
+    check.add_argument("--fix", action="store_true",
+                       help="apply the first suggestion of each finding whose fix is safe, then report what remains")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --dry-run: also apply suggestions that reword (not one-to-one term swaps)")
+    check.add_argument("--dry-run", action="store_true",
+                       help="print the fixes --fix would make as a unified diff, and write nothing (exit 1 when there are some)")
 
     baseline = sub.add_parser("baseline", help="record the current findings, so that CI reports only new ones")
     baseline_sub = baseline.add_subparsers(dest="action", required=True, parser_class=_Parser)
@@ -224,7 +230,18 @@ def _check(args) -> int:
     if args.baseline and Path(args.baseline).exists() and not Path(args.baseline).is_file():
         # Checked before linting: reading a FIFO named as the baseline would wait forever.
         raise UsageError(f"{args.baseline}: the baseline is not a regular file")
-    reports = _lint_paths(args)
+    fixing = args.fix or args.dry_run
+    if args.unsafe_fixes and not fixing:
+        raise UsageError("--unsafe-fixes goes with --fix or --dry-run")
+    if fixing and "-" in args.paths:
+        raise UsageError("--fix and --dry-run rewrite files: standard input cannot be fixed")
+    jobs, reports = _lint_jobs(args)
+    fix_failed = False
+    if fixing:
+        fixed = _fix(args, jobs, reports)
+        if args.dry_run:
+            return fixed
+        fix_failed = fixed == EXIT_ERROR
     if args.diff:
         from .gitdiff import ChangedLines
 
@@ -257,7 +274,7 @@ def _check(args) -> int:
 
         print(render_summary(reports, color=color))
     _print_run_notices(reports, args.format)
-    if any(r.error for r in reports):
+    if any(r.error for r in reports) or fix_failed:
         return EXIT_ERROR
     if args.fail_on == "never":
         return EXIT_OK
@@ -267,8 +284,37 @@ def _check(args) -> int:
     return EXIT_OK
 
 
+def _fix(args, jobs, reports) -> int | None:
+    """--fix: rewrite the files and leave the remaining findings in `reports` (EXIT_ERROR when
+    a file could not be fixed, else None); --dry-run: print the diffs and return the exit code
+    (1 when there are fixes to make)."""
+    from .fix import fix_report, fix_summary
+
+    by_path = {job.path: job for job in jobs}
+    fixes = [fix_report(report, by_path[report.path], args.unsafe_fixes, write=not args.dry_run)
+             for report in reports if report.result is not None and report.path in by_path]
+    if args.dry_run:
+        diffs = "".join(f.diff for f in fixes)
+        if diffs:
+            sys.stdout.write(diffs)
+    for fix in fixes:
+        if fix.error or fix.note:
+            print(f"tonelint: {fix.path}: {'note: ' + fix.note if fix.note else fix.error}", file=sys.stderr)
+    print(f"tonelint: {fix_summary(fixes, write=not args.dry_run)}", file=sys.stderr)
+    if any(f.error for f in fixes) or (args.dry_run and any(r.error for r in reports)):
+        return EXIT_ERROR
+    if not args.dry_run:
+        return None
+    return EXIT_FINDINGS if any(f.applied for f in fixes) else EXIT_OK
+
+
 def _lint_paths(args):
     """Expand the paths, lint every draft (in parallel with --jobs), in the order given."""
+    return _lint_jobs(args)[1]
+
+
+def _lint_jobs(args):
+    """The jobs made from the paths, and their reports (in the order given)."""
     from .config import forget_config_files
     from .runner import Job, default_jobs, run
 
@@ -290,7 +336,7 @@ def _lint_paths(args):
     finally:
         if progress:
             progress.stop()
-    return [FileReport(path, error=message) for path, message in walk_errors] + reports
+    return jobs, [FileReport(path, error=message) for path, message in walk_errors] + reports
 
 
 def _check_rule_names_given(names: list[str], jobs, base: Config) -> None:

@@ -1,6 +1,7 @@
 """Reading drafts from disk or stdin: encodings, binary files, sizes, directories."""
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 from pathlib import Path
@@ -17,10 +18,17 @@ class InputError(Exception):
 
 def decode(data: bytes, name: str) -> tuple[str, str | None]:
     """Text of a draft, and a notice when it was not UTF-8."""
+    text, encoding = decode_with_encoding(data)
+    return text, None if encoding in ("utf-8", "utf-8-sig") else f"read as {encoding} (not UTF-8)"
+
+
+def decode_with_encoding(data: bytes) -> tuple[str, str]:
+    """Text of a draft and the encoding that gives its bytes back (utf-8-sig: with a byte order mark)."""
     if b"\x00" in data[:8192]:
         raise InputError("binary file, not a text draft")
+    encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
         utf8_error = exc
     from charset_normalizer import from_bytes
@@ -28,7 +36,7 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
     best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "mac_roman", "utf_16"]).best()
     if best is None:
         raise InputError(f"not valid UTF-8 (byte {utf8_error.start}) and no legacy encoding fits")
-    return str(best), f"read as {best.encoding} (not UTF-8)"
+    return str(best), best.encoding
 
 
 def read_draft(path: str, max_size: int, stdin=None) -> tuple[str, str | None]:

@@ -1,0 +1,196 @@
+"""`tonelint check --fix`: safe fixes in place, never in code or markup, bytes kept, idempotent."""
+from __future__ import annotations
+
+import pytest
+
+from tonelint import Config, Engine
+from tonelint.cli import main
+from tonelint.fix import (DraftBytes, Edit, FixError, SAFE_KINDS, apply_edits, fix_text, plan_fixes,
+                          read_for_fixing, write_atomically)
+from tonelint.model import Diagnostic, Severity, Span
+from tonelint.rulepack import LANGUAGES, load_rules
+
+from .wrapping import wrap
+
+RULES = [rule for lang in LANGUAGES for rule in load_rules(lang)]
+FR = Engine(Config(lang="fr"))
+_isolated: dict[str, Engine] = {}
+
+
+def engine_alone(rule) -> Engine:
+    if rule.id not in _isolated:
+        others = tuple(r.id for r in RULES if r.lang == rule.lang and r.id != rule.id)
+        _isolated[rule.id] = Engine(Config(lang=rule.lang, ignore=others, variant=(rule.variants or (None,))[0]))
+    return _isolated[rule.id]
+
+
+def kinds_of(engine: Engine, lang: str) -> dict[str, str]:
+    return {rule.id: rule.kind for rule in engine.pack(lang).rules}
+
+
+def fix(engine: Engine, source: str, fmt: str, lang: str = "fr", unsafe: bool = False):
+    lint = lambda text: engine.lint(text, fmt)  # noqa: E731
+    return fix_text(lint, source, fmt, lint(source), kinds_of(engine, lang), unsafe)
+
+
+SAFE_FIXES = [pytest.param(rule, example, fmt, id=f"{rule.id}-fix{n}-{fmt}")
+              for rule in RULES if rule.kind in SAFE_KINDS
+              for n, example in enumerate(rule.incorrect) if example.fix
+              for fmt in ("text", "markdown", "html")]
+
+
+def test_there_are_safe_rules_with_fixes():
+    assert len(SAFE_FIXES) >= 10 * 3
+
+
+@pytest.mark.parametrize("rule, example, fmt", SAFE_FIXES)
+def test_safe_rule_fix_gives_expected_text_and_silences_the_rule(rule, example, fmt):
+    code = example.text  # the rule's own trigger inside code: never touched
+    source, _ = wrap(example.text, example.spans, fmt, code=code)
+    expected, _ = wrap(example.fix, [], fmt, code=code)
+    outcome = fix(engine_alone(rule), source, fmt, rule.lang)
+    assert outcome.text == expected
+    assert not [d for d in outcome.result.diagnostics if d.rule == rule.id]
+
+
+def test_a_second_fix_changes_nothing():
+    source = "Merci pour votre feedback. Lisez notre newsletter et notez la deadline.\n"
+    once = fix(FR, source, "text")
+    assert once.applied and once.text != source
+    twice = fix(FR, once.text, "text")
+    assert twice.applied == [] and twice.text == once.text
+
+
+def test_markdown_markup_around_the_word_is_kept():
+    outcome = fix(FR, "Merci pour votre **feedback** et votre [newsletter](https://ex.com/newsletter).\n", "markdown")
+    assert outcome.text == "Merci pour votre **rétroaction** et votre [infolettre](https://ex.com/newsletter).\n"
+
+
+@pytest.mark.parametrize("source, fmt", [
+    ("---\ntitle: Notre newsletter\n---\n\nUn mot.\n", "markdown"),  # front matter (linted, never rewritten)
+    ("Le mot `newsletter` est du code.\n", "markdown"),
+    ("```\nnewsletter\n```\n", "markdown"),
+    ("Voyez https://exemple.com/newsletter pour la suite.\n", "markdown"),
+    ("Bonjour {{ newsletter }} et {% feedback %}.\n", "markdown"),
+    ('<p><a title="newsletter" href="/newsletter">Lien</a></p>', "html"),
+    ("<p>Une <code>newsletter</code> ici.</p><script>var feedback = 1;</script>", "html"),
+    ("<p>news&shy;letter</p>", "html"),  # an entity inside the word: the source is not the prose
+])
+def test_never_inside_code_front_matter_urls_tags_or_templates(source, fmt):
+    outcome = fix(FR, source, fmt)
+    assert outcome.applied == [] and outcome.text == source
+
+
+def test_a_finding_over_markup_is_left_with_its_reason():
+    source = "Merci pour votre *feed*back.\n"
+    finding = Diagnostic("fr.peer-jargon.anglicismes", "peer-jargon", Severity.SUGGESTION, "m",
+                         Span(17, 27), ["rétroaction"])
+    plan = plan_fixes(source, "markdown", [finding], {finding.rule: "substitution"})
+    assert plan.edits == [] and list(plan.left) == ["not plain prose (markup, code or front matter)"]
+
+
+def _finding(start: int, end: int, suggestion: str, rule: str = "fr.peer-jargon.anglicismes") -> Diagnostic:
+    return Diagnostic(rule, "peer-jargon", Severity.SUGGESTION, "m", Span(start, end), [suggestion])
+
+
+def test_overlapping_findings_fix_the_first_and_leave_the_other():
+    source = "Une landing page claire."
+    findings = [_finding(4, 11, "accueil"), _finding(4, 16, "page d'accueil"), _finding(8, 16, "feuille"), _finding(12, 16, "fiche")]
+    plan = plan_fixes(source, "text", findings, {findings[0].rule: "substitution"})
+    assert plan.edits == [Edit(4, 11, "accueil", findings[0].rule), Edit(12, 16, "fiche", findings[0].rule)]
+    assert plan.left == {"overlaps another fix": 2}
+    assert apply_edits(source, plan.edits) == "Une accueil fiche claire."
+
+
+def test_an_overlapping_fix_left_out_is_tried_again_on_the_fixed_text():
+    """Two rounds: the second lint sees the text the first fix made."""
+    calls = []
+
+    def lint(text):
+        calls.append(text)
+        found = [_finding(text.index("deadline"), text.index("deadline") + 8, "échéance")] if "deadline" in text else []
+        return type("R", (), {"diagnostics": found})()
+
+    source = "La deadline, la deadline."
+    outcome = fix_text(lint, source, "text", lint(source), {"fr.peer-jargon.anglicismes": "substitution"})
+    assert outcome.text == "La échéance, la échéance." and len(outcome.applied) == 2
+
+
+def test_html_replacement_is_escaped():
+    source = "<p>Le service R and D.</p>"
+    plan = plan_fixes(source, "html", [_finding(14, 21, "R&D <team>")], {"fr.peer-jargon.anglicismes": "substitution"})
+    assert apply_edits(source, plan.edits) == "<p>Le service R&amp;D &lt;team&gt;.</p>"
+
+
+def test_unsafe_fixes_only_when_asked():
+    source = "Contactez-nous dès aujourd'hui !\n"
+    assert fix(FR, source, "text").applied == []
+    assert fix(FR, source, "text", unsafe=True).text == "Une question ? Écrivez-moi !\n"
+
+
+# -- files -------------------------------------------------------------------
+
+def test_crlf_cp1252_file_comes_back_byte_identical_except_the_fixed_word(tmp_path, capsys):
+    original = "Bonjour à tous,\r\n\r\nMerci pour votre feedback sur l'été.\r\n\r\nÀ bientôt — Zoé".encode("cp1252")
+    draft = tmp_path / "billet.txt"
+    draft.write_bytes(original)
+    assert main(["check", "--fix", "--jobs", "1", str(draft)]) == 0
+    assert draft.read_bytes() == original.replace(b"feedback", "rétroaction".encode("cp1252"))
+    assert "fixed 1 finding in 1 file" in capsys.readouterr().err
+
+
+def test_bom_and_missing_final_newline_are_kept_and_a_second_run_changes_nothing(tmp_path, capsys):
+    draft = tmp_path / "billet.md"
+    draft.write_bytes(b"\xef\xbb\xbf# Titre\n\nMerci pour votre feedback.")
+    assert main(["check", "--fix", "--jobs", "1", str(draft)]) == 0
+    fixed = draft.read_bytes()
+    assert fixed == "\ufeff# Titre\n\nMerci pour votre rétroaction.".encode("utf-8")
+    assert main(["check", "--fix", "--jobs", "1", str(draft)]) == 0
+    assert draft.read_bytes() == fixed
+    assert "fixed 0 findings in 0 files" in capsys.readouterr().err
+
+
+def test_remaining_findings_are_reported_and_set_the_exit_code(tmp_path, capsys):
+    draft = tmp_path / "promo.md"
+    draft.write_text("Nous sommes fiers d'annoncer notre newsletter.\n", encoding="utf-8")
+    code = main(["check", "--fix", "--jobs", "1", "--format", "concise", str(draft)])
+    out, err = capsys.readouterr()
+    assert code == 1 and "fier-d-annoncer" in out and "anglicismes" not in out
+    assert draft.read_text(encoding="utf-8") == "Nous sommes fiers d'annoncer notre infolettre.\n"
+
+
+def test_dry_run_prints_a_diff_and_writes_nothing(tmp_path, capsys):
+    draft = tmp_path / "billet.md"
+    draft.write_text("Merci pour votre feedback.\n", encoding="utf-8")
+    assert main(["check", "--dry-run", "--jobs", "1", str(draft)]) == 1
+    out, err = capsys.readouterr()
+    assert "-Merci pour votre feedback.\n+Merci pour votre rétroaction.\n" in out and "would fix 1 finding" in err
+    assert draft.read_text(encoding="utf-8") == "Merci pour votre feedback.\n"
+    clean = tmp_path / "clean.md"
+    clean.write_text("Merci pour votre message.\n", encoding="utf-8")
+    assert main(["check", "--dry-run", "--jobs", "1", str(clean)]) == 0
+
+
+def test_standard_input_and_unsafe_alone_are_usage_errors(capsys):
+    assert main(["check", "--fix", "-"]) == 2
+    assert main(["check", "--unsafe-fixes", "x.md"]) == 2
+    assert "standard input cannot be fixed" in capsys.readouterr().err
+
+
+def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path):
+    path = tmp_path / "billet.txt"
+    path.write_text("Merci pour votre feedback.", encoding="utf-8")
+    draft = read_for_fixing(str(path), 1_000_000)
+    path.write_text("Réécrit par quelqu'un d'autre.", encoding="utf-8")
+    with pytest.raises(FixError, match="changed on disk"):
+        write_atomically(draft, b"Merci pour votre retroaction.")
+    assert path.read_text(encoding="utf-8") == "Réécrit par quelqu'un d'autre."
+    assert [p.name for p in tmp_path.iterdir()] == ["billet.txt"]  # no temporary file left
+
+
+def test_the_written_file_keeps_its_permissions(tmp_path):
+    path = tmp_path / "billet.txt"
+    path.write_text("Merci.", encoding="utf-8")
+    path.chmod(0o640)
+    write_atomically(DraftBytes(str(path), b"Merci.", "Merci.", "utf-8"), b"Merci bien.")
+    assert path.read_bytes() == b"Merci bien." and path.stat().st_mode & 0o777 == 0o640
