@@ -261,7 +261,7 @@ def _check(args) -> int:
             if report.result is not None:
                 _replace_diagnostics(report, baseline.new_findings(report))
     rules = {}
-    if args.format == "sarif":
+    if args.format in ("sarif", "html"):  # rule descriptions: SARIF's rule table, the report's "why"
         engine = Engine(_base_config(args.config, Path.cwd()))
         for lang in LANGUAGES:
             rules.update({r.id: r for r in engine.all_rules(lang)})

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from ..engine import LintResult
 from ..model import Severity
 
-FORMATS = ("text", "full", "concise", "json", "sarif", "github", "junit")  # full: text's other name
+FORMATS = ("text", "full", "concise", "json", "sarif", "github", "junit", "html")  # full: text's other name
 HUMAN_FORMATS = ("text", "full", "concise")  # read by a person: progress bar, summary table, errors inline
 
 
@@ -33,6 +33,10 @@ def render(fmt: str, reports: list[FileReport], rules: dict | None = None, color
         from .github import render_github
 
         return render_github(reports)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(reports, rules or {})
     if fmt == "junit":
         from .junit import render_junit
 
