@@ -24,6 +24,7 @@ from typing import Callable
 # Opening quotation mark -> the marks that close it. Straight double quotes pair with themselves.
 _PAIRS = {"«": "»", "“": "”", "„": "“”", "‘": "’", '"': '"', "‹": "›"}
 _CLOSERS = {"»", "”", "“", "’", '"', "›"}
+_LONG_LINE = 400  # characters: a line this long has far more than 15 words
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class MentionModel:
         colon (asked only when the block itself has no such line before the sentence)."""
         if category not in self.quotes_still_count and self._in_short_quotation(text, sentence, start, end):
             return True
-        if self._introduced_as_examples(text[:sentence[0]], before):
+        if self._introduced_as_examples(text, sentence[0], before):
             return True
         if self.cues is None:
             return False
@@ -71,23 +72,38 @@ class MentionModel:
                 return True
         return False
 
-    def _introduced_as_examples(self, preceding: str, before: Callable[[], str]) -> bool:
+    def _introduced_as_examples(self, text: str, end: int, before: Callable[[], str]) -> bool:
         # The nearest line before the sentence that ends with a colon announces words or examples,
         # and only short lines (list items, the examples themselves) stand between. The blocks
         # before are read only when this block's own lines do not decide.
-        verdict = self._introduction_in(preceding, 12)
+        verdict, lines_seen = self._introduction_in(text, end, 12)
         if verdict is None:
-            verdict = self._introduction_in(before(), 12 - preceding.count("\n"))
+            previous = before()
+            verdict, _ = self._introduction_in(previous, len(previous), 12 - lines_seen)
         return bool(verdict)
 
-    def _introduction_in(self, preceding: str, max_lines: int) -> bool | None:
-        lines = [line.strip() for line in preceding.split("\n") if line.strip()]
-        for line in reversed(lines[-max(1, max_lines):]):
+    def _introduction_in(self, text: str, end: int, max_lines: int) -> tuple[bool | None, int]:
+        """Read the lines before `end`, nearest first, at most `max_lines` of them: only those
+        are looked at, so the cost does not grow with the length of the paragraph."""
+        seen = 0
+        position = end
+        while position > 0 and seen < max(1, max_lines):
+            newline = text.rfind("\n", 0, position)
+            start = newline + 1
+            if position - start > _LONG_LINE:  # a long line is prose, unless it introduces with a colon
+                tail = text[position - _LONG_LINE:position].rstrip()
+                if not tail.endswith(":"):
+                    return False, seen + 1
+            line = text[start:position].strip()
+            position = newline if newline >= 0 else 0
+            if not line:
+                continue
+            seen += 1
             if line.endswith(":"):
-                return any(p is not None and p.search(line) for p in (self.cues, self.examples))
+                return any(p is not None and p.search(line) for p in (self.cues, self.examples)), seen
             if len(line.split()) > 15:
-                return False
-        return None
+                return False, seen
+        return None, seen
 
     def _in_short_quotation(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
         # The quotation may open before the sentence splitter's start (a quoted sentence): look a

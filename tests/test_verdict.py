@@ -223,3 +223,18 @@ def test_a_client_focused_post_the_repository_owns_gets_no_tone_warning():
     assert not [d for d in result.diagnostics if d.category in ("press-release", "self-promotion", "peer-jargon")
                 and d.severity >= Severity.WARNING]
     assert result.profile["dialogue"]["level"] == "present"
+
+
+def test_mention_checks_do_not_rescan_the_paragraph_for_each_finding():
+    import time
+
+    def cost(repeats: int) -> float:
+        text = "Un leader mondial de la solution clé en main, " * repeats  # one long line, many findings
+        engine = Engine(Config(lang="fr"))
+        engine.lint("Un leader mondial.")
+        start = time.perf_counter()
+        engine.lint(text)
+        return time.perf_counter() - start
+
+    small, large = min(cost(200) for _ in range(2)), min(cost(2000) for _ in range(2))
+    assert large / small < 25, (small, large)  # 10x the text: near-linear, far from 100x
