@@ -12,7 +12,6 @@ from collections import Counter
 from html import escape
 
 from ..model import Severity
-from ..profile import DIMENSIONS
 
 COLOURS = {"press-release": "#b03a2e", "self-promotion": "#b9770e", "peer-jargon": "#1f618d",
            "dialogue": "#7d3c98", "register": "#1e8449", "grammar": "#566573"}
@@ -32,7 +31,8 @@ LABELS = {
                        "grammar": "grammar"},
         "levels": {"none": "none", "some": "some", "strong": "strong", "present": "present", "missing": "missing"},
         "severities": {"suggestion": "suggestion", "warning": "warning", "error": "error"},
-        "colon": ":", "quotes": ("“", "”"),
+        "plural_from": 2, "plural_at_zero": True,
+        "colon": ":", "quotes": ("“", "”"), "finding": "finding",
     },
     "fr": {
         "title": "Rapport tonelint", "files": "Fichiers, les plus à reprendre d'abord", "file": "fichier",
@@ -48,7 +48,8 @@ LABELS = {
         "levels": {"none": "aucun", "some": "quelques signes", "strong": "marqué", "present": "présent",
                    "missing": "absent"},
         "severities": {"suggestion": "suggestion", "warning": "avertissement", "error": "erreur"},
-        "colon": "\u00a0:", "quotes": ("«\u00a0", "\u00a0»"),
+        "plural_from": 2, "plural_at_zero": False,  # « 0 erreur », « 1 erreur », « 2 erreurs »
+        "colon": "\u00a0:", "quotes": ("«\u00a0", "\u00a0»"), "finding": "constat",
     },
 }
 
@@ -61,7 +62,7 @@ h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
 table { border-collapse: collapse; margin: .5rem 0; } th, td { padding: .25rem .6rem; text-align: left; }
 th { border-bottom: 2px solid #d5d8dc; } td { border-bottom: 1px solid #eaeded; } td.n { text-align: right; }
 .meta { color: #566573; margin: 0 0 1rem; } .error { color: #922b21; } .hint { color: #566573; font-size: .9rem; }
-.chart { display: grid; grid-template-columns: 12rem 1fr 2.5rem 13rem; gap: .3rem .6rem; align-items: center; max-width: 44rem; }
+.chart { display: grid; grid-template-columns: 12rem 1fr 2.5rem 16rem; gap: .3rem .6rem; align-items: center; max-width: 44rem; }
 .bar { height: .8rem; background: #eaeded; border-radius: .4rem; overflow: hidden; }
 .bar span { display: block; height: 100%; border-radius: .4rem; }
 .draft { white-space: pre-wrap; overflow-wrap: anywhere; font: 15px/1.9 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
@@ -112,29 +113,43 @@ def _page_language(reports) -> str:
     return "fr" if langs and langs.most_common(1)[0][0] == "fr" else "en"
 
 
+def _count(number: int, noun: str, labels) -> str:
+    """« 0 erreur » but "0 errors": each language's plural."""
+    plural = number >= labels["plural_from"] or (number == 0 and labels["plural_at_zero"])
+    return f"{number} {escape(noun)}{'s' if plural else ''}"
+
+
 def _colour(category: str) -> str:
     return COLOURS.get(category, _OTHER_COLOUR)
+
+
+def _dimensions(profile: dict) -> list[str]:
+    """The profile's scored categories, in its order (the rule pack's)."""
+    return [name for name, entry in profile.items()
+            if name != "metrics" and isinstance(entry, dict) and "score" in entry and "level" in entry]
 
 
 def _badness(report) -> int:
     if report.result is None:
         return -1
-    return sum(report.result.profile.get(name, {}).get("score", 0) for name in DIMENSIONS)
+    profile = report.result.profile
+    return sum(profile[name]["score"] for name in _dimensions(profile))
 
 
 def _index(reports, labels) -> str:
     numbered = list(enumerate(reports, 1))
     ranked = sorted(numbered, key=lambda item: (-_badness(item[1]), item[1].path))
-    head = "".join(f"<th>{escape(labels['dimensions'][name])}</th>" for name in DIMENSIONS)
+    dimensions = list(dict.fromkeys(name for r in reports if r.result is not None for name in _dimensions(r.result.profile)))
+    head = "".join(f"<th>{escape(labels['dimensions'].get(name, name))}</th>" for name in dimensions)
     rows = []
     for number, report in ranked:
         link = f'<a href="#d{number}">{escape(report.path)}</a>'
         if report.result is None:
-            rows.append(f'<tr><td>{link}</td><td class="error" colspan="{len(DIMENSIONS) + 1}">'
+            rows.append(f'<tr><td>{link}</td><td class="error" colspan="{len(dimensions) + 1}">'
                         f"{escape(labels['error'])}: {escape(report.error or '')}</td></tr>")
             continue
         profile = report.result.profile
-        cells = "".join(f'<td class="n">{profile.get(name, {}).get("score", 0)}</td>' for name in DIMENSIONS)
+        cells = "".join(f'<td class="n">{profile.get(name, {}).get("score", "–")}</td>' for name in dimensions)
         rows.append(f'<tr><td>{link}</td><td class="n">{len(report.result.diagnostics)}</td>{cells}</tr>')
     return (f"<nav><h2>{escape(labels['files'])}</h2><table><thead><tr><th>{escape(labels['file'])}</th>"
             f"<th>{escape(labels['findings'])}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></nav>")
@@ -146,8 +161,7 @@ def _document(report, anchor: str, rules: dict, labels) -> str:
         return f'<section>{title}<p class="error">{escape(labels["error"])}: {escape(report.error or "")}</p></section>'
     result = report.result
     counts = Counter(d.severity for d in result.diagnostics)
-    severities = ", ".join(f"{counts[s]} {escape(labels['severities'][s.label])}{'s' * (counts[s] > 1)}"
-                           for s in reversed(Severity))
+    severities = ", ".join(_count(counts[s], labels["severities"][s.label], labels) for s in reversed(Severity))
     parts = [f"<section>{title}", f'<p class="meta">{escape(result.lang)} · {result.words} '
              f"{escape(labels['words'])} · {severities}</p>"]
     if report.notices:
@@ -176,11 +190,8 @@ def _document(report, anchor: str, rules: dict, labels) -> str:
 
 def _profile(profile: dict, labels) -> str:
     rows = []
-    names = list(DIMENSIONS) + sorted(k for k in profile if k not in DIMENSIONS and k != "metrics")
-    for name in names:
-        entry = profile.get(name)
-        if not isinstance(entry, dict):
-            continue
+    for name in _dimensions(profile):
+        entry = profile[name]
         score, level, found = entry.get("score", 0), entry.get("level", "none"), entry.get("findings", 0)
         label = labels["dimensions"].get(name, name)
         level_text = labels["levels"].get(level, level)
@@ -188,7 +199,7 @@ def _profile(profile: dict, labels) -> str:
                     f'<span class="bar" role="img" aria-label="{escape(label)}: {score}/100">'
                     f'<span style="width:{max(0, min(100, int(score)))}%;background:{_colour(name)}"></span></span>'
                     f'<span class="n">{int(score)}</span>'
-                    f"<span>{escape(level_text)} ({found} {escape(labels['findings'])})</span>")
+                    f"<span>{escape(level_text)} ({_count(found, labels['finding'], labels)})</span>")
     return f"<h3>{escape(labels['profile'])}</h3><div class=\"chart\">{''.join(rows)}</div>"
 
 
