@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .sources import format_for_path
 
-DRAFT_EXTENSIONS = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt")
+DRAFT_EXTENSIONS = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt", ".docx")
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
 
 
@@ -49,10 +49,23 @@ def read_draft(path: str, max_size: int, stdin=None) -> tuple[str, str | None]:
         data = _read_file(path, max_size)
     if len(data) > max_size:
         raise InputError(f"input too large (over {max_size:,} bytes: raise the limit with --max-file-size)")
-    text, notice = decode(data, path)
+    if format_for_path(path) == "docx":
+        text, notice = _word_text(data), None
+    else:
+        text, notice = decode(data, path)
     if not text.strip():
         raise InputError("empty file, nothing to lint")
     return text, notice
+
+
+def _word_text(data: bytes) -> str:
+    """A Word draft's paragraphs, one per line (see sources/docx.py)."""
+    from .sources.docx import WordError, word_text
+
+    try:
+        return word_text(data)
+    except WordError as exc:
+        raise InputError(str(exc)) from None
 
 
 def _read_file(path: str, max_size: int) -> bytes:

@@ -15,6 +15,7 @@ _EXTENSIONS = {
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown", ".mdx": "mdx",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".txt": "text", ".text": "text",
+    ".docx": "docx",  # read as its paragraphs' text, one per line (reading.py, docx.py)
 }
 
 
@@ -40,11 +41,14 @@ def format_for_path(path: str) -> str | None:
 
 
 def extract(source: str, fmt: str) -> Document:
-    """Prose blocks of a draft. `fmt`: text, markdown, html, or mdx (Markdown with JSX)."""
-    if fmt not in (*FORMATS, "mdx"):
+    """Prose blocks of a draft. `fmt`: text, markdown, html, mdx (Markdown with JSX), or docx
+    (a Word draft's extracted text: each line is one paragraph)."""
+    if fmt not in (*FORMATS, "mdx", "docx"):
         raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
     if fmt == "text":
         return Document(source, fmt, text_blocks(source), find_suppressions(source))
+    if fmt == "docx":
+        return Document(source, fmt, line_blocks(source))
     front = find_front_matter(source)
     parsed = blank_out(source, front.start, front.end) if front else source
     parsed = mask_templates(parsed, mdx=fmt == "mdx")
@@ -58,6 +62,19 @@ def extract(source: str, fmt: str) -> Document:
         blocks = _front_matter_blocks(source, front) + blocks
     return Document(source, fmt, blocks, find_suppressions(source), front.lang if front else None, notices,
                     front.variant if front else None)
+
+
+def line_blocks(source: str) -> list[Block]:
+    """One block per line: a Word draft's paragraphs, each on its own line."""
+    blocks, position = [], 0
+    for line in source.split("\n"):
+        builder = BlockBuilder()
+        builder.add_verbatim(line, position)
+        block = builder.build()
+        if block is not None:
+            blocks.append(block)
+        position += len(line) + 1
+    return blocks
 
 
 def _front_matter_blocks(source: str, front) -> list[Block]:
