@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 # Opening quotation mark -> the marks that close it. Straight double quotes pair with themselves.
 _PAIRS = {"«": "»", "“": "”", "„": "“”", "‘": "’", '"': '"', "‹": "›"}
 _CLOSERS = {"»", "”", "“", "’", '"', "›"}
 _LONG_LINE = 400  # characters: a line this long has far more than 15 words
+_QUOTE_REACH = 400  # characters before a finding where the opening mark of a short quotation can be
 
 
 @dataclass(frozen=True)
@@ -66,11 +68,12 @@ class MentionModel:
             return True
         if self.cues is None:
             return False
-        s_start, s_end = sentence
-        for cue in self.cues.finditer(text, s_start, s_end):
-            if not (cue.start() < end and start < cue.end()):  # the flagged words are no cue for themselves
-                return True
-        return False
+        # The flagged words are no cue for themselves: another cue must be in the sentence.
+        return any(not (cue_start < end and start < cue_end) for cue_start, cue_end in self._cues_in(text, sentence))
+
+    def _cues_in(self, text: str, sentence: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+        """The cues of one sentence, found once however many findings it holds."""
+        return _sentence_cues(self.cues, text, sentence)
 
     def _introduced_as_examples(self, text: str, end: int, before: Callable[[], str]) -> bool:
         # The nearest line before the sentence that ends with a colon announces words or examples,
@@ -108,7 +111,8 @@ class MentionModel:
     def _in_short_quotation(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
         # The quotation may open before the sentence splitter's start (a quoted sentence): look a
         # little before it, never across a paragraph.
-        window_start = max(0, sentence[0] - 200)
+        # A short quotation opens a few words before the finding: a long sentence is not rescanned.
+        window_start = max(0, sentence[0] - 200, start - _QUOTE_REACH)
         newline = text.rfind("\n", window_start, start)
         if newline >= 0:
             window_start = newline + 1
@@ -120,6 +124,11 @@ class MentionModel:
             return False
         quoted = text[opener_at + 1:closer_at]
         return len(quoted.split()) <= self.max_quoted_words
+
+
+@lru_cache(maxsize=16)  # a few sentences: the findings of one sentence come together
+def _sentence_cues(cues: re.Pattern, text: str, sentence: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in cues.finditer(text, *sentence))
 
 
 def _alternation(patterns: list[str]) -> re.Pattern | None:
