@@ -56,9 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--output", "-o", default=".tonelint-baseline.json", metavar="FILE")
     create.set_defaults(format="json", fail_on=None, diff=None, baseline=None, color="never")
 
-    rules = sub.add_parser("rules", help="list the rules")
+    rules = sub.add_parser("rules", help="list the rules; `rules test [DIR]` runs their examples")
     rules.add_argument("--lang", choices=LANGUAGES)
     rules.add_argument("--config", metavar="FILE")
+    rules_sub = rules.add_subparsers(dest="action", parser_class=_Parser)
+    rules_test = rules_sub.add_parser("test", help="run the examples of the rules in DIR (default: the configuration's "
+                                      "rule-dirs, else the built-in rules); exit 1 when one fails")
+    rules_test.add_argument("dir", nargs="?", metavar="DIR", help="a rule directory (<lang>/<category>/<slug>.yaml)")
+    rules_test.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    rules_test.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS)
 
     evaluate = sub.add_parser("eval", help="measure precision/recall on a labelled JSONL corpus")
     evaluate.add_argument("corpus", metavar="CORPUS.jsonl")
@@ -148,6 +154,8 @@ def _run(argv) -> int:
 
         return serve(tcp_port=args.tcp)
     config = _base_config(args.config, Path.cwd())
+    if args.command == "rules" and args.action == "test":
+        return _test_rules(config, args)
     engine = Engine(config)
     if args.command == "rules":
         return _list_rules(engine, [args.lang] if args.lang else list(LANGUAGES))
@@ -507,6 +515,21 @@ def _evaluate(config: Config, args) -> int:
     if args.show_misses:
         print("\n".join(evaluation.misses))
     return EXIT_OK
+
+
+def _test_rules(config: Config, args) -> int:
+    from .rulestest import report, rules_in, run_rule_examples
+
+    if args.dir is not None and not Path(args.dir).is_dir():
+        raise UsageError(f"{args.dir}: not a directory")
+    directories = [Path(args.dir)] if args.dir is not None else list(config.rule_dirs)
+    rules = [r for r in rules_in(directories, config) if not args.lang or r.lang == args.lang]
+    if not rules:
+        where = args.dir or ", ".join(map(str, directories))
+        raise UsageError(f"{where}: no rules found (rule files live in <lang>/<category>/<slug>.yaml)")
+    outcomes = run_rule_examples(rules, config, directories)
+    print(report(outcomes))
+    return EXIT_FINDINGS if any(o.failures for o in outcomes) else EXIT_OK
 
 
 def _list_rules(engine: Engine, langs: list[str]) -> int:
