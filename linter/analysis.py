@@ -8,6 +8,8 @@ document (its offset map).
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -117,7 +119,12 @@ class BlockAnalysis:
         return self.data.sentences
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
-        for start, end in self.sentences:
+        """The sentence holding `offset` (sentences are in text order: a binary search, since
+        every finding asks)."""
+        sentences = self.sentences
+        index = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
+        if index >= 0:
+            start, end = sentences[index]
             if start <= offset < end:
                 return start, end
         return 0, len(self.text)
