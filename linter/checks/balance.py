@@ -33,10 +33,12 @@ class BalanceCheck(Check):
         if self.scope == "document":
             return self._judge(mine, len(theirs))
         reader_by_block = Counter(h.block for h in theirs)
+        mine_by_block: dict[int, list] = {}
+        for hit in mine:  # grouped once: a long draft has many blocks and many hits
+            mine_by_block.setdefault(hit.block, []).append(hit)
         findings = []
-        for block in sorted({h.block for h in mine}):
-            in_block = [h for h in mine if h.block == block]
-            findings.extend(self._judge(in_block, reader_by_block[block]))
+        for block in sorted(mine_by_block):
+            findings.extend(self._judge(mine_by_block[block], reader_by_block[block]))
         return findings
 
     def _judge(self, mine, reader_count: int):
