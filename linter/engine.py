@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from . import nlp
 from .analysis import DocumentAnalysis
 from .cache import LRU
+from .catalogue import Catalogue, build_catalogue
 from .checks import KINDS, CompileContext
 from .checks.base import Check, compile_check
 from .config import Config
@@ -20,6 +21,7 @@ from .model import Diagnostic, Severity
 from .profile import refocus_profile, tone_profile
 from .readability import MIN_WORDS_FOR_SCORE
 from .rulepack import LANGUAGES, Rule, RuleError, load_rules
+from .rulepack.categories import Category
 from .rulepack.loader import builtin_rules_dir
 from .sources import Document, extract
 from .selection import Selection, is_grammar_id, matches_any
@@ -48,6 +50,12 @@ class LintResult:
     notices: list[str] = field(default_factory=list)
     grammar: dict | None = None  # status of the grammar backend, when one is configured
     verdicts: dict[str, Verdict] = field(default_factory=dict)
+    categories: tuple[Category, ...] = ()  # the language pack's, in the profile's order
+
+    @property
+    def dimensions(self) -> list[str]:
+        """The tone dimensions every profile of this language scores, in order."""
+        return [c.id for c in self.categories if c.dimension]
 
     def to_dict(self) -> dict:
         data = {
@@ -70,6 +78,7 @@ class CompiledPack:
     mention: MentionModel = field(default_factory=lambda: MentionModel(None))
     strength_caps: dict[str, float] = field(default_factory=dict)  # rule id -> max_strength, once per pack
     usage: dict[str, str] = field(default_factory=dict)  # variant -> how a message names its usage
+    categories: tuple[Category, ...] = ()  # declared in pack.yaml, in the profile's order
 
     @property
     def needs_lemmas(self) -> bool:
@@ -102,6 +111,7 @@ class Engine:
         self.config = config or Config()
         self._packs: dict[str, CompiledPack] = {}
         self._lock = threading.Lock()
+        self._catalogues: dict[str, Catalogue] = {}
         # Per-block text data and tagged sentences, shared across drafts: re-linting
         # after a one-paragraph edit redoes one paragraph.
         # Bounded by characters too: a cached block costs ~90 bytes per character of its text.
@@ -111,6 +121,13 @@ class Engine:
         self._check_rule_names()
 
     # -- rules -------------------------------------------------------------
+    def catalogue(self, lang: str) -> Catalogue:
+        """Every rule of `lang` with its severity and state under this configuration, and the pack's
+        categories: built once (the rule files are read again only by a new engine)."""
+        if lang not in self._catalogues:
+            self._catalogues[lang] = build_catalogue(lang, self.config)
+        return self._catalogues[lang]
+
     def all_rules(self, lang: str) -> list[Rule]:
         return load_rules(lang, list(self.config.rule_dirs))
 
@@ -169,7 +186,8 @@ class Engine:
         settings = read_pack_settings(lang, [builtin_rules_dir(), *config.rule_dirs])
         caps = {rule.id: rule.max_strength for rule in rules if rule.max_strength is not None}
         return CompiledPack(lang, rules, checks, index, settings["verdict"],
-                            MentionModel.from_spec(settings["mention"]), caps, dict(settings["usage"]))
+                            MentionModel.from_spec(settings["mention"]), caps, dict(settings["usage"]),
+                            tuple(settings["categories"].values()))
 
     # -- linting -----------------------------------------------------------
     def detect(self, document: Document) -> str:
@@ -265,8 +283,10 @@ class Engine:
         metrics = dict(analysis.readability)
         metrics["paragraphs"] = self._paragraph_metrics(lang, analysis, source)
         every_finding += [d for d in diagnostics if d.category == "grammar"]
-        profile = tone_profile(every_finding, analysis.words, metrics, verdicts, shown=diagnostics)
-        return LintResult(lang, diagnostics, profile, analysis.words, notices, grammar_status, verdicts)
+        profile = tone_profile(every_finding, analysis.words, metrics, verdicts, shown=diagnostics,
+                               categories=pack.categories)
+        return LintResult(lang, diagnostics, profile, analysis.words, notices, grammar_status, verdicts,
+                          pack.categories)
 
     @property
     def selection(self) -> Selection:

@@ -1,7 +1,8 @@
 """Evaluate the rule packs on a labelled JSONL corpus (the format of shared/corpus/dev.jsonl).
 
 Each line: {"id", "lang", "text", "labels": {"press_release": bool, ...},
-"spans": [{"quote", "category"}]}. A document is flagged for a dimension when
+"spans": [{"quote", "category"}]}; a label names a tone dimension of the packs (press_release:
+press-release). A document is flagged for a dimension when
 at least one diagnostic of that category is reported at default settings, at
 severity warning or above (suggestions are tips that may appear on good text);
 `min_severity` changes that threshold.
@@ -16,8 +17,8 @@ from pathlib import Path
 from .config import Config
 from .engine import Engine
 from .model import Severity
-
-DIMENSIONS = {"press_release": "press-release", "self_promotion": "self-promotion", "peer_jargon": "peer-jargon"}
+from .rulepack import LANGUAGES, builtin_rules_dir
+from .rulepack.categories import declared_categories
 
 
 class CorpusError(Exception):
@@ -54,6 +55,18 @@ class Evaluation:
     clean_any: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     errors: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    dimensions: dict[str, str] = field(default_factory=dict)  # corpus label key -> category
+
+
+def labelled_dimensions(records: list[dict], config: Config) -> dict[str, str]:
+    """The packs' tone dimensions the corpus labels, label key -> category id, in the packs' order.
+    A label key is the category id with '_' for '-' (press_release: press-release); a true label
+    says the document should be flagged for that dimension."""
+    keys = {key for r in records for key in r.get("labels", {})}
+    keys |= {span.get("category") for r in records for span in r.get("spans", [])}
+    roots = [builtin_rules_dir(), *config.rule_dirs]
+    ids = dict.fromkeys(c.id for lang in LANGUAGES for c in declared_categories(lang, roots).values() if c.dimension)
+    return {category.replace("-", "_"): category for category in ids if category.replace("-", "_") in keys}
 
 
 def read_corpus(path: Path) -> list[dict]:
@@ -103,19 +116,20 @@ def evaluate(records: list[dict], config: Config | None = None, fmt: str = "text
              min_severity: Severity = Severity.WARNING) -> Evaluation:
     base = config or Config()
     engines = {lang: Engine(Config(**{**base.__dict__, "lang": lang})) for lang in ("fr", "en")}
-    evaluation = Evaluation()
+    evaluation = Evaluation(dimensions=labelled_dimensions(records, base))
+    dimensions = evaluation.dimensions
     for record in records:
         lang = record["lang"]
         text = record["text"]
         result = engines[lang].lint(text, fmt)
         flagged = {d.category for d in result.diagnostics if d.severity >= min_severity}
         labels = record.get("labels", {})
-        is_clean = not any(labels.get(k) for k in DIMENSIONS)
+        is_clean = not any(labels.get(k) for k in dimensions)
         if is_clean:
             evaluation.clean_any[lang][0] += 1
-            if flagged & set(DIMENSIONS.values()):
+            if flagged & set(dimensions.values()):
                 evaluation.clean_any[lang][1] += 1
-        for key, category in DIMENSIONS.items():
+        for key, category in dimensions.items():
             counts = evaluation.counts[(lang, category)]
             truth, predicted = bool(labels.get(key)), category in flagged
             if truth and predicted:
@@ -134,7 +148,7 @@ def evaluate(records: list[dict], config: Config | None = None, fmt: str = "text
                 counts.clean += 1
                 counts.clean_flagged += predicted
         for span in record.get("spans", []):
-            category = DIMENSIONS.get(span.get("category"))
+            category = dimensions.get(span.get("category"))
             quote = span.get("quote", "")
             start = text.find(quote) if quote else -1
             if category is None or start < 0:
@@ -156,7 +170,7 @@ def _fmt(value: float | None) -> str:
 def report(evaluation: Evaluation) -> str:
     lines = ["lang  dimension        precision  recall    F1   span-recall  clean-flagged   (tp fp fn tn)"]
     for lang in ("fr", "en"):
-        for category in DIMENSIONS.values():
+        for category in evaluation.dimensions.values():
             c = evaluation.counts.get((lang, category))
             if c is None:
                 continue

@@ -20,9 +20,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .model import Diagnostic, Severity
+from .rulepack.categories import Category, check_reference, parse_categories, read_pack_file
 from .rulepack.schema import RuleError
 
 DEFAULT_STRENGTH = {Severity.SUGGESTION: 0.5, Severity.WARNING: 1.0, Severity.ERROR: 1.5}
@@ -54,20 +53,18 @@ class Verdict:
 
 
 def read_pack_settings(lang: str, roots: list[Path]) -> dict:
-    """The `verdict`, `mention` and `usage` sections of <root>/<lang>/pack.yaml; later roots override earlier."""
-    settings: dict = {"verdict": {}, "mention": {}, "usage": {}}
-    for root in roots:
-        path = root / lang / "pack.yaml"
-        if not path.is_file():
-            continue
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise RuleError(path, "yaml", f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
-        if not isinstance(data, dict):
-            raise RuleError(path, "yaml", "a pack file must be a mapping")
+    """The `categories`, `verdict`, `mention` and `usage` sections of <root>/<lang>/pack.yaml; later
+    roots add to or override earlier ones. A setting that names a category must name a declared one."""
+    packs = [(path, read_pack_file(path)) for path in (root / lang / "pack.yaml" for root in roots) if path.is_file()]
+    categories: dict[str, Category] = {}
+    for path, data in packs:
+        if data.get("categories") is not None:
+            categories.update(parse_categories(path, data["categories"]))
+    settings: dict = {"categories": categories, "verdict": {}, "mention": {}, "usage": {}}
+    for path, data in packs:
         for category, spec in (data.get("verdict") or {}).items():
             settings["verdict"][category] = _verdict_model(path, category, spec)
+            check_reference(path, f"verdict.{category}", category, categories, dimensions_only=True)
         mention = data.get("mention")
         if mention is not None:
             if not isinstance(mention, dict) or not all(isinstance(c, str) for c in mention.get("cues", [])):
@@ -76,6 +73,9 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
                 if not isinstance(topic, dict) or not isinstance(topic.get("cue"), str) \
                         or not isinstance(topic.get("min", 3), int):
                     raise RuleError(path, f"mention.topics.{category}", "must be a mapping with 'cue' (a regular expression) and 'min'")
+                check_reference(path, f"mention.topics.{category}", category, categories)
+            for category in mention.get("quotes_still_count") or ():
+                check_reference(path, "mention.quotes_still_count", category, categories)
             settings["mention"] = mention
         usage = data.get("usage")
         if usage is not None:

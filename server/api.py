@@ -114,8 +114,10 @@ def rules():
     if lang is not None and lang not in LANGUAGES:
         raise ApiError(422, f"unsupported lang {lang!r} (supported: {', '.join(LANGUAGES)})")
     engine = _state().engine
-    langs = [lang] if lang else list(LANGUAGES)
-    return jsonify({"rules": [rule.doc() for code in langs for rule in sorted(engine.all_rules(code), key=lambda r: r.id)]})
+    catalogues = [engine.catalogue(code) for code in ([lang] if lang else LANGUAGES)]
+    # Each rule's severity and state under this server's configuration; the categories they belong to.
+    return jsonify({"rules": [doc for catalogue in catalogues for doc in catalogue.rules],
+                    "categories": [doc for catalogue in catalogues for doc in catalogue.category_docs()]})
 
 
 @v1.get("/health")
@@ -132,4 +134,5 @@ def health():
 
 @v1.get("/openapi.json")
 def openapi():
-    return jsonify(openapi_document())
+    engine = _state().engine
+    return jsonify(openapi_document({code: engine.catalogue(code).categories for code in LANGUAGES}))

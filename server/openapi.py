@@ -1,7 +1,11 @@
 """The OpenAPI 3.1 description of /v1, served at /v1/openapi.json and checked by the tests."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from tonelint import __version__
+from tonelint.rulepack import LANGUAGES, builtin_rules_dir
+from tonelint.rulepack.categories import UI_LANGUAGES, Category, declared_categories
 
 
 def _error(description: str) -> dict:
@@ -61,10 +65,10 @@ SCHEMAS = {
                                "properties": {"rule": {"type": "string"}, "message": {"type": "string"}}}},
         },
     },
-    "DimensionScore": {
+    "DimensionScore": {  # level: a word of the category's scale (see _category_schemas)
         "type": "object", "required": ["score", "level", "findings", "per_100_words", "rules", "evidence"],
         "properties": {"score": {"type": "integer", "minimum": 0, "maximum": 100},
-                       "level": {"type": "string", "enum": ["none", "some", "strong", "present", "missing"]},
+                       "level": {"type": "string"},
                        "findings": {"type": "integer", "minimum": 0}, "per_100_words": {"type": "number"},
                        "rules": {"type": "array", "items": {"type": "string"}},
                        "evidence": {"type": "array", "items": {"type": "integer", "minimum": 0}}},
@@ -76,9 +80,8 @@ SCHEMAS = {
                        "words_per_sentence": {"type": "number"},
                        "paragraphs": {"type": "array", "items": {"type": "object"}}},
     },
-    "Profile": {
-        "type": "object",
-        "required": ["press-release", "self-promotion", "peer-jargon", "dialogue", "register", "metrics"],
+    "Profile": {  # required: the tone dimensions of the packs (see _category_schemas)
+        "type": "object", "required": ["metrics"],
         "properties": {"metrics": {"$ref": "#/components/schemas/Metrics"}},
         "additionalProperties": {"$ref": "#/components/schemas/DimensionScore"},
     },
@@ -115,16 +118,37 @@ SCHEMAS = {
         "type": "object", "required": ["id", "lang", "title", "category", "kind", "severity", "description", "examples"],
         "properties": {"id": {"type": "string"}, "lang": {"type": "string"}, "title": {"type": "string"},
                        "category": {"type": "string"}, "kind": {"type": "string"},
-                       "severity": {"type": "string", "enum": ["suggestion", "warning", "error"]},
+                       "severity": {"type": "string", "enum": ["suggestion", "warning", "error"],
+                                    "description": "under the server's configuration"},
+                       "default_severity": {"type": "string", "enum": ["suggestion", "warning", "error"],
+                                            "description": "as the rule file sets it"},
+                       "enabled": {"type": "boolean",
+                                   "description": "false when the rule file or the server's configuration turns it off"},
                        "message": {"type": "string"}, "description": {"type": "string"},
                        "suggestions": {"type": "array", "items": {"type": "string"}},
                        "examples": {"type": "object", "required": ["incorrect", "correct"],
                                     "properties": {"incorrect": {"type": "array", "items": {"type": "string"}},
                                                    "correct": {"type": "array", "items": {"type": "string"}}}}},
     },
+    "Category": {
+        "type": "object", "required": ["id", "lang", "title", "description", "colour", "scale", "dimension"],
+        "additionalProperties": False,
+        "properties": {"id": {"type": "string"}, "lang": {"type": "string"},
+                       "title": {"type": "object", "required": list(UI_LANGUAGES), "additionalProperties": False,
+                                 "properties": {ui: {"type": "string"} for ui in UI_LANGUAGES},
+                                 "description": "in each language of the interfaces"},
+                       "description": {"type": "string", "description": "in the pack's language"},
+                       "colour": {"type": "string", "pattern": "^#[0-9a-f]{6}$"},
+                       "scale": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 3,
+                                 "description": "the profile's level words, from no sign to the strongest"},
+                       "dimension": {"type": "boolean",
+                                     "description": "a tone dimension, scored in every profile (else only when "
+                                                    "it has findings, as grammar)"}},
+    },
     "RulesResponse": {
-        "type": "object", "required": ["rules"], "additionalProperties": False,
-        "properties": {"rules": {"type": "array", "items": {"$ref": "#/components/schemas/Rule"}}},
+        "type": "object", "required": ["rules", "categories"], "additionalProperties": False,
+        "properties": {"rules": {"type": "array", "items": {"$ref": "#/components/schemas/Rule"}},
+                       "categories": {"type": "array", "items": {"$ref": "#/components/schemas/Category"}}},
     },
     "Health": {
         "type": "object", "required": ["status", "version", "languages", "languages_loaded", "models", "grammar"],
@@ -146,7 +170,23 @@ def _json(schema: str, description: str) -> dict:
             "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}}}
 
 
-def openapi_document() -> dict:
+def _category_schemas(categories: Mapping[str, Sequence[Category]]) -> dict:
+    """The profile's schemas from the packs' categories: the dimensions every language scores are
+    required; a level is a word of some category's scale."""
+    per_lang = [[c.id for c in cats if c.dimension] for cats in categories.values()]
+    everywhere = [name for name in per_lang[0] if all(name in ids for ids in per_lang)] if per_lang else []
+    levels = sorted({word for cats in categories.values() for c in cats for word in c.scale})
+    score = SCHEMAS["DimensionScore"]
+    return {
+        "DimensionScore": {**score, "properties": {**score["properties"], "level": {"type": "string", "enum": levels}}},
+        "Profile": {**SCHEMAS["Profile"], "required": [*everywhere, "metrics"]},
+    }
+
+
+def openapi_document(categories: Mapping[str, Sequence[Category]] | None = None) -> dict:
+    """The document; `categories` (language -> its pack's) default to the built-in packs'."""
+    if categories is None:
+        categories = {lang: list(declared_categories(lang, [builtin_rules_dir()]).values()) for lang in LANGUAGES}
     auth = [{"bearer": []}, {}]
     return {
         "openapi": "3.1.0",
@@ -164,7 +204,8 @@ def openapi_document() -> dict:
                 "responses": {"200": _json("LintResponse", "Findings and tone profile"), **_ERRORS},
             }},
             "/v1/rules": {"get": {
-                "summary": "Rule documentation", "operationId": "rules", "security": auth,
+                "summary": "Rule documentation (with each rule's severity and state under the server's "
+                           "configuration) and the categories", "operationId": "rules", "security": auth,
                 "parameters": [{"name": "lang", "in": "query", "required": False,
                                 "schema": {"type": "string", "enum": ["fr", "en"]}}],
                 "responses": {"200": _json("RulesResponse", "The rules"), "401": _ERRORS["401"],
@@ -181,7 +222,7 @@ def openapi_document() -> dict:
             }},
         },
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": {**SCHEMAS, **_category_schemas(categories)},
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
                                            "description": "Required when the server is started with a token"}},
         },

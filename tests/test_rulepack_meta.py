@@ -8,16 +8,31 @@ import pytest
 from tonelint import Config, Engine
 from tonelint.checks import KINDS
 from tonelint.rulepack import LANGUAGES, RuleError, builtin_rules_dir, load_rules
+from tonelint.rulepack.categories import declared_categories
 from tonelint.rulepack.loader import load_rule
 
-CATEGORIES = {"press-release", "self-promotion", "peer-jargon", "dialogue", "register"}
+
+def _categories(lang: str) -> dict:
+    return declared_categories(lang, [builtin_rules_dir()])
+
+
+def _dimensions(lang: str) -> set[str]:
+    return {c.id for c in _categories(lang).values() if c.dimension}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pack_covers_every_dimension_with_enough_rules(lang):
     rules = load_rules(lang)
     assert len(rules) >= 12
-    assert {r.category for r in rules} == CATEGORIES
+    assert {r.category for r in rules} == _dimensions(lang)
+
+
+def test_every_pack_declares_the_same_categories_alike():
+    """Titles, colours and level words are the interface's: a category looks the same in every language;
+    only its description is in the pack's language."""
+    first, *others = ({name: {**c.doc(), "description": None} for name, c in _categories(lang).items()}
+                      for lang in LANGUAGES)
+    assert first and all(other == first for other in others)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -26,7 +41,7 @@ def test_every_rule_is_well_formed(lang):
     for rule in load_rules(lang):
         path = Path(rule.path)
         assert rule.id == f"{lang}.{path.parent.name}.{path.stem}"
-        assert rule.category == path.parent.name in CATEGORIES
+        assert rule.category == path.parent.name in _dimensions(lang)
         assert rule.kind in KINDS
         assert rule.incorrect and rule.correct, rule.id
         assert len(rule.description) > 80, f"{rule.id}: say why it hurts the client relationship"

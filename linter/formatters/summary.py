@@ -7,35 +7,35 @@ from collections import Counter
 from rich.console import Console
 from rich.table import Table
 
-from ..profile import DIMENSIONS
-
 
 def render_summary(reports, color: bool = False, worst: int = 5) -> str:
     linted = [r for r in reports if r.result is not None]
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=110, highlight=False)
     per_category = Counter(d.category for r in linted for d in r.result.diagnostics)
+    # The tone dimensions of the files' packs, in their order (French and English packs may differ).
+    dimensions = list(dict.fromkeys(name for r in linted for name in r.result.dimensions))
     words = sum(r.result.words for r in linted)
     console.print(f"tonelint: {len(linted)} files linted, {len(reports) - len(linted)} not read, {words:,} words")
     table = Table()
     table.add_column("dimension")
     table.add_column("findings", justify="right")
     table.add_column("average score", justify="right")
-    for name in list(DIMENSIONS) + sorted(set(per_category) - set(DIMENSIONS)):
+    for name in dimensions + sorted(set(per_category) - set(dimensions)):
         scores = [r.result.profile.get(name, {}).get("score", 0) for r in linted]
         table.add_row(name, str(per_category[name]), f"{sum(scores) / len(scores):.0f}" if scores else "-")
     console.print(table)
-    ranked = sorted(linted, key=lambda r: (-sum(r.result.profile.get(n, {}).get("score", 0) for n in DIMENSIONS), r.path))
+    ranked = sorted(linted, key=lambda r: (-sum(r.result.profile.get(n, {}).get("score", 0) for n in dimensions), r.path))
     if ranked:
         console.print("files that most need work:")
         worst_table = Table()
         worst_table.add_column("file")
         worst_table.add_column("findings", justify="right")
-        for name in DIMENSIONS:
+        for name in dimensions:
             worst_table.add_column(name, justify="right")
         for report in ranked[:worst]:
             profile = report.result.profile
             worst_table.add_row(report.path, str(len(report.result.diagnostics)),
-                                *(str(profile.get(n, {}).get("score", 0)) for n in DIMENSIONS))
+                                *(str(profile.get(n, {}).get("score", 0)) for n in dimensions))
         console.print(worst_table)
     return buffer.getvalue().rstrip("\n")

@@ -11,7 +11,6 @@ from rich.console import Console
 from rich.text import Text
 
 from ..model import Severity
-from ..profile import DIMENSIONS
 from .excerpt import Excerpts
 
 _INDENT = "    "
@@ -69,7 +68,7 @@ def _summary(path: str, result) -> Text:
     text.append(f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
                 f"{counts[Severity.SUGGESTION]} suggestions. Tone: ")
     parts = []
-    for name in DIMENSIONS:
+    for name in result.dimensions:
         entry = result.profile.get(name, {})
         level, count = entry.get("level", "none"), entry.get("findings", 0)
         parts.append(f"{name} {level}" + (f" ({count})" if level in ("some", "strong") else ""))
