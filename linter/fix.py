@@ -21,8 +21,9 @@ from .reading import InputError, decode_with_encoding
 from .sources import extract
 from .sources.frontmatter import find_front_matter
 
-# A one-to-one term substitution keeps the sentence: safe. Other kinds' suggestions (a hard
-# sell rewritten, LanguageTool's corrections) reword or guess: applied only with --unsafe-fixes.
+# A one-to-one term substitution keeps the sentence: safe, unless its rule says `autofix: unsafe`
+# (trade jargon's suggestions explain a term in other words). Other kinds' suggestions (a hard sell
+# rewritten) and LanguageTool's corrections reword or guess: applied only with --unsafe-fixes.
 SAFE_KINDS = frozenset({"substitution"})
 MAX_ROUNDS = 8  # a fix left out because it overlapped another is tried again on the fixed text
 # Characters a replacement must not bring into Markdown or HTML: they would become markup.
@@ -43,20 +44,22 @@ class FixPlan:
     left: Counter = field(default_factory=Counter)  # reason -> findings with a suggestion not fixed
 
 
-def is_safe(diagnostic: Diagnostic, kinds: dict[str, str]) -> bool:
-    return kinds.get(diagnostic.rule) in SAFE_KINDS
+def safe_rule_ids(rules) -> frozenset[str]:
+    """The rules whose first suggestion --fix applies without --unsafe-fixes."""
+    return frozenset(rule.id for rule in rules
+                     if rule.autofix == "safe" or (rule.autofix is None and rule.kind in SAFE_KINDS))
 
 
-def plan_fixes(source: str, fmt: str, diagnostics: list[Diagnostic], kinds: dict[str, str],
+def plan_fixes(source: str, fmt: str, diagnostics: list[Diagnostic], safe_rules: frozenset[str],
                unsafe: bool = False) -> FixPlan:
     """The edits to make (in source order, none overlapping), and why the others were left.
-    `kinds`: rule id -> kind, for the rules that produced the findings."""
+    `safe_rules`: the ids of the rules whose fixes are safe (see safe_rule_ids)."""
     plan = FixPlan([])
     verbatim = _VerbatimProse(source, fmt)
     for d in sorted(diagnostics, key=Diagnostic.sort_key):
         if not d.suggestions or d.document_level:
             continue
-        reason = _why_not(d, kinds, unsafe, verbatim, fmt)
+        reason = _why_not(d, safe_rules, unsafe, verbatim, fmt)
         if reason is None and plan.edits and d.span.start < plan.edits[-1].end:
             reason = "overlaps another fix"
         if reason is not None:
@@ -67,9 +70,10 @@ def plan_fixes(source: str, fmt: str, diagnostics: list[Diagnostic], kinds: dict
     return plan
 
 
-def _why_not(d: Diagnostic, kinds: dict[str, str], unsafe: bool, verbatim: "_VerbatimProse", fmt: str) -> str | None:
+def _why_not(d: Diagnostic, safe_rules: frozenset[str], unsafe: bool, verbatim: "_VerbatimProse",
+             fmt: str) -> str | None:
     suggestion = d.suggestions[0]
-    if not unsafe and not is_safe(d, kinds):
+    if not unsafe and d.rule not in safe_rules:
         return "unsafe (use --unsafe-fixes)"
     if d.span.end <= d.span.start or not verbatim.covers(d.span.start, d.span.end):
         return "not plain prose (markup, code or front matter)"
@@ -112,7 +116,7 @@ class FixOutcome:
     left: Counter = field(default_factory=Counter)
 
 
-def fix_text(lint, source: str, fmt: str, result, kinds: dict[str, str], unsafe: bool = False,
+def fix_text(lint, source: str, fmt: str, result, safe_rules: frozenset[str], unsafe: bool = False,
              encoding: str | None = None) -> FixOutcome:
     """Fix, lint the fixed text again, and repeat while fixes apply (a fix that overlapped
     another may fit once that one is made). `lint(text)` gives a LintResult; `result` is the
@@ -120,7 +124,7 @@ def fix_text(lint, source: str, fmt: str, result, kinds: dict[str, str], unsafe:
     outcome = FixOutcome(source, result)
     seen = {source}
     for _ in range(MAX_ROUNDS):
-        plan = plan_fixes(outcome.text, fmt, outcome.result.diagnostics, kinds, unsafe)
+        plan = plan_fixes(outcome.text, fmt, outcome.result.diagnostics, safe_rules, unsafe)
         plan.edits, unencodable = _encodable(plan.edits, encoding)
         outcome.left = plan.left
         outcome.left["the file's encoding cannot hold the suggestion"] += unencodable
@@ -241,9 +245,9 @@ def fix_report(report, job, unsafe: bool, write: bool) -> FileFix:
         if draft.text != report.source:
             raise FixError("changed on disk since it was read: not fixed")
         fmt = job.input_format or guess_format(job.path, draft.text)
-        kinds = {rule.id: rule.kind for rule in engine.pack(report.result.lang).rules}
+        safe = safe_rule_ids(engine.pack(report.result.lang).rules)
         fixed = fix_text(lambda text: engine.lint(text, fmt, job.lang, locale_variant=job.locale_variant),
-                         draft.text, fmt, report.result, kinds, unsafe, draft.encoding)
+                         draft.text, fmt, report.result, safe, unsafe, draft.encoding)
         outcome.applied, outcome.left = len(fixed.applied), fixed.left
         if fixed.applied:
             outcome.diff = unified_diff(report.path, draft.text, fixed.text)

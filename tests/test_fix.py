@@ -5,8 +5,8 @@ import pytest
 
 from tonelint import Config, Engine
 from tonelint.cli import main
-from tonelint.fix import (DraftBytes, Edit, FixError, SAFE_KINDS, apply_edits, fix_text, plan_fixes,
-                          read_for_fixing, write_atomically)
+from tonelint.fix import (DraftBytes, Edit, FixError, apply_edits, fix_text, plan_fixes, read_for_fixing,
+                          safe_rule_ids, write_atomically)
 from tonelint.model import Diagnostic, Severity, Span
 from tonelint.rulepack import LANGUAGES, load_rules
 
@@ -14,6 +14,7 @@ from .wrapping import wrap
 
 RULES = [rule for lang in LANGUAGES for rule in load_rules(lang)]
 FR = Engine(Config(lang="fr"))
+EN_ALL = Engine(Config(lang="en"))
 _isolated: dict[str, Engine] = {}
 
 
@@ -24,17 +25,17 @@ def engine_alone(rule) -> Engine:
     return _isolated[rule.id]
 
 
-def kinds_of(engine: Engine, lang: str) -> dict[str, str]:
-    return {rule.id: rule.kind for rule in engine.pack(lang).rules}
+SAFE = safe_rule_ids(RULES)
+ANGLICISM = frozenset({"fr.peer-jargon.anglicismes"})
 
 
-def fix(engine: Engine, source: str, fmt: str, lang: str = "fr", unsafe: bool = False):
+def fix(engine: Engine, source: str, fmt: str, unsafe: bool = False):
     lint = lambda text: engine.lint(text, fmt)  # noqa: E731
-    return fix_text(lint, source, fmt, lint(source), kinds_of(engine, lang), unsafe)
+    return fix_text(lint, source, fmt, lint(source), SAFE, unsafe)
 
 
 SAFE_FIXES = [pytest.param(rule, example, fmt, id=f"{rule.id}-fix{n}-{fmt}")
-              for rule in RULES if rule.kind in SAFE_KINDS
+              for rule in RULES if rule.id in SAFE
               for n, example in enumerate(rule.incorrect) if example.fix
               for fmt in ("text", "markdown", "html")]
 
@@ -48,7 +49,7 @@ def test_safe_rule_fix_gives_expected_text_and_silences_the_rule(rule, example, 
     code = example.text  # the rule's own trigger inside code: never touched
     source, _ = wrap(example.text, example.spans, fmt, code=code)
     expected, _ = wrap(example.fix, [], fmt, code=code)
-    outcome = fix(engine_alone(rule), source, fmt, rule.lang)
+    outcome = fix(engine_alone(rule), source, fmt)
     assert outcome.text == expected
     assert not [d for d in outcome.result.diagnostics if d.rule == rule.id]
 
@@ -85,7 +86,7 @@ def test_a_finding_over_markup_is_left_with_its_reason():
     source = "Merci pour votre *feed*back.\n"
     finding = Diagnostic("fr.peer-jargon.anglicismes", "peer-jargon", Severity.SUGGESTION, "m",
                          Span(17, 27), ["rétroaction"])
-    plan = plan_fixes(source, "markdown", [finding], {finding.rule: "substitution"})
+    plan = plan_fixes(source, "markdown", [finding], ANGLICISM)
     assert plan.edits == [] and list(plan.left) == ["not plain prose (markup, code or front matter)"]
 
 
@@ -96,7 +97,7 @@ def _finding(start: int, end: int, suggestion: str, rule: str = "fr.peer-jargon.
 def test_overlapping_findings_fix_the_first_and_leave_the_other():
     source = "Une landing page claire."
     findings = [_finding(4, 11, "accueil"), _finding(4, 16, "page d'accueil"), _finding(8, 16, "feuille"), _finding(12, 16, "fiche")]
-    plan = plan_fixes(source, "text", findings, {findings[0].rule: "substitution"})
+    plan = plan_fixes(source, "text", findings, ANGLICISM)
     assert plan.edits == [Edit(4, 11, "accueil", findings[0].rule), Edit(12, 16, "fiche", findings[0].rule)]
     assert plan.left == {"overlaps another fix": 2}
     assert apply_edits(source, plan.edits) == "Une accueil fiche claire."
@@ -112,13 +113,13 @@ def test_an_overlapping_fix_left_out_is_tried_again_on_the_fixed_text():
         return type("R", (), {"diagnostics": found})()
 
     source = "La deadline, la deadline."
-    outcome = fix_text(lint, source, "text", lint(source), {"fr.peer-jargon.anglicismes": "substitution"})
+    outcome = fix_text(lint, source, "text", lint(source), ANGLICISM)
     assert outcome.text == "La échéance, la échéance." and len(outcome.applied) == 2
 
 
 def test_html_replacement_is_escaped():
     source = "<p>Le service R and D.</p>"
-    plan = plan_fixes(source, "html", [_finding(14, 21, "R&D <team>")], {"fr.peer-jargon.anglicismes": "substitution"})
+    plan = plan_fixes(source, "html", [_finding(14, 21, "R&D <team>")], ANGLICISM)
     assert apply_edits(source, plan.edits) == "<p>Le service R&amp;D &lt;team&gt;.</p>"
 
 
@@ -126,6 +127,18 @@ def test_unsafe_fixes_only_when_asked():
     source = "Contactez-nous dès aujourd'hui !\n"
     assert fix(FR, source, "text").applied == []
     assert fix(FR, source, "text", unsafe=True).text == "Une question ? Écrivez-moi !\n"
+
+
+def test_a_rule_says_whether_its_fix_is_safe():
+    """Substitutions are safe by default; trade jargon's suggestions explain a term: unsafe."""
+    by_id = {rule.id: rule for rule in RULES}
+    assert {"fr.peer-jargon.anglicismes", "en.register.wordy-phrases"} <= SAFE
+    assert by_id["en.peer-jargon.trade-jargon"].kind == "substitution" and by_id["en.peer-jargon.trade-jargon"].autofix == "unsafe"
+    assert "en.peer-jargon.trade-jargon" not in SAFE and "fr.peer-jargon.jargon-de-metier" not in SAFE
+    assert "fr.self-promotion.appel-a-l-achat" not in SAFE  # an existence rule's suggestion rewords
+    source = "Get quality backlinks fast.\n"
+    assert fix(EN_ALL, source, "text").applied == []
+    assert fix(EN_ALL, source, "text", unsafe=True).text == "Get quality links to your site from another site fast.\n"
 
 
 # -- files -------------------------------------------------------------------
@@ -194,3 +207,15 @@ def test_the_written_file_keeps_its_permissions(tmp_path):
     path.chmod(0o640)
     write_atomically(DraftBytes(str(path), b"Merci.", "Merci.", "utf-8"), b"Merci bien.")
     assert path.read_bytes() == b"Merci bien." and path.stat().st_mode & 0o777 == 0o640
+
+
+def test_autofix_must_be_safe_or_unsafe(tmp_path):
+    from tonelint.rulepack.loader import rule_from_data
+    from tonelint.rulepack.schema import RuleError
+
+    data = {"title": "t", "kind": "substitution", "severity": "suggestion", "message": "m", "description": "d",
+            "match": {"swap": {"bidule": ["machin"]}}, "autofix": "maybe",
+            "examples": {"incorrect": ["Un [[bidule]]."], "correct": ["Un machin."]}}
+    with pytest.raises(RuleError, match="field 'autofix': must be safe or unsafe"):
+        rule_from_data(data, tmp_path / "r.yaml", "fr", "register", "r")
+    assert rule_from_data({**data, "autofix": "unsafe"}, tmp_path / "r.yaml", "fr", "register", "r").autofix == "unsafe"

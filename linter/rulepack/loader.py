@@ -13,8 +13,7 @@ import yaml
 
 from ..model import Severity
 from ..variants import VARIANTS
-from .categories import declared_categories
-from .schema import (KNOWN_REQUIRES, OPTIONAL_FIELDS, REQUIRED_FIELDS, SLUG_CHARS, Example, Rule,
+from .schema import (AUTOFIX, KNOWN_REQUIRES, OPTIONAL_FIELDS, REQUIRED_FIELDS, SLUG_CHARS, Example, Rule,
                      RuleError, parse_marked)
 
 LANGUAGES = ("fr", "en")
@@ -79,6 +78,9 @@ def rule_from_data(data: dict, path: Path, lang: str, category: str, slug: str) 
         raise RuleError(path, "limit", "must be a positive whole number")
     strength, max_strength = (_weight(data.get(name), path, name) for name in ("strength", "max_strength"))
     variants = tuple(_string_list(data.get("variants", []), path, "variants"))
+    autofix = data.get("autofix")
+    if autofix is not None and autofix not in AUTOFIX:
+        raise RuleError(path, "autofix", f"must be {' or '.join(AUTOFIX)}")
     for variant in variants:
         if variant not in VARIANTS.get(lang, ()):
             raise RuleError(path, "variants", f"unknown {lang} variant {variant!r} (known: {', '.join(VARIANTS.get(lang, ()))})")
@@ -88,7 +90,7 @@ def rule_from_data(data: dict, path: Path, lang: str, category: str, slug: str) 
         message=data["message"].strip(), description=" ".join(data["description"].split()),
         match=data["match"], suggestions=suggestions, exceptions=exceptions, requires=requires,
         limit=limit, strength=strength, max_strength=max_strength, link=data.get("link"), enabled=bool(data.get("enabled", True)),
-        variants=variants,
+        variants=variants, autofix=autofix,
     )
     _load_examples(rule, data["examples"], path)
     return rule
@@ -157,10 +159,10 @@ def load_rules(lang: str, extra_dirs: list[Path] | None = None) -> list[Rule]:
 
     A user rule with the same id replaces the built-in one.
     """
-    roots = [builtin_rules_dir(), *(extra_dirs or [])]
-    categories = [c.id for c in declared_categories(lang, roots).values() if c.dimension]
+    builtin = builtin_rules_dir()
+    categories = rule_categories(builtin, lang)
     by_id: dict[str, Rule] = {}
-    for root in roots:
+    for root in [builtin, *(extra_dirs or [])]:
         for path in rule_files(root, lang):
             rule = load_rule(path, root)
             if rule.category not in categories:
@@ -168,8 +170,15 @@ def load_rules(lang: str, extra_dirs: list[Path] | None = None) -> list[Rule]:
                 close = difflib.get_close_matches(rule.category, categories, n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 raise RuleError(path, "path", f"unknown category folder {rule.category!r} "
-                                f"({hint}categories: {', '.join(categories)}; a new one is declared "
-                                f"under 'categories' in {lang}/pack.yaml)")
+                                f"({hint}categories: {', '.join(categories)})")
             by_id[rule.id] = rule
     return list(by_id.values())
 
+
+def rule_categories(root: Path, lang: str) -> list[str]:
+    """The category folders of a rule pack (the tone dimensions of the built-in one)."""
+    lang_dir = root / lang
+    if not lang_dir.is_dir():
+        return []
+    return sorted(p.name for p in lang_dir.iterdir()
+                  if p.is_dir() and p.name != "lexicons" and not p.name.startswith((".", "_")))

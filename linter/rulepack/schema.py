@@ -7,7 +7,8 @@ from pathlib import Path
 from ..model import Severity
 
 REQUIRED_FIELDS = ("title", "kind", "severity", "message", "description", "match", "examples")
-OPTIONAL_FIELDS = ("suggestions", "exceptions", "requires", "limit", "scope", "enabled", "category", "link", "strength", "max_strength", "variants")
+OPTIONAL_FIELDS = ("suggestions", "exceptions", "requires", "limit", "scope", "enabled", "category", "link", "strength", "max_strength", "variants", "autofix")
+AUTOFIX = ("safe", "unsafe")
 KNOWN_REQUIRES = ("lemma", "pos", "sentences")
 SLUG_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
@@ -49,6 +50,9 @@ class Rule:
     strength: float | None = None  # weight of one finding in its dimension's verdict (verdict.py)
     max_strength: float | None = None  # the most evidence the rule may give one draft
     variants: tuple[str, ...] = ()  # only for readers of these variants (fr-CA...); empty: everyone
+    # Whether `check --fix` may apply its first suggestion without --unsafe-fixes: "safe" or "unsafe";
+    # None: the kind says (a one-to-one term substitution is safe, anything else rewords).
+    autofix: str | None = None
     link: str | None = None
     enabled: bool = True
     incorrect: list[Example] = field(default_factory=list)
