@@ -13,6 +13,7 @@ import yaml
 
 from ..model import Severity
 from ..variants import VARIANTS
+from .categories import declared_categories
 from .schema import (AUTOFIX, KNOWN_REQUIRES, OPTIONAL_FIELDS, REQUIRED_FIELDS, SLUG_CHARS, Example, Rule,
                      RuleError, parse_marked)
 
@@ -159,10 +160,10 @@ def load_rules(lang: str, extra_dirs: list[Path] | None = None) -> list[Rule]:
 
     A user rule with the same id replaces the built-in one.
     """
-    builtin = builtin_rules_dir()
-    categories = rule_categories(builtin, lang)
+    roots = [builtin_rules_dir(), *(extra_dirs or [])]
+    categories = [c.id for c in declared_categories(lang, roots).values() if c.dimension]
     by_id: dict[str, Rule] = {}
-    for root in [builtin, *(extra_dirs or [])]:
+    for root in roots:
         for path in rule_files(root, lang):
             rule = load_rule(path, root)
             if rule.category not in categories:
@@ -170,15 +171,8 @@ def load_rules(lang: str, extra_dirs: list[Path] | None = None) -> list[Rule]:
                 close = difflib.get_close_matches(rule.category, categories, n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 raise RuleError(path, "path", f"unknown category folder {rule.category!r} "
-                                f"({hint}categories: {', '.join(categories)})")
+                                f"({hint}categories: {', '.join(categories)}; a new one is declared "
+                                f"under 'categories' in {lang}/pack.yaml)")
             by_id[rule.id] = rule
     return list(by_id.values())
 
-
-def rule_categories(root: Path, lang: str) -> list[str]:
-    """The category folders of a rule pack (the tone dimensions of the built-in one)."""
-    lang_dir = root / lang
-    if not lang_dir.is_dir():
-        return []
-    return sorted(p.name for p in lang_dir.iterdir()
-                  if p.is_dir() and p.name != "lexicons" and not p.name.startswith((".", "_")))
