@@ -152,6 +152,7 @@ def test_summary_table_for_many_files(site, capsys):
     assert "3 files linted" in out and "files that most need work" in out
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is needed")
 def test_pre_commit_hook_via_try_repo(site, tmp_path):
     project = Path(__file__).resolve().parents[1]

@@ -16,9 +16,9 @@ from .browser_harness import EXTENSION, PortBusy, extension_pages, tonelint_serv
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PLAYWRIGHT = EXTENSION / "node_modules" / "playwright-core"
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.e2e, pytest.mark.skipif(
     not Path(CHROMIUM).exists() or not PLAYWRIGHT.exists(),
-    reason="needs Debian's chromium and npm's playwright-core (installed by `make test` as root)")
+    reason="needs Debian's chromium and npm's playwright-core (installed by `make test` as root)")]
 
 
 @pytest.fixture(scope="module")

@@ -131,6 +131,7 @@ def _sarif_seconds(source: str) -> tuple[float, str]:
     return time.perf_counter() - started, out
 
 
+@pytest.mark.slow
 def test_sarif_cost_does_not_grow_with_line_length():
     """The same text and 100 findings, as one 1,000,000-character line or as 1,000-character
     lines: fingerprints used to re-read the whole line per finding (77 s on such a file)."""

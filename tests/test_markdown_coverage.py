@@ -200,6 +200,7 @@ def _read(path: str) -> str:
     return raw.decode("utf-8", "replace")
 
 
+@pytest.mark.slow
 def test_real_markdown_loses_no_words():
     paths = _system_markdown()
     if len(paths) < 20:
