@@ -13,8 +13,11 @@ _ABBREVIATIONS = frozenset({
     "e.g", "i.e", "approx", "dept", "est", "jan", "feb", "fév", "mar", "apr", "avr", "aug", "sept",
     "sep", "oct", "nov", "dec", "déc", "co", "corp", "tél", "tel", "art", "al",
 })
-_BOUNDARY = re.compile(r"[.!?…]+[\"')\]»”]*(?=\s)")
-_NEXT_STARTS_SENTENCE = re.compile(r"\s*[\"'«“(\[-]?\s*[A-ZÀ-ÖØ-Þ0-9]")
+# Linear on any input: a boundary is tried only where a run of end marks begins (the lookbehind),
+# and the runs are never given back (possessive): "?" × 40,000 used to take 12 s.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"')\]»”]*+(?=\s)")
+# Possessive: a long run of spaces after a full stop is read once, not once per space.
+_NEXT_STARTS_SENTENCE = re.compile(r"\s*+[\"'«“(\[-]?\s*[A-ZÀ-ÖØ-Þ0-9]")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
