@@ -15,10 +15,15 @@ from ..model import Span
 
 # URLs and e-mail addresses are never prose: they are blanked (same length) so
 # no rule matches inside them and offsets stay untouched.
+# Linear on any input: an address, or a dotted name, is tried only where its run of
+# characters begins (the lookbehinds) and its parts are never given back (possessive);
+# "A." × 40,000 used to take 24 s. A name starts at its first letter or digit: what its run
+# opens with ("-", "-.", as in "-.acme.com") is the `lead`, left as prose.
 _URL_OR_EMAIL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"']+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|fr|ca|qc\.ca|co|dev|app|info|biz|eu|be|ch)(?:/[^\s<>\"']*)?(?![\w-])",
+    r"|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+"
+    r"|(?<![\w-])(?<![\w-]\.)(?P<lead>(?:-++\.)*+-*+)(?!https?://|ftp://|www\.)(?=\w)[\w-]++(?:\.[\w-]++)*"
+    r"\.(?:com|org|net|io|fr|ca|qc\.ca|co|dev|app|info|biz|eu|be|ch)(?:/[^\s<>\"']*+)?(?![\w-])",
     re.IGNORECASE,
 )
 # Every URL or address has "://", or a dot or @ between two word characters: most blocks have
@@ -95,9 +100,10 @@ class BlockBuilder:
 
 def _blank_urls(text: str) -> str:
     def blank(match: re.Match) -> str:
-        found = match.group(0)
+        lead = match.group("lead") or ""
+        found = match.group(0)[len(lead):]
         kept = found.rstrip(_TRAILING_PUNCT)
-        return " " * len(kept) + found[len(kept):]
+        return lead + " " * len(kept) + found[len(kept):]
 
     if not _MAYBE_URL_OR_EMAIL.search(text):
         return text
