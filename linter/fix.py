@@ -9,13 +9,16 @@ never over a file that changed on disk since it was read.
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import html
 import os
+import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .lang import detect_language
 from .model import Diagnostic
 from .reading import InputError, decode_with_encoding
 from .sources import extract
@@ -51,15 +54,16 @@ def safe_rule_ids(rules) -> frozenset[str]:
 
 
 def plan_fixes(source: str, fmt: str, diagnostics: list[Diagnostic], safe_rules: frozenset[str],
-               unsafe: bool = False) -> FixPlan:
+               unsafe: bool = False, lang: str | None = None) -> FixPlan:
     """The edits to make (in source order, none overlapping), and why the others were left.
-    `safe_rules`: the ids of the rules whose fixes are safe (see safe_rule_ids)."""
+    `safe_rules`: the ids of the rules whose fixes are safe (see safe_rule_ids); `lang`: the
+    language the draft was linted in (a paragraph plainly in the other one is left alone)."""
     plan = FixPlan([])
-    verbatim = _VerbatimProse(source, fmt)
+    prose = _VerbatimProse(source, fmt)
     for d in sorted(diagnostics, key=Diagnostic.sort_key):
         if not d.suggestions or d.document_level:
             continue
-        reason = _why_not(d, safe_rules, unsafe, verbatim, fmt)
+        reason = _why_not(d, safe_rules, unsafe, prose, fmt, lang)
         if reason is None and plan.edits and d.span.start < plan.edits[-1].end:
             reason = "overlaps another fix"
         if reason is not None:
@@ -70,33 +74,82 @@ def plan_fixes(source: str, fmt: str, diagnostics: list[Diagnostic], safe_rules:
     return plan
 
 
-def _why_not(d: Diagnostic, safe_rules: frozenset[str], unsafe: bool, verbatim: "_VerbatimProse",
-             fmt: str) -> str | None:
+def _why_not(d: Diagnostic, safe_rules: frozenset[str], unsafe: bool, prose: "_VerbatimProse",
+             fmt: str, lang: str | None) -> str | None:
     suggestion = d.suggestions[0]
     if not unsafe and d.rule not in safe_rules:
         return "unsafe (use --unsafe-fixes)"
-    if d.span.end <= d.span.start or not verbatim.covers(d.span.start, d.span.end):
+    found = prose.block_covering(d.span.start, d.span.end) if d.span.end > d.span.start else None
+    if found is None:
         return "not plain prose (markup, code or front matter)"
+    block, first = found
     if not suggestion.strip() or "\n" in suggestion or "\r" in suggestion or _MARKUP.get(fmt, set()) & set(suggestion):
         return "the suggestion would change the markup"
+    if _part_of_a_name(block.text, first, first + d.span.end - d.span.start):
+        return "part of a name, path or file name"
+    if lang and detect_language(block.text, fallback=lang) != lang:
+        return "the paragraph reads as another language"
+    if lang == "fr" and _needs_elision_change(prose.source[:d.span.start], suggestion):
+        return "the word before would need an elision (de → d', le → l'...)"
     return None
 
 
+# Characters that join a word to a path, a file name or an identifier: « /var/mail »,
+# « *.target », « mail.log », « mail-server » are names, not words to translate. Read in the
+# prose, where Markdown's ** and HTML's tags around a word are already gone.
+_JOINERS = set("/\\_.*$~=@#%&+-")
+
+
+def _part_of_a_name(prose: str, start: int, end: int) -> bool:
+    before = prose[start - 1] if start > 0 else " "
+    after = prose[end] if end < len(prose) else " "
+    following = prose[end + 1] if end + 1 < len(prose) else " "
+    if before in _JOINERS:
+        return True
+    return after in _JOINERS and (after not in ".-" or following.isalnum())  # a full stop ends a sentence
+
+
+# French elides a short word before a vowel: « de appliquer » must read « d'appliquer », and
+# « d'faire » « de faire ». A fix that would need the word before it to change is left to the writer.
+_ELIDING_WORD = re.compile(r"(?:^|[^\w'’])(?:de|le|la|que|ne|je|me|te|se|ce|jusque|lorsque|puisque)\s+$", re.I)
+_ELIDED_WORD = re.compile(r"(?:^|[^\w'’])(?:d|l|qu|n|j|m|t|s|c|jusqu|lorsqu|puisqu)['’]$", re.I)
+_VOWEL_OR_H = re.compile(r"[aeiouyhàâäéèêëîïôöùûüœæ]", re.I)
+
+
+def _needs_elision_change(before: str, replacement: str) -> bool:
+    starts_with_vowel = bool(_VOWEL_OR_H.match(replacement))
+    tail = before[-20:]
+    if starts_with_vowel:
+        return bool(_ELIDING_WORD.search(tail))
+    return bool(_ELIDED_WORD.search(tail))
+
+
 class _VerbatimProse:
-    """Source characters that reach the prose one for one: what a fix may rewrite."""
+    """Where the source reaches the prose one character for one: what a fix may rewrite."""
 
     def __init__(self, source: str, fmt: str) -> None:
+        self.source = source
         front = find_front_matter(source) if fmt in ("markdown", "mdx") else None
-        front_end = front.end if front else 0
-        self.positions: set[int] = set()
-        for block in extract(source, fmt).blocks:
-            for i, character in enumerate(block.text):
-                position = block.starts[i]
-                if position >= front_end and block.ends[i] == position + 1 and source[position] == character:
-                    self.positions.add(position)
+        self.front_end = front.end if front else 0
+        self.blocks = sorted((b for b in extract(source, fmt).blocks if len(b.starts)), key=lambda b: b.starts[0])
+        self.firsts = [b.starts[0] for b in self.blocks]
 
-    def covers(self, start: int, end: int) -> bool:
-        return all(position in self.positions for position in range(start, end))
+    def block_covering(self, start: int, end: int):
+        """(block, index of `start` in its prose) when the block holds source [start, end)
+        verbatim, else None."""
+        if start < self.front_end:
+            return None
+        number = bisect.bisect_right(self.firsts, start) - 1
+        if number < 0:
+            return None
+        block = self.blocks[number]
+        first = i = bisect.bisect_left(block.starts, start)
+        for position in range(start, end):
+            if i >= len(block.text) or block.starts[i] != position or block.ends[i] != position + 1 \
+                    or block.text[i] != self.source[position]:
+                return None
+            i += 1
+        return block, first
 
 
 def apply_edits(source: str, edits: list[Edit]) -> str:
@@ -124,7 +177,8 @@ def fix_text(lint, source: str, fmt: str, result, safe_rules: frozenset[str], un
     outcome = FixOutcome(source, result)
     seen = {source}
     for _ in range(MAX_ROUNDS):
-        plan = plan_fixes(outcome.text, fmt, outcome.result.diagnostics, safe_rules, unsafe)
+        plan = plan_fixes(outcome.text, fmt, outcome.result.diagnostics, safe_rules, unsafe,
+                          outcome.result.lang)
         plan.edits, unencodable = _encodable(plan.edits, encoding)
         outcome.left = plan.left
         outcome.left["the file's encoding cannot hold the suggestion"] += unencodable

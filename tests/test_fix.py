@@ -110,11 +110,47 @@ def test_an_overlapping_fix_left_out_is_tried_again_on_the_fixed_text():
     def lint(text):
         calls.append(text)
         found = [_finding(text.index("deadline"), text.index("deadline") + 8, "échéance")] if "deadline" in text else []
-        return type("R", (), {"diagnostics": found})()
+        return type("R", (), {"diagnostics": found, "lang": "fr"})()
 
-    source = "La deadline, la deadline."
+    source = "Une deadline, une deadline."
     outcome = fix_text(lint, source, "text", lint(source), ANGLICISM)
-    assert outcome.text == "La échéance, la échéance." and len(outcome.applied) == 2
+    assert outcome.text == "Une échéance, une échéance." and len(outcome.applied) == 2
+
+
+@pytest.mark.parametrize("source", [
+    "Il est habituel de mettre en œuvre une configuration simple.\n",  # « de appliquer »
+    "Relisez l'e-mail avant de l'envoyer.\n",  # « l'courriel »
+])
+def test_a_fix_that_would_break_a_french_elision_is_left(source):
+    lint = lambda text: FR.lint(text, "text")  # noqa: E731
+    result = lint(source)
+    assert [d for d in result.diagnostics if d.suggestions]
+    outcome = fix_text(lint, source, "text", result, SAFE)
+    assert outcome.text == source and "the word before would need an elision (de → d', le → l'...)" in outcome.left
+
+
+@pytest.mark.parametrize("source", [
+    "Le courrier arrive dans /var/newsletter chaque matin.\n",
+    "Ouvrez le fichier newsletter.log pour voir les envois.\n",
+    "Le module *.feedback reste actif.\n",
+    "Les notes sont dans ~/feedback depuis lundi.\n",
+])
+def test_a_word_inside_a_path_or_name_is_left(source):
+    outcome = fix(FR, source, "text")
+    assert outcome.text == source and outcome.left.get("part of a name, path or file name")
+
+
+def test_a_word_before_a_full_stop_or_a_comma_is_fixed():
+    outcome = fix(FR, "Merci pour votre feedback. Lisez notre newsletter, elle est mensuelle.\n", "text")
+    assert outcome.text == "Merci pour votre rétroaction. Lisez notre infolettre, elle est mensuelle.\n"
+
+
+def test_a_paragraph_in_the_other_language_is_left():
+    source = ("Merci pour votre feedback sur notre article.\n\n"
+              "Thanks for the feedback you gave us and for all the help with the website.\n")
+    outcome = fix(FR, source, "text")
+    assert outcome.text == source.replace("votre feedback", "votre rétroaction", 1)
+    assert outcome.left["the paragraph reads as another language"] == 1
 
 
 def test_html_replacement_is_escaped():
