@@ -7,6 +7,10 @@ MAX_CONTEXT characters (minified HTML, a whole post on one line) the text
 taken is a window of WINDOW characters on each side of the finding instead,
 so that every finding costs the same however long its line. Only hashes are
 stored, never the draft's text.
+
+The browser extension's fingerprint (extension/src/lib/spans.js) differs on purpose: it remembers
+a finding the writer dismissed while typing in that very paragraph, so it takes a few words on
+each side within the sentence, not the whole line, which in a rich editor is the whole paragraph.
 """
 from __future__ import annotations
 

@@ -44,9 +44,12 @@ def test_permissions_are_minimal():
     assert MANIFEST["permissions"] == ["storage"]
     assert all(re.fullmatch(r"http://(127\.0\.0\.1|localhost):8765/\*", origin) for origin in MANIFEST["host_permissions"])
     assert "<all_urls>" not in json.dumps(MANIFEST)
-    # the content script never talks to the network: only the service worker does
-    content = (EXTENSION / "src" / "content.js").read_text(encoding="utf-8")
-    assert "fetch(" not in content and "XMLHttpRequest" not in content
+    # the content scripts never talk to the network: only the service worker does
+    content_scripts = [path for entry in MANIFEST["content_scripts"] for path in entry["js"]]
+    assert "src/content/main.js" in content_scripts
+    for path in content_scripts:
+        content = (EXTENSION / path).read_text(encoding="utf-8")
+        assert "fetch(" not in content and "XMLHttpRequest" not in content and "WebSocket" not in content, path
 
 
 def _keys(lang: str) -> set[str]:
@@ -65,13 +68,26 @@ def test_french_and_english_ui_have_every_message():
     assert used and used <= _keys("fr"), used - _keys("fr")
 
 
+def test_every_level_word_of_the_packs_is_translated_in_the_popup():
+    """The popup shows a dimension's level as the packs' scale names it: each word needs its message."""
+    from tonelint.rulepack import LANGUAGES, builtin_rules_dir
+    from tonelint.rulepack.categories import declared_categories
+
+    words = {word for lang in LANGUAGES for c in declared_categories(lang, [builtin_rules_dir()]).values()
+             for word in c.scale}
+    assert {"none", "some", "strong", "present", "missing"} <= words
+    for ui in ("fr", "en"):
+        assert {f"level_{w.replace('-', '_')}" for w in words} <= _keys(ui), ui
+
+
 def test_store_packages(tmp_path):
     subprocess.run([sys.executable, str(EXTENSION / "build.py"), "--out", str(tmp_path)], check=True, capture_output=True)
     for browser in ("chrome", "firefox"):
         with zipfile.ZipFile(tmp_path / f"tonelint-{browser}.zip") as archive:
             names = set(archive.namelist())
             manifest = json.loads(archive.read("manifest.json"))
-            assert {"src/content.js", "src/background.js", "_locales/fr/messages.json", "icons/icon-128.png"} <= names
+            assert {"src/content/main.js", "src/content/editors/rich-text.js", "src/background.js",
+                    "_locales/fr/messages.json", "icons/icon-128.png"} <= names
             if browser == "chrome":
                 assert manifest["background"] == {"service_worker": "src/background.js"}
             else:

@@ -63,7 +63,7 @@ async function lint(request, tabId) {
       failures++;
       const message = (body.error && body.error.message) || "HTTP " + response.status;
       await setStatus(false, message);
-      return { type: "error", id: request.id, status: response.status, message: message, retryIn: P.backoff(failures) };
+      return { type: P.REPLIES.error, id: request.id, status: response.status, message: message, retryIn: P.backoff(failures) };
     }
     failures = 0;
     await setStatus(true, "");
@@ -72,12 +72,12 @@ async function lint(request, tabId) {
     return result;
   } catch (error) {
     if (controller.signal.aborted && controller.signal.reason === SUPERSEDED) {
-      return { type: "cancelled", id: request.id }; // the writer typed on: not the server's fault
+      return { type: P.REPLIES.cancelled, id: request.id }; // the writer typed on: not the server's fault
     }
     failures++;
     const message = controller.signal.aborted ? "server too slow" : "server unreachable";
     await setStatus(false, message);
-    return { type: "error", id: request.id, status: 0, message: message, retryIn: P.backoff(failures) };
+    return { type: P.REPLIES.error, id: request.id, status: 0, message: message, retryIn: P.backoff(failures) };
   } finally {
     clearTimeout(timer);
     if (inFlight.get(tabId) === controller) inFlight.delete(tabId);
@@ -90,10 +90,10 @@ async function health() {
     const response = await fetch(current.serverUrl.replace(/\/+$/, "") + "/v1/health", { headers: headers(current) });
     const body = await response.json();
     await setStatus(response.ok, response.ok ? "" : "HTTP " + response.status);
-    return { type: "health", ok: response.ok, health: body, serverUrl: current.serverUrl };
+    return { type: P.REPLIES.health, ok: response.ok, health: body, serverUrl: current.serverUrl };
   } catch (error) {
     await setStatus(false, "server unreachable");
-    return { type: "health", ok: false, error: "server unreachable", serverUrl: current.serverUrl };
+    return { type: P.REPLIES.health, ok: false, error: "server unreachable", serverUrl: current.serverUrl };
   }
 }
 
@@ -103,23 +103,30 @@ async function rules(lang) {
   const query = lang ? "?lang=" + encodeURIComponent(lang) : "";
   const response = await fetch(current.serverUrl.replace(/\/+$/, "") + "/v1/rules" + query, { headers: headers(current) });
   if (!response.ok) throw new Error("HTTP " + response.status);
-  const value = { type: "rules", rules: (await response.json()).rules };
+  const body = await response.json();
+  // The categories (titles, colours, level words) come with the rules: the packs declare them.
+  const value = { type: P.REPLIES.rules, rules: body.rules, categories: P.categoriesOf(body) };
   rulesCache = { lang: lang || "", value: value };
   return value;
 }
 
-api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  const tabId = sender.tab ? sender.tab.id : message.tabId;
-  let work;
-  if (message.type === "lint") work = lint(message, tabId);
-  else if (message.type === "cancel") {
+// One handler per request of the protocol (P.MESSAGES): (message, tabId) -> the reply, or its promise.
+const HANDLERS = {
+  [P.MESSAGES.lint]: (message, tabId) => lint(message, tabId),
+  [P.MESSAGES.cancel]: (message, tabId) => {
     cancel(tabId);
-    work = Promise.resolve({ type: "cancelled" });
-  } else if (message.type === "health") work = health();
-  else if (message.type === "rules") work = rules(message.lang).catch((e) => ({ type: "error", message: String(e.message) }));
-  else if (message.type === "profile") work = Promise.resolve({ type: "profile", result: lastResult.get(tabId) || null, lastError: lastError });
-  else return false;
-  work.then(sendResponse);
+    return { type: P.REPLIES.cancelled };
+  },
+  [P.MESSAGES.health]: () => health(),
+  [P.MESSAGES.rules]: (message) => rules(message.lang).catch((e) => ({ type: P.REPLIES.error, message: String(e.message) })),
+  [P.MESSAGES.profile]: (message, tabId) => ({ type: P.REPLIES.profile, result: lastResult.get(tabId) || null, lastError: lastError }),
+};
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const handler = message && Object.prototype.hasOwnProperty.call(HANDLERS, message.type) ? HANDLERS[message.type] : null;
+  if (!handler) return false; // not ours: another listener may answer
+  const tabId = sender.tab ? sender.tab.id : message.tabId;
+  Promise.resolve(handler(message, tabId)).then(sendResponse);
   return true; // answer asynchronously
 });
 

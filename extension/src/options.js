@@ -11,9 +11,9 @@
   form.variant.value = current.variant;
   form.disabledSites.value = current.disabledSites.join("\n");
 
-  const reply = await api.runtime.sendMessage({ type: "rules", lang: current.lang === "auto" ? "" : current.lang });
+  const reply = await api.runtime.sendMessage({ type: P.MESSAGES.rules, lang: current.lang === "auto" ? "" : current.lang });
   const container = document.getElementById("rules");
-  if (reply && reply.type === "rules") {
+  if (reply && reply.type === P.REPLIES.rules) {
     for (const rule of reply.rules) {
       const label = document.createElement("label");
       label.className = "rule";
@@ -23,6 +23,11 @@
       box.checked = !current.disabledRules.includes(rule.id);
       const text = document.createElement("span");
       text.textContent = rule.title + " — " + rule.id;
+      if (rule.enabled === false) { // the server's configuration turns it off: nothing to choose here
+        box.checked = false;
+        box.disabled = true;
+        text.textContent += " (" + api.i18n.getMessage("optionsRuleOffOnServer") + ")";
+      }
       text.title = rule.description;
       label.append(box, text);
       container.appendChild(label);
@@ -45,7 +50,7 @@
       token: form.token.value.trim(),
       lang: form.lang.value,
       variant: form.variant.value,
-      disabledRules: boxes.length ? boxes.filter((b) => !b.checked).map((b) => b.value) : current.disabledRules,
+      disabledRules: boxes.length ? boxes.filter((b) => !b.checked && !b.disabled).map((b) => b.value) : current.disabledRules,
       disabledSites: form.disabledSites.value.split("\n").map((s) => s.trim()).filter(Boolean),
     });
     document.getElementById("saved").hidden = false;

@@ -22,13 +22,13 @@ function serviceWorker() {
     tabs: { onRemoved: { addListener() {} } },
   };
   // A server that answers only when the test says so, and honours aborts as fetch does.
-  function fetch(url, options) {
+  function fetch(url, options = {}) {
     return new Promise((resolve, reject) => {
       const request = { url, body: options.body && JSON.parse(options.body), aborted: false };
       state.requests.push(request);
       request.answer = (body, status = 200) => resolve({ ok: status < 400, status, json: async () => body });
       request.fail = () => reject(new TypeError("Failed to fetch"));
-      options.signal.addEventListener("abort", () => {
+      if (options.signal) options.signal.addEventListener("abort", () => {
         request.aborted = true;
         reject(new DOMException("The operation was aborted.", "AbortError"));
       });
@@ -85,4 +85,34 @@ test("an unreachable server is an error with a back-off and the badge, not a dia
   assert.equal(error.retryIn, 1000);
   assert.equal(worker.badge, "!");
   assert.match(worker.title, /unreachable/);
+});
+
+test("every request of the protocol has a handler; a message of another kind is left to other listeners", async () => {
+  const worker = serviceWorker();
+  const replies = {};
+  for (const type of Object.values(PROTOCOL.MESSAGES)) {
+    const pending = worker.send({ type: type, id: "1", text: "Un leader mondial.", format: "text" });
+    await settle();
+    for (const request of worker.requests.filter((r) => !r.answered)) {
+      request.answered = true;
+      request.answer(request.url.includes("/v1/rules") ? { rules: [], categories: [] } : RESULT);
+    }
+    replies[type] = (await pending).type;
+  }
+  assert.deepEqual(replies, { lint: "result", cancel: "cancelled", rules: "rules", health: "health", profile: "profile" });
+  for (const reply of Object.values(replies)) assert.ok(Object.values(PROTOCOL.REPLIES).includes(reply));
+  assert.equal(worker.listener({ type: "not-ours" }, { tab: { id: 1 } }, () => {}), false);
+});
+
+test("the rules reply carries the packs' categories, checked", async () => {
+  const worker = serviceWorker();
+  const reply = worker.send({ type: "rules" });
+  await settle();
+  worker.requests[0].answer({ rules: [{ id: "fr.x.y" }], categories: [
+    { id: "press-release", lang: "fr", title: { en: "Press release", fr: "Communiqué" }, colour: "#EA580C", scale: ["none", "some", "strong"], dimension: true },
+    { id: "bad id", colour: "#000000" },
+  ] });
+  const { rules, categories } = await reply;
+  assert.deepEqual(rules, [{ id: "fr.x.y" }]);
+  assert.deepEqual(categories.map((c) => [c.id, c.colour, c.title.fr]), [["press-release", "#ea580c", "Communiqué"]]);
 });

@@ -33,3 +33,30 @@ test("back-off doubles up to a minute; origins for host permissions", () => {
   assert.equal(P.originOf("http://127.0.0.1:8765/v1/lint"), "http://127.0.0.1:8765");
   assert.equal(P.originOf("not a url"), null);
 });
+
+test("categories from the server: ids fit for CSS, colours #rrggbb, one per id", () => {
+  const categories = P.categoriesOf({ categories: [
+    { id: "dialogue", lang: "fr", title: { en: "Dialogue", fr: "Dialogue" }, colour: "#65A30D", scale: ["present", "missing"], dimension: true },
+    { id: "dialogue", lang: "en", colour: "#000000" },
+    { id: "grammar", colour: "#dc2626", dimension: false },
+    { id: "x;}", colour: "#dc2626" },
+    { id: "ok", colour: "red" },
+  ] });
+  assert.deepEqual(categories.map((c) => [c.id, c.colour, c.dimension]), [["dialogue", "#65a30d", true], ["grammar", "#dc2626", false]]);
+  assert.deepEqual(P.categoriesOf(null), []);
+});
+
+test("the pages send only the protocol's messages", () => {
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const src = path.join(__dirname, "../src");
+  const files = fs.readdirSync(src, { recursive: true }).filter((f) => f.endsWith(".js") && !f.startsWith("lib"));
+  const used = new Set();
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(src, file), "utf8");
+    assert.doesNotMatch(text, /sendMessage\(\{\s*type:\s*["']/, file + ": a message type written by hand");
+    for (const match of text.matchAll(/P\.MESSAGES\.(\w+)/g)) used.add(match[1]);
+  }
+  for (const name of used) assert.ok(Object.hasOwn(P.MESSAGES, name), name);
+  assert.deepEqual([...used].sort(), Object.keys(P.MESSAGES).sort()); // and every listed request is used
+});

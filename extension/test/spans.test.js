@@ -47,3 +47,11 @@ test("fingerprints survive edits elsewhere but not edits of the words", () => {
   assert.equal(fingerprint(d, text), fingerprint(d2, moved));
   assert.notEqual(fingerprint(d, text), fingerprint(diag(10, 24), "Intro. Un leader régional ici."));
 });
+
+test("a fingerprint keeps no words of the draft (it is stored), and an edit a sentence away keeps it", () => {
+  const text = "Un leader mondial ici. Le reste du billet.";
+  const print = fingerprint(diag(3, 17), text);
+  assert.match(print, /^[0-9a-f]{16}$/);
+  assert.equal(fingerprint(diag(3, 17), "Un leader mondial ici. Tout autre chose, réécrite."), print);
+  assert.notEqual(fingerprint(diag(3, 17, "fr.press-release.autre"), text), print);
+});

@@ -1,9 +1,22 @@
-/* Messages between the content script and the service worker (the only one that talks to the server). */
+/* Messages between the extension's pages and the service worker (the only part that talks to the server).
+ * MESSAGES lists every request; the service worker has one handler for each (background.js). */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
   else root.TonelintProtocol = factory();
 })(typeof globalThis !== "undefined" ? globalThis : this, function () {
   "use strict";
+
+  // Every request a page sends to the service worker, and the reply it gets.
+  const MESSAGES = Object.freeze({
+    lint: "lint", // content script {id, text, format, lang?} -> result | error | cancelled
+    cancel: "cancel", // content script, when the text moved on -> cancelled
+    rules: "rules", // content script, popup, options {lang?} -> rules {rules, categories} | error
+    health: "health", // popup -> health {ok, health?, serverUrl, error?}
+    profile: "profile", // popup {tabId} -> profile {result, lastError}: the tab's last lint
+  });
+  const REPLIES = Object.freeze({
+    result: "result", error: "error", cancelled: "cancelled", rules: "rules", health: "health", profile: "profile",
+  });
 
   const DEFAULT_SETTINGS = Object.freeze({
     serverUrl: "http://127.0.0.1:8765",
@@ -16,7 +29,7 @@
 
   function lintRequest(id, text, format, lang) {
     if (typeof text !== "string") throw new TypeError("text must be a string");
-    return { type: "lint", id: String(id), text: text, format: format || "text", lang: lang === "auto" ? undefined : lang };
+    return { type: MESSAGES.lint, id: String(id), text: text, format: format || "text", lang: lang === "auto" ? undefined : lang };
   }
 
   /** The JSON body for POST /v1/lint: what the writer turned off is ignored server-side. */
@@ -40,7 +53,26 @@
         suggestions: Array.isArray(d.suggestions) ? d.suggestions.map(String).slice(0, 5) : [],
       });
     }
-    return { type: "result", id: id, lang: response.lang, diagnostics: diagnostics, profile: response.profile || {} };
+    return { type: REPLIES.result, id: id, lang: response.lang, diagnostics: diagnostics, profile: response.profile || {} };
+  }
+
+  const CATEGORY_ID = /^[a-z0-9-]{1,64}$/;
+  const COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+  /** The categories of GET /v1/rules that pages can use as they are: ids fit for class and highlight
+   * names, colours written #rrggbb; the first declaration of an id wins (one per language pack). */
+  function categoriesOf(response) {
+    const seen = new Map();
+    for (const c of (response && response.categories) || []) {
+      if (!c || !CATEGORY_ID.test(c.id) || seen.has(c.id) || !COLOUR.test(c.colour)) continue;
+      const title = c.title && typeof c.title === "object" ? c.title : {};
+      seen.set(c.id, {
+        id: c.id, lang: String(c.lang || ""), colour: c.colour.toLowerCase(), dimension: c.dimension !== false,
+        title: { en: String(title.en || c.id), fr: String(title.fr || title.en || c.id) },
+        scale: Array.isArray(c.scale) ? c.scale.map(String) : [],
+      });
+    }
+    return Array.from(seen.values());
   }
 
   /** Retry delay after consecutive failures: 1 s, 2 s, 4 s... capped at 60 s. */
@@ -56,6 +88,6 @@
     }
   }
 
-  return { DEFAULT_SETTINGS: DEFAULT_SETTINGS, lintRequest: lintRequest, lintBody: lintBody, lintResult: lintResult,
-           backoff: backoff, originOf: originOf };
+  return { MESSAGES: MESSAGES, REPLIES: REPLIES, DEFAULT_SETTINGS: DEFAULT_SETTINGS, lintRequest: lintRequest,
+           lintBody: lintBody, lintResult: lintResult, categoriesOf: categoriesOf, backoff: backoff, originOf: originOf };
 });

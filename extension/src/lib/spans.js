@@ -42,7 +42,13 @@
     return kept;
   }
 
-  /** A fingerprint that survives edits elsewhere: rule + flagged words + a little context. */
+  /** A fingerprint that survives edits elsewhere: rule + flagged words + a little context, hashed.
+   *
+   * Not linter/baseline.py's fingerprint, on purpose. A baseline remembers findings of committed
+   * files across commits, so it takes the whole line; here the writer is typing in the very
+   * paragraph the dismissed finding sits in (a contenteditable paragraph is one long line), so
+   * only a few words on each side, within the sentence, are taken: an edit a sentence away must
+   * not bring the finding back. Only the hash is stored (storage.local), never the draft's words. */
   function fingerprint(diagnostic, text) {
     const { start, end } = diagnostic.span;
     // Context: up to 24 characters on each side, never past the sentence the words are in.
@@ -52,7 +58,21 @@
     for (let i = end; i < to; i++) if (".!?\n".includes(text[i])) { to = i; break; }
     const before = text.slice(from, start).trim().toLowerCase().replace(/\s+/g, " ");
     const after = text.slice(end, to).trim().toLowerCase().replace(/\s+/g, " ");
-    return [diagnostic.rule, text.slice(start, end).toLowerCase(), before, after].join("\u241f");
+    return hash([diagnostic.rule, text.slice(start, end).toLowerCase(), before, after].join("\u241f"));
+  }
+
+  /** 64 bits of FNV-1a (two 32-bit lanes with different offsets), in hex: enough to tell a
+   * writer's few thousand dismissed findings apart, and synchronous (SubtleCrypto is not). */
+  function hash(text) {
+    let a = 0x811c9dc5;
+    let b = 0x01000193 ^ 0x5bd1e995;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      a = Math.imul(a ^ code, 0x01000193) >>> 0;
+      b = Math.imul(b ^ code, 0x01000193) >>> 0;
+      b = (b ^ (b >>> 15)) >>> 0;
+    }
+    return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
   }
 
   return { diffEdit: diffEdit, shiftDiagnostics: shiftDiagnostics, fingerprint: fingerprint };
