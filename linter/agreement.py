@@ -88,3 +88,49 @@ def _case_like(replacement: str, matched: str, sentence_start: bool) -> str:
     if replacement and (sentence_start or (matched[:1].isupper() and not acronym)):
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+# French determiners that show a noun's gender: (masculine, feminine), and the form before a vowel.
+_DETERMINERS = {
+    "le": ("le", "la"), "la": ("le", "la"), "un": ("un", "une"), "une": ("un", "une"),
+    "du": ("du", "de la"), "de la": ("du", "de la"), "au": ("au", "à la"), "à la": ("au", "à la"),
+    "ce": ("ce", "cette"), "cet": ("ce", "cette"), "cette": ("ce", "cette"),
+    "mon": ("mon", "ma"), "ma": ("mon", "ma"), "ton": ("ton", "ta"), "ta": ("ton", "ta"),
+    "son": ("son", "sa"), "sa": ("son", "sa"),
+    "l'": ("le", "la"), "l’": ("le", "la"),
+}
+_BEFORE_VOWEL = {"le": "l'", "la": "l'", "ce": "cet", "ma": "mon", "ta": "ton", "sa": "son",
+                 "du": "de l'", "de la": "de l'"}
+_DETERMINER_BEFORE = re.compile(r"(?:^|(?<=[\s(«\"“]))(de la|à la|l'|l’|le|la|un|une|du|au|ce|cet|cette|mon|ma|ton|ta|son|sa)(\s*)$",
+                                re.IGNORECASE)
+_GENDER_TAG = re.compile(r"\s*\((m|f)\)")
+
+
+def split_gender(alternative: str) -> tuple[str, str | None]:
+    """'rétroaction (f)' -> ('rétroaction', 'f'): a French noun's gender, when the lexicon says it."""
+    match = _GENDER_TAG.search(alternative)
+    if not match:
+        return alternative, None
+    return (alternative[:match.start()] + alternative[match.end():]).strip(), match.group(1)
+
+
+def determiner_before(text: str, start: int) -> tuple[int, str] | None:
+    """(offset, determiner) of the French determiner just before `start`, if one is there."""
+    match = _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+    if not match or match.end() != start:
+        return None
+    return match.start(1), match.group(1)
+
+
+def french_determiner(determiner: str, gender: str, next_word: str) -> str:
+    """« le » for a feminine noun gives « la », « la » before a vowel « l' »; case kept.
+    Returns the determiner with what separates it from the noun (a space, or none after l')."""
+    lower = determiner.lower().replace("’", "'")
+    masculine, feminine = _DETERMINERS[lower]
+    form = feminine if gender == "f" else masculine
+    if next_word[:1].lower() in "aeiouyéèêàâîôûh" and form in _BEFORE_VOWEL:
+        form = _BEFORE_VOWEL[form]
+    if determiner[:1].isupper():
+        form = form[:1].upper() + form[1:]
+    return form if form.endswith("'") else form + " "
+

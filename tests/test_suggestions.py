@@ -59,3 +59,29 @@ def test_a_term_is_matched_whole_or_not_at_all():
 ])
 def test_plural_of_a_noun_phrase(phrase, lang, plural):
     assert pluralize_phrase(phrase, lang) == plural
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Merci pour le feedback de lundi.", "Merci pour la rétroaction de lundi."),
+    ("Ce meeting commence à neuf heures.", "Cette réunion commence à neuf heures."),
+    ("J'attends l'email de confirmation.", "J'attends le courriel de confirmation."),
+    ("Envoyez la deadline au client.", "Envoyez l'échéance au client."),
+    ("Le challenge est grand.", "Le défi est grand."),
+    ("Un target précis aide.", "Une cible précis aide."),  # the adjective is the writer's to agree
+])
+def test_the_determiner_follows_the_gender_of_the_suggestion(text, expected):
+    found = [d for d in FR.lint(text).diagnostics if d.rule == "fr.peer-jargon.anglicismes"]
+    assert found
+    d = found[0]
+    assert text[:d.span.start] + d.suggestions[0] + text[d.span.end:] == expected
+
+
+def test_determiner_forms():
+    from tonelint.agreement import french_determiner, split_gender
+
+    assert split_gender("rétroaction (f)") == ("rétroaction", "f") and split_gender("retour") == ("retour", None)
+    assert french_determiner("le", "f", "rétroaction") == "la "
+    assert french_determiner("la", "f", "échéance") == "l'"
+    assert french_determiner("Ce", "f", "réunion") == "Cette "
+    assert french_determiner("ce", "m", "atelier") == "cet "
+    assert french_determiner("du", "f", "cible") == "de la "

@@ -5,7 +5,7 @@ is not flagged: the writer already did what the rule asks.
 """
 from __future__ import annotations
 
-from ..agreement import adapt
+from ..agreement import adapt, determiner_before, french_determiner, split_gender
 from ..glosses import explained_after, is_gloss_itself
 from ..variants import split_regions
 from ..rulepack.schema import RuleError
@@ -61,6 +61,15 @@ class SubstitutionCheck(Check):
                     raise RuleError(self.rule.path, "match.lexicon", f"{name}: line {line!r} must read 'term = alternative | alternative'")
                 yield term.strip(), [a.strip() for a in rest.split("|") if a.strip()]
 
+    @staticmethod
+    def _changes_determiner(text: str, determiner: tuple[int, str], hit, alternatives) -> bool:
+        written = text[determiner[0]:hit.start]
+        for alternative in alternatives:
+            wording, gender = split_gender(split_regions(alternative)[0])
+            if gender and french_determiner(determiner[1], gender, _first_word(wording)) != written:
+                return True
+        return False
+
     def run(self, analysis):
         hits = self.filter_exceptions(analysis, analysis.phrase_hits.get(self.group, []))
         findings = []
@@ -75,21 +84,39 @@ class SubstitutionCheck(Check):
                 continue
             original = text[hit.start:hit.end]
             alternatives, forms = hit.payload
-            opens = not text[block.sentence_at(hit.start)[0]:hit.start].strip(" \t\n«»\"“”'‘’(*-–—")
+            start = hit.start
+            # « le feedback » → « la rétroaction »: a gendered alternative brings its determiner along.
+            determiner = determiner_before(text, hit.start) if self.lang == "fr" else None
+            gendered = determiner is not None and self._changes_determiner(text, determiner, hit, alternatives)
+            if gendered:
+                start = determiner[0]  # the underline covers the determiner only when it must change
+            opens = not text[block.sentence_at(start)[0]:start].strip(" \t\n«»\"“”'‘’(*-–—")
             suggestions, regions = [], []
             for alternative in alternatives:
                 wording, where = split_regions(alternative)
-                adapted = adapt(wording, original, forms, self.lang, opens)
-                if adapted.lower() != original.lower() and adapted not in suggestions:
+                wording, gender = split_gender(wording)
+                adapted = adapt(wording, original, forms, self.lang, opens and not gendered)
+                if adapted.lower() == original.lower():
+                    continue  # the writer's own word: nothing to suggest
+                if gendered:
+                    written = text[start:hit.start]
+                    lead = french_determiner(determiner[1], gender, adapted) if gender else written
+                    adapted = lead + adapted
+                if adapted not in suggestions:
                     suggestions.append(adapted)
                     regions.append(where)
             # `regions` lets the engine keep the suggestions in use where the readers are (variants.py).
-            findings.append(Finding(hit.block, hit.start, hit.end,
-                                    args={"suggestion": suggestions[0] if suggestions else ""},
+            findings.append(Finding(hit.block, start, hit.end,
+                                    args={"suggestion": suggestions[0] if suggestions else "",
+                                          "match": " ".join(text[hit.start:hit.end].split())},
                                     suggestions=suggestions, regions=regions))
         return findings
 
 
+
+
+def _first_word(wording: str) -> str:
+    return wording.split(" ", 1)[0]
 
 
 def _inside_compound(text: str, start: int, end: int) -> bool:
