@@ -26,9 +26,55 @@ def adapt(replacement: str, matched: str, forms: frozenset[str], lang: str, sent
     adapted = replacement
     if lang == "fr" and lemma.endswith("er") and replacement.endswith("er") and " " not in replacement:
         adapted = _french_verb_like(replacement, lowered, lemma)
+    elif lang == "fr" and (person := _french_verb_person(lowered.split(" ")[0])) and " " in lowered:
+        adapted = _conjugated_phrase(replacement, person)  # « met en œuvre » → « applique »
     elif _is_plural_form(lowered, forms):
         adapted = pluralize_phrase(replacement, lang)
     return _case_like(adapted, matched, sentence_start)
+
+
+# The heads of French verb phrases that lexicons list (« mettre en œuvre », « faire appel à »):
+# form -> person and tense. Regular -er verbs are read from their endings instead.
+_IRREGULAR_FORMS = {
+    "mettre": "inf", "met": "3s", "mettent": "3p", "mettons": "1p", "mettez": "2p", "mis": "pp",
+    "faire": "inf", "fait": "3s", "font": "3p", "faisons": "1p", "faites": "2p",
+    "prendre": "inf", "prend": "3s", "prennent": "3p", "prenons": "1p", "prenez": "2p", "pris": "pp",
+    "avoir": "inf", "a": "3s", "ont": "3p", "avons": "1p", "avez": "2p",
+    "être": "inf", "est": "3s", "sont": "3p", "sommes": "1p", "êtes": "2p",
+}
+_IRREGULAR_CONJUGATION = {
+    "faire": {"3s": "fait", "3p": "font", "1p": "faisons", "2p": "faites", "pp": "fait"},
+    "mettre": {"3s": "met", "3p": "mettent", "1p": "mettons", "2p": "mettez", "pp": "mis"},
+    "avoir": {"3s": "a", "3p": "ont", "1p": "avons", "2p": "avez", "pp": "eu"},
+    "être": {"3s": "est", "3p": "sont", "1p": "sommes", "2p": "êtes", "pp": "été"},
+}
+_ER_ENDINGS = {"3s": "e", "3p": "ent", "1p": "ons", "2p": "ez", "pp": "é"}
+
+
+def _french_verb_person(word: str) -> str | None:
+    """Person and tense of the head of a matched verb phrase, when it is conjugated."""
+    tag = _IRREGULAR_FORMS.get(word)
+    if tag is None and len(word) > 4:
+        for ending, person in (("ent", "3p"), ("ons", "1p"), ("ez", "2p"), ("é", "pp"), ("e", "3s")):
+            if word.endswith(ending):
+                tag = person
+                break
+    return tag if tag and tag != "inf" else None
+
+
+def _conjugated_phrase(replacement: str, person: str) -> str:
+    """The replacement's head verb (an infinitive) in `person`: « appliquer » + 3s → « applique »."""
+    head, _, rest = replacement.partition(" ")
+    if head in _IRREGULAR_CONJUGATION:
+        conjugated = _IRREGULAR_CONJUGATION[head][person]
+    elif head.endswith("er") and len(head) > 3:
+        stem = head[:-2]
+        if person == "1p" and stem.endswith(("c", "g")):
+            stem = stem[:-1] + "ç" if stem.endswith("c") else stem + "e"
+        conjugated = stem + _ER_ENDINGS[person]
+    else:
+        return replacement  # not an infinitive we can conjugate: leave it as the lexicon says
+    return f"{conjugated} {rest}" if rest else conjugated
 
 
 def _is_plural_form(matched: str, forms: frozenset[str]) -> bool:

@@ -27,6 +27,9 @@ def _first_fix(engine, text: str, word: str) -> str:
     (FR, "Boostez vos ventes cet été.", "Boostez", "Stimulez vos ventes cet été."),
     (FR, "Nous avons boosté vos ventes.", "boosté", "Nous avons stimulé vos ventes."),
     (EN, "Track your KPIs every Monday.", "KPIs", "Track your measures of progress every Monday."),
+    (FR, "La ville met en œuvre le plan.", "met en œuvre", "La ville applique le plan."),
+    (FR, "Nous avons mis en œuvre le plan.", "mis en œuvre", "Nous avons appliqué le plan."),
+    (FR, "Il faut mettre en œuvre le plan.", "mettre en œuvre", "Il faut appliquer le plan."),
 ])
 def test_the_first_suggestion_agrees(engine, text, word, expected):
     assert _first_fix(engine, text, word) == expected
