@@ -6,12 +6,14 @@ are blanked (same length, line breaks kept) before the Markdown or HTML is parse
 so offsets into the original file stay exact.
 
 Tags are found by scanning for their openings and then for the nearest closing,
-with each search for a closing remembered: a draft full of openings that never
-close ("{{" × 40,000) is read a few times over, not once per opening.
+each search for a closing remembered (`NextMatch`): a draft full of openings that
+never close ("{{" × 40,000) is read a few times over, not once per opening.
 """
 from __future__ import annotations
 
 import re
+
+from .scan import NextMatch
 
 # {% raw %} ... {% endraw %}, {{< highlight go >}} ... {{< /highlight >}}: all code.
 _CODE_BLOCK_OPENING = re.compile(r"\{%-?\s*(raw|highlight|comment)\b|\{\{[<%]\s*(highlight|code)\b")
@@ -30,27 +32,6 @@ _MASK = "\u00a0"  # a no-break space: not indentation for Markdown, so text afte
 _MASKED_LINE = re.compile(r"^(?=[ \t]*+\u00a0)[ \t\u00a0]*+$", re.M)
 
 
-class _NextMatch:
-    """The leftmost match of a pattern at or after a position, in one text.
-
-    The last search is remembered: when it started at or before the position asked
-    and found nothing, or found a match that starts at or after it, the answer is
-    the same and the text is not read again."""
-
-    def __init__(self, pattern: re.Pattern, text: str) -> None:
-        self._pattern = pattern
-        self._text = text
-        self._searched_from = -1
-        self._found: re.Match | None = None
-
-    def at_or_after(self, position: int) -> re.Match | None:
-        found = self._found
-        if not (0 <= self._searched_from <= position and (found is None or found.start() >= position)):
-            self._searched_from = position
-            found = self._found = self._pattern.search(self._text, position)
-        return found
-
-
 def mask_templates(source: str, mdx: bool = False) -> str:
     if "{" not in source and not mdx:
         return source
@@ -66,8 +47,8 @@ def mask_templates(source: str, mdx: bool = False) -> str:
 def _code_block_spans(source: str):
     """{% raw %}...{% endraw %} and shortcode code blocks: from the opening to the nearest
     closing after the opening tag's end; an opening never closed is not a block."""
-    opening_ends = {True: _NextMatch(_LIQUID_END, source), False: _NextMatch(_SHORTCODE_END, source)}
-    closings: dict[tuple[bool, str], _NextMatch] = {}
+    opening_ends = {True: NextMatch(_LIQUID_END, source), False: NextMatch(_SHORTCODE_END, source)}
+    closings: dict[tuple[bool, str], NextMatch] = {}
     position = 0
     while opening := _CODE_BLOCK_OPENING.search(source, position):
         liquid = opening.group(1) is not None
@@ -77,7 +58,7 @@ def _code_block_spans(source: str):
         if opening_end is not None:
             if (liquid, keyword) not in closings:
                 pattern = rf"\{{%-?\s*end{keyword}\s*-?%\}}" if liquid else rf"\{{\{{[<%]\s*/{keyword}\s*[>%]\}}\}}"
-                closings[liquid, keyword] = _NextMatch(re.compile(pattern), source)
+                closings[liquid, keyword] = NextMatch(re.compile(pattern), source)
             closing = closings[liquid, keyword].at_or_after(opening_end.end())
         if closing is None:
             position = opening.start() + 1
@@ -90,8 +71,8 @@ def _tag_spans(source: str):
     """Shortcodes, Liquid/Jinja tags, expressions and comments: from the opening to the
     nearest end of its kind. At one opening the kinds are tried in this order:
     {{< or {{% (shortcode), {% (tag), {{ (expression), {# (comment)."""
-    shortcode_end, liquid_end = _NextMatch(_SHORTCODE_END, source), _NextMatch(_LIQUID_END, source)
-    expression_end, comment_end = _NextMatch(_EXPRESSION_END, source), _NextMatch(_COMMENT_END, source)
+    shortcode_end, liquid_end = NextMatch(_SHORTCODE_END, source), NextMatch(_LIQUID_END, source)
+    expression_end, comment_end = NextMatch(_EXPRESSION_END, source), NextMatch(_COMMENT_END, source)
     position = 0
     while opening := _TAG_OPENING.search(source, position):
         start, second = opening.start(), source[opening.start() + 1]
