@@ -15,11 +15,14 @@ from ..glosses import explained_after, is_gloss_itself
 from ..wordfreqs import frequent
 from .base import Check, Finding, number
 
-_ACRONYM = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)(s?)(?![\w&-])")
+# A word of capitals, digits and "&" (then an optional plural s); `_acronym_shape` asks for
+# a second capital after any "&". The run is read once (possessive): matching the shape in
+# the regex itself made a long run of capitals quadratic.
+_ACRONYM = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]*+)(s?)(?![\w&-])")
 # "12,000 BTU", "50 MB": a unit after a number, not an acronym to explain.
 _UNIT_AFTER_NUMBER = re.compile(r"\d\s?$")
 # Acronyms are also glossed with "pour": "SEO pour Search Engine Optimization".
-_EXPANDED_WITH_FOR = re.compile(r"\s*,?\s*(?:pour|for)\s+[A-Z]")
+_EXPANDED_WITH_FOR = re.compile(r"\s*+,?\s*(?:pour|for)\s+[A-Z]")
 
 
 class AcronymCheck(Check):
@@ -51,6 +54,8 @@ class AcronymCheck(Check):
             text = block.text
             capitals_checked = False
             for match in _ACRONYM.finditer(text):
+                if not _acronym_shape(match.group(1)):
+                    continue
                 if not capitals_checked:  # counted only in blocks that have an acronym at all
                     capitals_checked = True
                     if _mostly_capitals(text):
@@ -60,7 +65,7 @@ class AcronymCheck(Check):
                     continue
                 seen.add(acronym)
                 if acronym in self.allowed or _in_capitals_run(text, match.start(1), match.end(2)) \
-                        or _UNIT_AFTER_NUMBER.search(text, 0, match.start(1)):
+                        or _UNIT_AFTER_NUMBER.search(text, max(0, match.start(1) - 3), match.start(1)):
                     continue
                 if _ticker(text, match.start(1)) or self._surname_in_capitals(text, match.start(1)) \
                         or self._organisation(text, match.start(1), match.end(2)):
@@ -95,6 +100,11 @@ def _word_alternation(words, suffix: str, prefix: str = r"\b", flags: int = 0) -
         return None
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(f"{prefix}(?:{alternation})\\b{suffix}", flags)
+
+
+def _acronym_shape(word: str) -> bool:
+    """[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*: a capital after the first letter and after any "&"."""
+    return any("A" <= c <= "Z" for c in word[max(1, word.rfind("&") + 1):])
 
 
 def _ticker(text: str, start: int) -> bool:
