@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..selection import rule_matches
 
-_COMMENT = re.compile(r"<!--\s*tonelint-(disable-next-line|disable|enable)\b([^>]*?)-->", re.IGNORECASE)
+_COMMENT_OPENING = re.compile(r"<!--\s*tonelint-(disable-next-line|disable|enable)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -32,21 +32,34 @@ class Suppression:
 def find_suppressions(source: str) -> list[Suppression]:
     result: list[Suppression] = []
     open_ranges: dict[tuple[str, ...], int] = {}
-    for match in _COMMENT.finditer(source):
-        action = match.group(1).lower()
-        rules = tuple(match.group(2).replace(",", " ").split())
+    for action, named, comment_start, comment_end in _comments(source):
+        rules = tuple(named.replace(",", " ").split())
         if action == "disable-next-line":
-            start, end = _next_line(source, match.end())
+            start, end = _next_line(source, comment_end)
             result.append(Suppression(start, end, rules))
         elif action == "disable":
-            open_ranges.setdefault(rules, match.end())
+            open_ranges.setdefault(rules, comment_end)
         else:  # enable: closes the matching disable, or every one if no rule named
             keys = [rules] if rules in open_ranges else (list(open_ranges) if not rules else [])
             for key in keys:
-                result.append(Suppression(open_ranges.pop(key), match.start(), key))
+                result.append(Suppression(open_ranges.pop(key), comment_start, key))
     for rules, start in open_ranges.items():
         result.append(Suppression(start, len(source), rules))
     return result
+
+
+def _comments(source: str):
+    """(action, rules as written, start, end) of each comment: its opening, then no ">"
+    until "-->". Each ">" is looked for once, so openings that never close do not send
+    the search to the end of the draft again and again (quadratic)."""
+    position = 0
+    while opening := _COMMENT_OPENING.search(source, position):
+        close = source.find(">", opening.end())
+        if close < 0:
+            return
+        if close - 2 >= opening.end() and source.startswith("--", close - 2):
+            yield opening.group(1).lower(), source[opening.end():close - 2], opening.start(), close + 1
+        position = close + 1
 
 
 def _next_line(source: str, after: int) -> tuple[int, int]:
