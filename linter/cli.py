@@ -15,6 +15,7 @@ from .formatters import FORMATS, HUMAN_FORMATS, FileReport, render
 from .model import Severity
 from .reading import InputError, expand_paths
 from .rulepack import LANGUAGES, RuleError
+from .i18n import UI_LANGUAGES, translator, ui_language
 from .variants import parse_variant, variant_from_locale
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -32,6 +33,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tonelint", description="Tone linter for client-facing blog posts (French and English).")
     parser.add_argument("--version", action="version", version=f"tonelint {__version__}")
+    parser.add_argument("--ui-lang", choices=UI_LANGUAGES, help="language of tonelint's own words (default: your locale, else English)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     check = sub.add_parser("check", help="lint drafts (files, directories, or - for stdin)")
@@ -117,13 +119,14 @@ def _add_lint_options(parser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _ = translator(_ui_language_of(argv)).gettext
     try:
         return _run(argv)
     except UsageError as exc:
-        print(f"tonelint: error: {exc}", file=sys.stderr)
+        print(_("tonelint: error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_ERROR
     except (ConfigError, RuleError, UnknownRuleError) as exc:
-        print(f"tonelint: error: {exc}", file=sys.stderr)
+        print(_("tonelint: error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -132,8 +135,20 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - a bug: one line and exit 2, never a traceback
         from .runner import internal_error
 
-        print(f"tonelint: error: {internal_error(exc)}", file=sys.stderr)
+        print(_("tonelint: error: {message}").format(message=internal_error(exc)), file=sys.stderr)
         return EXIT_ERROR
+
+
+def _ui_language_of(argv) -> str:
+    """--ui-lang (read before the full parse, for errors in the parse itself), else the locale."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    requested = None
+    for index, arg in enumerate(args):
+        if arg == "--ui-lang" and index + 1 < len(args):
+            requested = args[index + 1]
+        elif arg.startswith("--ui-lang="):
+            requested = arg.split("=", 1)[1]
+    return ui_language(os.environ, requested)
 
 
 def _run(argv) -> int:
@@ -161,7 +176,7 @@ def _run(argv) -> int:
         return _list_rules(engine, [args.lang] if args.lang else list(LANGUAGES))
     if args.command == "eval":
         return _evaluate(config, args)
-    return _explain(engine, args.rule)
+    return _explain(engine, args.rule, translator(ui_language(os.environ, args.ui_lang)).gettext)
 
 
 def _base_config(explicit: str | None, start: Path) -> Config:
@@ -274,14 +289,14 @@ def _check(args) -> int:
         for lang in LANGUAGES:
             rules.update({r.id: r for r in engine.all_rules(lang)})
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    output = render(args.format, reports, rules, color=color)
+    output = render(args.format, reports, rules, color=color, ui_lang=ui_language(os.environ, args.ui_lang))
     if output:
         print(output)
     if args.format in HUMAN_FORMATS and len(reports) > 1:
         from .formatters.summary import render_summary
 
-        print(render_summary(reports, color=color))
-    _print_run_notices(reports, args.format)
+        print(render_summary(reports, color=color, ui_lang=ui_language(os.environ, args.ui_lang)))
+    _print_run_notices(reports, args.format, ui_language(os.environ, args.ui_lang))
     if any(r.error for r in reports) or fix_failed:
         return EXIT_ERROR
     if args.fail_on == "never":
@@ -410,11 +425,12 @@ def _keep_only(reports, keep) -> None:
             _replace_diagnostics(report, [d for d in report.result.diagnostics if keep(report, d)])
 
 
-def _print_run_notices(reports, fmt: str) -> None:
+def _print_run_notices(reports, fmt: str, ui_lang: str = "en") -> None:
+    _ = translator(ui_lang).gettext
     grammar_errors = {r.result.grammar["error"] for r in reports
                       if r.result and r.result.grammar and not r.result.grammar.get("checked")}
     for message in sorted(grammar_errors):  # one notice per run, not one per file
-        print(f"tonelint: note: grammar not checked: {message}", file=sys.stderr)
+        print(_("tonelint: note: grammar not checked: {message}").format(message=message), file=sys.stderr)
     for report in reports:
         if report.error and fmt not in HUMAN_FORMATS:
             print(f"tonelint: {report.path}: {report.error}", file=sys.stderr)
@@ -539,7 +555,8 @@ def _list_rules(engine: Engine, langs: list[str]) -> int:
     return EXIT_OK
 
 
-def _explain(engine: Engine, rule_id: str) -> int:
+def _explain(engine: Engine, rule_id: str, _=str) -> int:
+    """`_`: the interface language's gettext (the rule's own texts are in the rule's language)."""
     rules = {rule.id: rule for lang in LANGUAGES for rule in engine.all_rules(lang)}
     rule = rules.get(rule_id)
     if rule is None:
@@ -548,52 +565,59 @@ def _explain(engine: Engine, rule_id: str) -> int:
         raise UnknownRuleError(f"unknown rule {rule_id!r}{did_you_mean(rule_id, rules)} (see `tonelint rules`)")
     doc = rule.doc()
     print(f"{rule.id} — {rule.title}")
-    print(f"category: {rule.category}   severity: {rule.severity.label}   kind: {rule.kind}")
+    print(_("category: {category}   severity: {severity}   kind: {kind}").format(
+        category=rule.category, severity=_(rule.severity.label), kind=rule.kind))
     if rule.variants:
-        print(f"only for readers: {', '.join(rule.variants)}")
+        print(_("only for readers: {variants}").format(variants=", ".join(rule.variants)))
     print()
     print(rule.description)
     print()
-    for line in _explain_settings(engine, rule):
+    for line in _explain_settings(engine, rule, _):
         print(line)
     entries = _explain_lexicon_entries(engine, rule)
     if entries:
-        print("First entries of its lexicon (term = suggestions):")
+        print(_("First entries of its lexicon (term = suggestions):"))
         for entry in entries:
             print(f"  {entry}")
         print()
-    print("Flagged:")
+    print(_("Flagged:"))
     for text in doc["examples"]["incorrect"]:
         print(f"  ✗ {text}")
-    print("Not flagged:")
+    print(_("Not flagged:"))
     for text in doc["examples"]["correct"]:
         print(f"  ✓ {text}")
     return EXIT_OK
 
 
-def _explain_settings(engine: Engine, rule) -> list[str]:
+def _explain_settings(engine: Engine, rule, _=str) -> list[str]:
     """Thresholds, the evidence it gives, and the configuration keys that change it."""
-    from .verdict import DEFAULT_STRENGTH, read_pack_settings
     from .rulepack import builtin_rules_dir
+    from .verdict import DEFAULT_STRENGTH, read_pack_settings
 
     lines = []
     options = {k: v for k, v in rule.match.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
     if options:
-        lines.append("Thresholds: " + ", ".join(f"{k} = {v}" for k, v in sorted(options.items())))
+        lines.append(_("Thresholds: {thresholds}").format(
+            thresholds=", ".join(f"{k} = {v}" for k, v in sorted(options.items()))))
     verdict = read_pack_settings(rule.lang, [builtin_rules_dir(), *engine.config.rule_dirs])["verdict"].get(rule.category)
     if verdict is not None:
         strength = rule.strength if rule.strength is not None else DEFAULT_STRENGTH[rule.severity]
-        cap = f", at most {rule.max_strength} per draft" if rule.max_strength is not None else ""
-        lines.append(f"Evidence: {strength} per finding{cap}; the {rule.category} findings of a draft are warnings "
-                     f"from {verdict.threshold:g} (or {verdict.per_100_words:g} per 100 words), suggestions below.")
-    lines.append("Configuration:")
+        if rule.max_strength is not None:
+            weight = _("Evidence: {strength} per finding, at most {cap} per draft;").format(
+                strength=strength, cap=rule.max_strength)
+        else:
+            weight = _("Evidence: {strength} per finding;").format(strength=strength)
+        lines.append(weight + " " + _("the {category} findings of a draft are warnings from {threshold} "
+                                     "(or {per_100} per 100 words), suggestions below.").format(
+            category=rule.category, threshold=f"{verdict.threshold:g}", per_100=f"{verdict.per_100_words:g}"))
+    lines.append(_("Configuration:"))
     lines.append(f'  [severity] "{rule.id}" = "suggestion" | "warning" | "error" | "off"')
     if options:
         lines.append(f'  [rules."{rule.id}"] ' + ", ".join(f"{k} = ..." for k in sorted(options)))
     if rule.category == "peer-jargon":
-        lines.append('  known-terms = ["..."]   # terms your readers know are never jargon')
+        lines.append('  known-terms = ["..."]   # ' + _("terms your readers know are never jargon"))
     if rule.category == "self-promotion":
-        lines.append('  self-names = ["..."]    # your organisation\'s names count as « nous » / "we"')
+        lines.append('  self-names = ["..."]    # ' + _("your organisation's names count as « nous » / \"we\""))
     lines.append("")
     return lines
 

@@ -318,7 +318,7 @@ def test_explain_shows_thresholds_configuration_lexicon_and_did_you_mean(capsys)
     assert "max_zipf = 2.5" in out and '[rules."fr.peer-jargon.vocabulaire-rare"]' in out
     assert "warnings from 3" in out and "known-terms" in out
     code, out, _ = run(["explain", "fr.peer-jargon.anglicismes"], capsys)
-    assert "{newsletter|newsletters} = infolettre [CA]" in out
+    assert "{newsletter|newsletters} = infolettre (f) [CA]" in out
     code, _, err = run(["explain", "fr.peer-jargon.anglicisme"], capsys)
     assert code == 2 and "did you mean 'fr.peer-jargon.anglicismes'" in err
 

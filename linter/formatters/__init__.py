@@ -20,7 +20,9 @@ class FileReport:
     fail_on: Severity = Severity.WARNING
 
 
-def render(fmt: str, reports: list[FileReport], rules: dict | None = None, color: bool = False) -> str:
+def render(fmt: str, reports: list[FileReport], rules: dict | None = None, color: bool = False,
+           ui_lang: str = "en") -> str:
+    """`ui_lang`: the language of tonelint's own words in human formats (rule messages are in the draft's)."""
     if fmt == "json":
         from .json import render_json
 
@@ -43,4 +45,4 @@ def render(fmt: str, reports: list[FileReport], rules: dict | None = None, color
         return render_junit(reports)
     from .text import render_text
 
-    return render_text(reports, color=color, concise=fmt == "concise")
+    return render_text(reports, color=color, concise=fmt == "concise", ui_lang=ui_lang)

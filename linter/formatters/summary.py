@@ -7,8 +7,11 @@ from collections import Counter
 from rich.console import Console
 from rich.table import Table
 
+from ..i18n import translator
 
-def render_summary(reports, color: bool = False, worst: int = 5) -> str:
+
+def render_summary(reports, color: bool = False, worst: int = 5, ui_lang: str = "en") -> str:
+    _ = translator(ui_lang).gettext
     linted = [r for r in reports if r.result is not None]
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=110, highlight=False)
@@ -16,21 +19,22 @@ def render_summary(reports, color: bool = False, worst: int = 5) -> str:
     # The tone dimensions of the files' packs, in their order (French and English packs may differ).
     dimensions = list(dict.fromkeys(name for r in linted for name in r.result.dimensions))
     words = sum(r.result.words for r in linted)
-    console.print(f"tonelint: {len(linted)} files linted, {len(reports) - len(linted)} not read, {words:,} words")
+    console.print(_("tonelint: {linted} files linted, {unread} not read, {words} words").format(
+        linted=len(linted), unread=len(reports) - len(linted), words=f"{words:,}"))
     table = Table()
-    table.add_column("dimension")
-    table.add_column("findings", justify="right")
-    table.add_column("average score", justify="right")
+    table.add_column(_("dimension"))
+    table.add_column(_("findings"), justify="right")
+    table.add_column(_("average score"), justify="right")
     for name in dimensions + sorted(set(per_category) - set(dimensions)):
         scores = [r.result.profile.get(name, {}).get("score", 0) for r in linted]
         table.add_row(name, str(per_category[name]), f"{sum(scores) / len(scores):.0f}" if scores else "-")
     console.print(table)
     ranked = sorted(linted, key=lambda r: (-sum(r.result.profile.get(n, {}).get("score", 0) for n in dimensions), r.path))
     if ranked:
-        console.print("files that most need work:")
+        console.print(_("files that most need work:"))
         worst_table = Table()
-        worst_table.add_column("file")
-        worst_table.add_column("findings", justify="right")
+        worst_table.add_column(_("file"))
+        worst_table.add_column(_("findings"), justify="right")
         for name in dimensions:
             worst_table.add_column(name, justify="right")
         for report in ranked[:worst]:

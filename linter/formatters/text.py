@@ -11,32 +11,40 @@ from rich.console import Console
 from rich.text import Text
 
 from ..model import Severity
+from ..i18n import N_, translator
 from .excerpt import Excerpts
 
 _INDENT = "    "
+# Words shown through a variable: listed here so that the catalogues have them.
+_SHOWN_WORDS = (N_("suggestion"), N_("warning"), N_("error"),
+                N_("none"), N_("some"), N_("strong"), N_("present"), N_("missing"))
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
 
 
-def render_text(reports, color: bool = False, width: int | None = None, concise: bool = False) -> str:
+def render_text(reports, color: bool = False, width: int | None = None, concise: bool = False,
+                ui_lang: str = "en") -> str:
     """`width`: terminal cells the excerpts are fitted to (None: the terminal's, else 100).
-    `concise`: one line per finding, no excerpt (like ruff's --output-format concise)."""
+    `concise`: one line per finding, no excerpt (like ruff's --output-format concise).
+    `ui_lang`: the language of tonelint's own words (labels, summary)."""
     if width is None:
         width = shutil.get_terminal_size((100, 24)).columns  # COLUMNS first, then the terminal
+    words = translator(ui_lang)
     if not color:  # CI logs and pipes: the same text, without rich's cost per line
-        return "\n".join("".join(text for text, _ in line) for line in _lines(reports, width, concise))
+        return "\n".join("".join(text for text, _ in line) for line in _lines(reports, width, concise, words))
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=max(width, 40),
                       highlight=False, soft_wrap=True, emoji=False)
-    for line in _lines(reports, width, concise):
+    for line in _lines(reports, width, concise, words):
         console.print(Text.assemble(*line))
     return buffer.getvalue().rstrip("\n")
 
 
-def _lines(reports, width: int, concise: bool):
-    """Each output line as (text, style) pieces."""
+def _lines(reports, width: int, concise: bool, words):
+    """Each output line as (text, style) pieces; `words` translates tonelint's own."""
+    _ = words.gettext
     for report in reports:
         if report.error:
-            yield [(f"{report.path}: error: {report.error}", "bold red")]
+            yield [(_("{path}: error: {message}").format(path=report.path, message=report.error), "bold red")]
             continue
         result = report.result
         excerpts = Excerpts(report.source, max(40, width - len(_INDENT)))
@@ -45,7 +53,7 @@ def _lines(reports, width: int, concise: bool):
                   [d for d in result.diagnostics if not d.document_level]
         for d in ordered:
             where = f"{report.path}: " if d.document_level else f"{report.path}:{d.line}:{d.column} "
-            yield [(where, ""), (d.severity.label, _STYLE[d.severity]), (f" {d.rule} ", "dim"), (d.message, "")]
+            yield [(where, ""), (_(d.severity.label), _STYLE[d.severity]), (f" {d.rule} ", "dim"), (d.message, "")]
             if concise:
                 continue
             shown = None if d.document_level else excerpts(d.line, d.column, d.end_line, d.end_column)
@@ -53,28 +61,33 @@ def _lines(reports, width: int, concise: bool):
                 yield [(_INDENT + shown.line, "dim")]
                 yield [(_INDENT + shown.underline, _STYLE[d.severity])]
             for other in d.also:
-                yield [(f"{_INDENT}also {other['rule']}: {other['message']}", "dim")]
+                yield [(_INDENT + _("also {rule}: {message}").format(rule=other["rule"], message=other["message"]), "dim")]
             if d.suggestions:
-                yield [(_INDENT + "suggestion: " + " | ".join(d.suggestions[:3]), "green")]
+                yield [(_INDENT + _("suggestion: {suggestions}").format(suggestions=" | ".join(d.suggestions[:3])), "green")]
         for notice in report.notices:
-            yield [(f"{report.path}: note: {notice}", "dim")]
-        summary = _summary(report.path, result)
+            yield [(_("{path}: note: {notice}").format(path=report.path, notice=notice), "dim")]
+        summary = _summary(report.path, result, words)
         yield [(summary.plain, "bold")]
 
 
-def _summary(path: str, result) -> Text:
+def _summary(path: str, result, words) -> Text:
+    _, n_ = words.gettext, words.ngettext
     counts = {s: sum(1 for d in result.diagnostics if d.severity == s) for s in Severity}
-    text = Text(f"{path} [{result.lang}, {result.words} words]: ", style="bold")
-    text.append(f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
-                f"{counts[Severity.SUGGESTION]} suggestions. Tone: ")
+    text = Text(_("{path} [{lang}, {words}]: ").format(
+        path=path, lang=result.lang, words=n_("{n} word", "{n} words", result.words).format(n=result.words)), style="bold")
+    errors, warnings, suggestions = counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.SUGGESTION]
+    text.append(", ".join([n_("{n} error", "{n} errors", errors).format(n=errors),
+                           n_("{n} warning", "{n} warnings", warnings).format(n=warnings),
+                           n_("{n} suggestion", "{n} suggestions", suggestions).format(n=suggestions)]))
+    text.append(". " + _("Tone: "))
     parts = []
     for name in result.dimensions:
         entry = result.profile.get(name, {})
         level, count = entry.get("level", "none"), entry.get("findings", 0)
-        parts.append(f"{name} {level}" + (f" ({count})" if level in ("some", "strong") else ""))
+        parts.append(f"{name} {_(level)}" + (f" ({count})" if level in ("some", "strong") else ""))
     text.append(", ".join(parts))
     metrics = result.profile.get("metrics", {})
     if metrics.get("words"):
-        text.append(f"; readability {metrics['score']:.0f} ({metrics['formula']}), "
-                    f"{metrics['words_per_sentence']} words/sentence")
+        text.append("; " + _("readability {score} ({formula}), {per_sentence} words/sentence").format(
+            score=f"{metrics['score']:.0f}", formula=metrics["formula"], per_sentence=metrics["words_per_sentence"]))
     return text
