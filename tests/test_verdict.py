@@ -71,13 +71,19 @@ def test_examples_introduced_by_a_colon_are_mentions():
     assert tone(result, "press-release") and all(d.mention for d in tone(result, "press-release"))
 
 
-def test_a_quoted_trade_term_is_still_jargon_but_a_quoted_cliche_is_a_mention():
-    text = "Le « workflow » de la page est simple. Le « leader mondial » du quartier, c'est nous."
+def test_quoted_trade_terms_are_mentions_unless_a_pack_says_otherwise():
+    """Quotation marks make a mention (the labelling guideline: posts quote jargon to criticise
+    it); `mention.quotes_still_count` lets a pack count a dimension's quoted words as used."""
+    from tonelint.mention import MentionModel
+
+    text = "Le « workflow » de la page est simple."
     result = FR.lint(text)
     jargon = [d for d in result.diagnostics if d.rule == "fr.peer-jargon.mots-anglais"]
-    cliche = [d for d in result.diagnostics if d.category == "press-release"]
-    assert [d.match for d in jargon] == ["workflow"] and not jargon[0].mention
-    assert cliche and all(d.mention for d in cliche)
+    assert [d.match for d in jargon] == ["workflow"] and jargon[0].mention
+    start = text.index("workflow")
+    strict = MentionModel.from_spec({"quotes_still_count": ["peer-jargon"]})
+    assert strict.is_mention(text, (0, len(text)), start, start + 8, category="peer-jargon") is False
+    assert strict.is_mention(text, (0, len(text)), start, start + 8, category="press-release") is True
 
 
 def test_a_quoted_speech_is_a_use_not_a_mention():
