@@ -119,8 +119,21 @@ def _count(number: int, noun: str, labels) -> str:
     return f"{number} {escape(noun)}{'s' if plural else ''}"
 
 
-def _colour(category: str) -> str:
-    return COLOURS.get(category, _OTHER_COLOUR)
+def _colour(category: str, labels=None) -> str:
+    """The category's colour as its pack declares it, else the report's own."""
+    palette = (labels or {}).get("palette", {})
+    return palette.get(category) or COLOURS.get(category, _OTHER_COLOUR)
+
+
+def _with_categories(labels: dict, categories) -> dict:
+    """The page's labels with the draft's categories (pack.yaml): their colours and, in the page's
+    language, their titles."""
+    if not categories:
+        return labels
+    language = "fr" if labels is LABELS["fr"] else "en"
+    return {**labels,
+            "palette": {c.id: c.colour for c in categories},
+            "dimensions": {**labels["dimensions"], **{c.id: c.title.get(language, c.id) for c in categories}}}
 
 
 def _dimensions(profile: dict) -> list[str]:
@@ -160,6 +173,7 @@ def _document(report, anchor: str, rules: dict, labels) -> str:
     if report.result is None:
         return f'<section>{title}<p class="error">{escape(labels["error"])}: {escape(report.error or "")}</p></section>'
     result = report.result
+    labels = _with_categories(labels, getattr(result, "categories", ()))
     counts = Counter(d.severity for d in result.diagnostics)
     severities = ", ".join(_count(counts[s], labels["severities"][s.label], labels) for s in reversed(Severity))
     parts = [f"<section>{title}", f'<p class="meta">{escape(result.lang)} · {result.words} '
@@ -197,7 +211,7 @@ def _profile(profile: dict, labels) -> str:
         level_text = labels["levels"].get(level, level)
         rows.append(f"<span>{escape(label)}</span>"
                     f'<span class="bar" role="img" aria-label="{escape(label)}: {score}/100">'
-                    f'<span style="width:{max(0, min(100, int(score)))}%;background:{_colour(name)}"></span></span>'
+                    f'<span style="width:{max(0, min(100, int(score)))}%;background:{_colour(name, labels)}"></span></span>'
                     f'<span class="n">{int(score)}</span>'
                     f"<span>{escape(level_text)} ({_count(found, labels['finding'], labels)})</span>")
     return f"<h3>{escape(labels['profile'])}</h3><div class=\"chart\">{''.join(rows)}</div>"
@@ -243,7 +257,7 @@ def _card_body(d, rules: dict, labels, where: str = "", folded: bool = False) ->
 
 def _finding_item(d, target: str | None, rules: dict, labels) -> str:
     where = f'<a href="#{target}">{d.line}:{d.column}</a> ' if target else ""
-    return f'<li style="--c:{_colour(d.category)}">{_card_body(d, rules, labels, where, folded=True)}</li>'
+    return f'<li style="--c:{_colour(d.category, labels)}">{_card_body(d, rules, labels, where, folded=True)}</li>'
 
 
 def highlight(source: str, diagnostics, anchor: str, rules: dict | None = None, labels=None) -> str:
@@ -273,7 +287,7 @@ def highlight(source: str, diagnostics, anchor: str, rules: dict | None = None, 
         extra = "".join(f'<span id="{anchor}-f{i}"></span>' for i in anchors[1:])
         card_id = f"{anchor}-c{start}"
         cards = "".join(_card_body(s[3], rules, labels) for s in over)
-        out.append(f'{extra}<span class="fw" style="--c:{_colour(lead.category)}"><mark class="f" tabindex="0"{mark_id} '
+        out.append(f'{extra}<span class="fw" style="--c:{_colour(lead.category, labels)}"><mark class="f" tabindex="0"{mark_id} '
                    f'aria-describedby="{card_id}" data-rules="{escape(" ".join(s[3].rule for s in over))}">{text}</mark>'
                    f'<span class="card" role="tooltip" id="{card_id}">{cards}</span></span>')
     return "".join(out)
