@@ -29,6 +29,12 @@ _URL_OR_EMAIL = re.compile(
 # Every URL or address has "://", or a dot or @ between two word characters: most blocks have
 # none, and this search is far cheaper than trying the full pattern at each word.
 _MAYBE_URL_OR_EMAIL = re.compile(r"[\w-][.@][\w-]|://")
+# More than 200 characters without a space is no word of prose (a hash, base64, a minified
+# blob, "A'" × 50,000): blanked too. Real drafts have paths and type names of up to ~100.
+# Rules written for words (a capitalised name, then more) may cost the square of a word's
+# length; bounding the word keeps every rule linear in the draft's length.
+LONGEST_WORD = 200
+_OVERLONG_RUN = re.compile(r"(?<!\S)(?=\S{%d})\S++" % (LONGEST_WORD + 1))
 _TRAILING_PUNCT = ".,;:!?)»”’'\""
 
 
@@ -99,12 +105,16 @@ class BlockBuilder:
 
 
 def _blank_urls(text: str) -> str:
+    """URLs, e-mail addresses and runs too long to be words, blanked; a sentence's
+    closing punctuation right after them is kept."""
     def blank(match: re.Match) -> str:
-        lead = match.group("lead") or ""
+        lead = (match.group("lead") or "") if match.re is _URL_OR_EMAIL else ""
         found = match.group(0)[len(lead):]
         kept = found.rstrip(_TRAILING_PUNCT)
         return lead + " " * len(kept) + found[len(kept):]
 
+    if len(text) > LONGEST_WORD:
+        text = _OVERLONG_RUN.sub(blank, text)
     if not _MAYBE_URL_OR_EMAIL.search(text):
         return text
     return _URL_OR_EMAIL.sub(blank, text)
