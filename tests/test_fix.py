@@ -117,9 +117,15 @@ def test_an_overlapping_fix_left_out_is_tried_again_on_the_fixed_text():
     assert outcome.text == "Une échéance, une échéance." and len(outcome.applied) == 2
 
 
+def test_a_suggestion_that_brings_its_own_determiner_keeps_the_elision_right():
+    lint = lambda text: FR.lint(text, "text")  # noqa: E731
+    source = "Relisez l'e-mail avant de l'envoyer.\n"
+    outcome = fix_text(lint, source, "text", lint(source), SAFE)
+    assert outcome.text == "Relisez le courriel avant de l'envoyer.\n"  # the suggestion covers « l' »
+
+
 @pytest.mark.parametrize("source", [
     "Il est habituel de mettre en œuvre une configuration simple.\n",  # « de appliquer »
-    "Relisez l'e-mail avant de l'envoyer.\n",  # « l'courriel »
 ])
 def test_a_fix_that_would_break_a_french_elision_is_left(source):
     lint = lambda text: FR.lint(text, "text")  # noqa: E731
