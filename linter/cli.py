@@ -15,7 +15,7 @@ from .formatters import FORMATS, HUMAN_FORMATS, FileReport, render
 from .model import Severity
 from .reading import InputError, expand_paths
 from .rulepack import LANGUAGES, RuleError
-from .i18n import UI_LANGUAGES, translator, ui_language
+from .i18n import UI_LANGUAGES, message_of, say, translator, ui_language
 from .variants import parse_variant, variant_from_locale
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -119,14 +119,15 @@ def _add_lint_options(parser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    _ = translator(_ui_language_of(argv)).gettext
+    words = translator(_ui_language_of(argv))
+    _ = words.gettext
     try:
         return _run(argv)
     except UsageError as exc:
-        print(_("tonelint: error: {message}").format(message=exc), file=sys.stderr)
+        print(_("tonelint: error: {message}").format(message=say(message_of(exc), words)), file=sys.stderr)
         return EXIT_ERROR
     except (ConfigError, RuleError, UnknownRuleError) as exc:
-        print(_("tonelint: error: {message}").format(message=exc), file=sys.stderr)
+        print(_("tonelint: error: {message}").format(message=say(message_of(exc), words)), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -205,7 +206,7 @@ def _cli_overrides(args, base: Config) -> tuple:
         try:
             changes["variant"] = parse_variant(args.variant, "--variant")
         except ValueError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(message_of(exc)) from None
     if args.select:
         changes["select"] = tuple(_split(args.select))
     if args.ignore:
@@ -272,14 +273,14 @@ def _check(args) -> int:
             changed = ChangedLines(args.diff, [p for p in args.paths if p != "-"])
             _keep_only(reports, lambda r, d: r.path != "-" and changed.keeps(r.path, d.line, d.end_line))
         except InputError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(message_of(exc)) from None
     if args.baseline:
         from .baseline import Baseline
 
         try:
             baseline = Baseline(Path(args.baseline))
         except InputError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(message_of(exc)) from None
         for report in reports:
             if report.result is not None:
                 _replace_diagnostics(report, baseline.new_findings(report))
@@ -426,14 +427,16 @@ def _keep_only(reports, keep) -> None:
 
 
 def _print_run_notices(reports, fmt: str, ui_lang: str = "en") -> None:
-    _ = translator(ui_lang).gettext
+    words = translator(ui_lang)
+    _ = words.gettext
     grammar_errors = {r.result.grammar["error"] for r in reports
                       if r.result and r.result.grammar and not r.result.grammar.get("checked")}
     for message in sorted(grammar_errors):  # one notice per run, not one per file
         print(_("tonelint: note: grammar not checked: {message}").format(message=message), file=sys.stderr)
     for report in reports:
         if report.error and fmt not in HUMAN_FORMATS:
-            print(f"tonelint: {report.path}: {report.error}", file=sys.stderr)
+            print(_("tonelint: {path}: {message}").format(path=report.path, message=say(report.error, words)),
+                  file=sys.stderr)
 
 
 def _baseline(args) -> int:
@@ -466,7 +469,7 @@ def _serve(args) -> int:
     try:
         token = read_token(args.token_file) if args.token_file else None
     except SettingsError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     if not is_loopback(args.host) and not token and not args.insecure:
         raise UsageError(f"refusing to serve on {args.host} without --token-file (or say --insecure)")
     config = _base_config(args.config, Path.cwd())
@@ -476,7 +479,7 @@ def _serve(args) -> int:
     try:
         sock = bind(args.host, args.port)  # before the models load: a port in use fails at once
     except ListenError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     configure_logging()
     _limit_malloc_arenas()
     app = create_app(settings)
@@ -494,7 +497,7 @@ def _serve(args) -> int:
     try:
         serve(app, sock, Transport(threads=args.threads, max_body_bytes=args.max_body), drain_seconds, announce)
     except ListenError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     print("tonelint: stopped", file=sys.stderr, flush=True)
     return EXIT_OK
 
@@ -523,7 +526,7 @@ def _evaluate(config: Config, args) -> int:
         if args.split:
             records = select_split(records, Path(args.split), args.part)
     except CorpusError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     if args.show_misses and args.part == "locked":
         raise UsageError("the locked part is an honest estimate: its misses are not shown")
     evaluation = evaluate(records, config, min_severity=Severity.parse(args.min_severity))

@@ -15,6 +15,7 @@ from .checks import KINDS, CompileContext
 from .checks.base import Check, compile_check
 from .config import Config
 from .grammar import GrammarUnavailable, make_backend
+from .i18n import N_, Message
 from .lang import clearly_other_language, detect_language
 from .mention import MentionModel
 from .model import Diagnostic, Severity
@@ -228,10 +229,10 @@ class Engine:
         notices: list[str] = list(document.notices)
         for name in sorted({n for s in document.suppressions for n in s.rules}):
             if problem := self.unknown_rule_name(name):
-                notices.append(f"a tonelint-disable comment names no rule: {problem}")
+                notices.append(Message(N_("a tonelint-disable comment names no rule: {problem}"), problem=problem))
         if forced and (other := clearly_other_language(document.prose, lang)):
-            notices.append(f"linted as {lang} as asked, but the text reads as {other}: check --lang, "
-                           "the configuration's lang or the front matter")
+            notices.append(Message(N_("linted as {lang} as asked, but the text reads as {other}: check --lang, "
+                                      "the configuration's lang or the front matter"), lang=lang, other=other))
         diagnostics: list[Diagnostic] = []
         known = {t.lower() for t in self.config.known_terms}
         for check in pack.checks:
@@ -243,7 +244,7 @@ class Engine:
             tagged = rule.kind == "pattern" and ("pos" in rule.requires or "lemma" in rule.requires)
             # The model loads only when a sentence needs tagging: most short drafts never pay for spaCy.
             if tagged and not nlp.model_installed(lang):
-                notices.append(f"{rule.id}: skipped, no {lang} tagging model installed")
+                notices.append(Message(N_("{rule}: skipped, no {lang} tagging model installed"), rule=rule.id, lang=lang))
                 continue
             produced = 0
             for finding in check.run(analysis):
@@ -260,7 +261,8 @@ class Engine:
                 if rule.limit and produced >= rule.limit:
                     break
             if tagged and not nlp.model_installed(lang):  # installed, but failed to load just now
-                notices.append(f"{rule.id}: skipped, the {lang} tagging model could not be loaded")
+                notices.append(Message(N_("{rule}: skipped, the {lang} tagging model could not be loaded"),
+                                       rule=rule.id, lang=lang))
         # A draft about press releases quotes their phrases: mentions, not uses.
         for category in pack.mention.discussed([b.text for b in analysis.blocks]):
             for d in diagnostics:

@@ -52,5 +52,52 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a message with a plural form for the catalogue."""
+    return singular, plural
+
+
+class Message(str):
+    """Something tonelint says (a notice, an input error), in English as a plain string, that an
+    output can say again in the writer's language: it keeps its template and values.
+
+        Message(N_("no such file"))
+        Message(NP_("{n} line nested too deep", "{n} lines nested too deep"), count=3)
+    """
+
+    def __new__(cls, template, count: int | None = None, **values):
+        singular, plural = (template, None) if isinstance(template, str) else template
+        english = plural if plural is not None and count != 1 else singular
+        text = super().__new__(cls, english.format(n=count, **values))
+        text.singular, text.plural, text.count, text.values = singular, plural, count, values
+        return text
+
+    def __reduce__(self):  # kept whole across --jobs worker processes
+        template = self.singular if self.plural is None else (self.singular, self.plural)
+        return _rebuild, (template, self.count, self.values)
+
+    def said_in(self, translations: gettext.NullTranslations) -> str:
+        values = {k: say(v, translations) for k, v in self.values.items()}
+        if self.plural is None:
+            return translations.gettext(self.singular).format(**values)
+        return translations.ngettext(self.singular, self.plural, self.count).format(n=self.count, **values)
+
+
+def _rebuild(template, count, values) -> Message:
+    return Message(template, count, **values)
+
+
+def message_of(error: BaseException) -> str:
+    """An exception's one-line message, as a Message when it was raised with one."""
+    if error.args and isinstance(error.args[0], Message) and len(error.args) == 1:
+        return error.args[0]
+    return str(error)
+
+
+def say(text, translations: gettext.NullTranslations) -> str:
+    """`text` in the translations' language when it is a Message; as it is otherwise."""
+    return text.said_in(translations) if isinstance(text, Message) else str(text)
+
+
 def catalogue_path(lang: str) -> Path:
     return _CATALOGUES / f"{lang}.po"

@@ -6,6 +6,7 @@ import os
 import stat
 from pathlib import Path
 
+from .i18n import N_, Message
 from .sources import format_for_path
 
 DRAFT_EXTENSIONS = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt", ".docx")
@@ -19,13 +20,13 @@ class InputError(Exception):
 def decode(data: bytes, name: str) -> tuple[str, str | None]:
     """Text of a draft, and a notice when it was not UTF-8."""
     text, encoding = decode_with_encoding(data)
-    return text, None if encoding in ("utf-8", "utf-8-sig") else f"read as {encoding} (not UTF-8)"
+    return text, None if encoding in ("utf-8", "utf-8-sig") else Message(N_("read as {encoding} (not UTF-8)"), encoding=encoding)
 
 
 def decode_with_encoding(data: bytes) -> tuple[str, str]:
     """Text of a draft and the encoding that gives its bytes back (utf-8-sig: with a byte order mark)."""
     if b"\x00" in data[:8192]:
-        raise InputError("binary file, not a text draft")
+        raise InputError(Message(N_("binary file, not a text draft")))
     encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
         return data.decode(encoding), encoding
@@ -35,7 +36,7 @@ def decode_with_encoding(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "mac_roman", "utf_16"]).best()
     if best is None:
-        raise InputError(f"not valid UTF-8 (byte {utf8_error.start}) and no legacy encoding fits")
+        raise InputError(Message(N_("not valid UTF-8 (byte {byte}) and no legacy encoding fits"), byte=utf8_error.start))
     return str(best), best.encoding
 
 
@@ -48,13 +49,14 @@ def read_draft(path: str, max_size: int, stdin=None) -> tuple[str, str | None]:
     else:
         data = _read_file(path, max_size)
     if len(data) > max_size:
-        raise InputError(f"input too large (over {max_size:,} bytes: raise the limit with --max-file-size)")
+        raise InputError(Message(N_("input too large (over {limit} bytes: raise the limit with --max-file-size)"),
+                                 limit=f"{max_size:,}"))
     if format_for_path(path) == "docx":
         text, notice = _word_text(data), None
     else:
         text, notice = decode(data, path)
     if not text.strip():
-        raise InputError("empty file, nothing to lint")
+        raise InputError(Message(N_("empty file, nothing to lint")))
     return text, notice
 
 
@@ -71,27 +73,27 @@ def _word_text(data: bytes) -> str:
 def _read_file(path: str, max_size: int) -> bytes:
     """A regular file's bytes. A FIFO, socket or device is refused: reading one can wait forever."""
     if os.path.isdir(path):
-        raise InputError("is a directory")
+        raise InputError(Message(N_("is a directory")))
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer before it can be refused.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise InputError("no such file") from None
+        raise InputError(Message(N_("no such file"))) from None
     except PermissionError:
-        raise InputError("permission denied") from None
+        raise InputError(Message(N_("permission denied"))) from None
     except OSError as exc:  # e.g. a symlink loop
-        raise InputError(f"cannot read ({exc.strerror or exc})") from None
+        raise InputError(Message(N_("cannot read ({reason})"), reason=exc.strerror or exc)) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise InputError("not a regular file (a FIFO, socket or device): only files are read")
+            raise InputError(Message(N_("not a regular file (a FIFO, socket or device): only files are read")))
         if info.st_size > max_size:
-            raise InputError(f"file too large ({info.st_size:,} bytes; the limit is {max_size:,}: "
-                             "raise it with --max-file-size)")
+            raise InputError(Message(N_("file too large ({size} bytes; the limit is {limit}: raise it with --max-file-size)"),
+                                     size=f"{info.st_size:,}", limit=f"{max_size:,}"))
         try:
             return handle.read(max_size + 1)
         except OSError as exc:
-            raise InputError(f"cannot read ({exc.strerror or exc})") from None
+            raise InputError(Message(N_("cannot read ({reason})"), reason=exc.strerror or exc)) from None
 
 
 def expand_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> tuple[list[str], list[tuple[str, str]]]:

@@ -22,6 +22,7 @@ from .config import Config, ConfigError, find_config_file, load_config
 from .configcheck import check_config
 from .engine import Engine, UnknownRuleError
 from .formatters import FileReport
+from .i18n import N_, Message, message_of
 from .reading import InputError, guess_format, read_draft
 from .rulepack import RuleError
 
@@ -77,9 +78,9 @@ def lint_file(job: Job, stdin=None) -> FileReport:
         report.result = engine.lint(text, fmt, job.lang, locale_variant=job.locale_variant)
         report.notices = ([notice] if notice else []) + report.result.notices
     except (InputError, ConfigError, RuleError, UnknownRuleError) as exc:
-        report.error = str(exc)
+        report.error = message_of(exc)
     except OSError as exc:  # a file that vanished or became unreadable mid-run
-        report.error = f"cannot read ({exc.strerror or exc})"
+        report.error = Message(N_("cannot read ({reason})"), reason=exc.strerror or exc)
     except Exception as exc:  # noqa: BLE001 - a bug must cost one file its report, not the whole run
         report.result = None
         report.error = internal_error(exc)

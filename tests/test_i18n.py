@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from tonelint.i18n import catalogue_path, translator, ui_language
 
 LINTER = Path(__file__).resolve().parents[1] / "linter"
-KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "NP_": (1, 2), "n_": (1, 2), "ngettext": (1, 2)}
 PLACEHOLDER = re.compile(r"\{\w*\}")
 
 

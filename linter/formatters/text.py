@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..model import Severity
-from ..i18n import N_, translator
+from ..i18n import N_, say, translator
 from .excerpt import Excerpts
 
 _INDENT = "    "
@@ -44,7 +44,7 @@ def _lines(reports, width: int, concise: bool, words):
     _ = words.gettext
     for report in reports:
         if report.error:
-            yield [(_("{path}: error: {message}").format(path=report.path, message=report.error), "bold red")]
+            yield [(_("{path}: error: {message}").format(path=report.path, message=say(report.error, words)), "bold red")]
             continue
         result = report.result
         excerpts = Excerpts(report.source, max(40, width - len(_INDENT)))
@@ -65,7 +65,7 @@ def _lines(reports, width: int, concise: bool, words):
             if d.suggestions:
                 yield [(_INDENT + _("suggestion: {suggestions}").format(suggestions=" | ".join(d.suggestions[:3])), "green")]
         for notice in report.notices:
-            yield [(_("{path}: note: {notice}").format(path=report.path, notice=notice), "dim")]
+            yield [(_("{path}: note: {notice}").format(path=report.path, notice=say(notice, words)), "dim")]
         summary = _summary(report.path, result, words)
         yield [(summary.plain, "bold")]
 

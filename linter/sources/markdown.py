@@ -20,6 +20,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ..i18n import NP_, Message
 from .block import Block, BlockBuilder
 from .html import html_blocks
 
@@ -115,8 +116,10 @@ def markdown_blocks(source: str) -> MarkdownProse:
             blocks.append(_to_source(block, position))
     notices = []
     if unaligned:
-        notices.append(f"{_count(unaligned, 'Markdown block')} linted with markup left in "
-                       "(inline markup could not be mapped exactly)")
+        notices.append(Message(NP_("{n} Markdown block linted with its markup left in "
+                                   "(inline markup could not be mapped exactly)",
+                                   "{n} Markdown blocks linted with their markup left in "
+                                   "(inline markup could not be mapped exactly)"), count=unaligned))
     unreached = _unreached_lines(tokens, text, line_starts)
     if unreached:
         for line_no in unreached:
@@ -126,8 +129,11 @@ def markdown_blocks(source: str) -> MarkdownProse:
             if block is not None:
                 blocks.append(_to_source(block, position))
         blocks.sort(key=lambda b: b.starts[0])
-        notices.append(f"{_count(len(unreached), 'line')} nested deeper than Markdown's limit "
-                       f"({_parser().options['maxNesting']} levels) linted as plain text")
+        notices.append(Message(NP_("{n} line nested deeper than Markdown's limit ({levels} levels) "
+                                   "linted as plain text",
+                                   "{n} lines nested deeper than Markdown's limit ({levels} levels) "
+                                   "linted as plain text"),
+                               count=len(unreached), levels=_parser().options["maxNesting"]))
     return MarkdownProse(blocks, notices)
 
 
@@ -140,10 +146,6 @@ def _html_block_prose(text: str, line_starts: list[int], line_range: list[int]) 
         block.starts = array("q", (s + start for s in block.starts))
         block.ends = array("q", (e + start for e in block.ends))
     return found
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("s" if n != 1 else "")
 
 
 def _unreached_lines(tokens, text: str, line_starts: list[int]) -> list[int]:
