@@ -14,6 +14,7 @@ from .engine import Engine, UnknownRuleError
 from .formatters import FORMATS, HUMAN_FORMATS, FileReport, render
 from .model import Severity
 from .reading import InputError, expand_paths
+from .runner import Engines
 from .rulepack import LANGUAGES, RuleError
 from .i18n import UI_LANGUAGES, message_of, say, translator, ui_language
 from .variants import parse_variant, variant_from_locale
@@ -259,10 +260,11 @@ def _check(args) -> int:
         raise UsageError("--unsafe-fixes goes with --fix or --dry-run")
     if fixing and "-" in args.paths:
         raise UsageError("--fix and --dry-run rewrite files: standard input cannot be fixed")
-    jobs, reports = _lint_jobs(args)
+    engines = Engines()  # this run's: --fix lints again with the same ones
+    jobs, reports = _lint_jobs(args, engines)
     fix_failed = False
     if fixing:
-        fixed = _fix(args, jobs, reports)
+        fixed = _fix(args, jobs, reports, engines)
         if args.dry_run:
             return fixed
         fix_failed = fixed == EXIT_ERROR
@@ -308,14 +310,14 @@ def _check(args) -> int:
     return EXIT_OK
 
 
-def _fix(args, jobs, reports) -> int | None:
+def _fix(args, jobs, reports, engines) -> int | None:
     """--fix: rewrite the files and leave the remaining findings in `reports` (EXIT_ERROR when
     a file could not be fixed, else None); --dry-run: print the diffs and return the exit code
     (1 when there are fixes to make)."""
     from .fix import fix_report, fix_summary
 
     by_path = {job.path: job for job in jobs}
-    fixes = [fix_report(report, by_path[report.path], args.unsafe_fixes, write=not args.dry_run)
+    fixes = [fix_report(report, by_path[report.path], args.unsafe_fixes, write=not args.dry_run, engines=engines)
              for report in reports if report.result is not None and report.path in by_path]
     if args.dry_run:
         diffs = "".join(f.diff for f in fixes)
@@ -334,11 +336,11 @@ def _fix(args, jobs, reports) -> int | None:
 
 def _lint_paths(args):
     """Expand the paths, lint every draft (in parallel with --jobs), in the order given."""
-    return _lint_jobs(args)[1]
+    return _lint_jobs(args, Engines())[1]
 
 
-def _lint_jobs(args):
-    """The jobs made from the paths, and their reports (in the order given)."""
+def _lint_jobs(args, engines):
+    """The jobs made from the paths, and their reports (in the order given), linted with `engines`."""
     from .config import forget_config_files
     from .runner import Job, default_jobs, run
 
@@ -356,7 +358,7 @@ def _lint_jobs(args):
         raise UsageError("--jobs must be at least 1")
     progress = _progress(len(jobs)) if args.format in HUMAN_FORMATS or not sys.stdout.isatty() else None
     try:
-        reports = run(jobs, workers, sys.stdin, on_done=progress.advance if progress else None)
+        reports = run(jobs, workers, sys.stdin, on_done=progress.advance if progress else None, engines=engines)
     finally:
         if progress:
             progress.stop()

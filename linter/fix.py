@@ -281,10 +281,10 @@ class FileFix:
     note: str | None = None  # not fixed by design
 
 
-def fix_report(report, job, unsafe: bool, write: bool) -> FileFix:
+def fix_report(report, job, unsafe: bool, write: bool, engines=None) -> FileFix:
     """Fix one linted file (`report`, linted from `job`), write it back or only give its diff,
     and leave in `report` the findings that remain."""
-    from .runner import engine_for, file_config
+    from .runner import Engines, file_config
     from .reading import guess_format
 
     outcome = FileFix(report.path)
@@ -294,7 +294,7 @@ def fix_report(report, job, unsafe: bool, write: bool) -> FileFix:
         outcome.note = "Word files are not fixed (their formatting runs could be lost): apply the suggestions in Word"
         return outcome
     try:
-        engine = engine_for(file_config(job), job.overrides)
+        engine = (engines or Engines()).engine_for(file_config(job), job.overrides)
         draft = read_for_fixing(job.path, engine.config.max_file_size)
         if draft.text != report.source:
             raise FixError("changed on disk since it was read: not fixed")

@@ -39,18 +39,33 @@ class Job:
     locale_variant: str | None = None  # the writer's locale, when nothing else says who the readers are
 
 
-_engines: dict[tuple[Config, tuple], Engine] = {}
+class Engines:
+    """The engines of one run, one per configuration (plus the command line's overrides).
+    Owned by the run: a second run (a second `main()` in the same process) reads the rule
+    files and configurations again, so edits made in between are seen."""
+
+    def __init__(self) -> None:
+        self._by_config: dict[tuple[Config, tuple], Engine] = {}
+
+    def engine_for(self, config: Config, overrides: tuple = ()) -> Engine:
+        """The configuration is checked against the rules it names the first time it is seen."""
+        key = (config, overrides)
+        engine = self._by_config.get(key)
+        if engine is None:
+            check_config(config)
+            engine = self._by_config[key] = Engine(replace(config, **dict(overrides)) if overrides else config)
+        return engine
 
 
-def engine_for(config: Config, overrides: tuple = ()) -> Engine:
-    """The engine for a file's configuration plus the command line's overrides. The
-    configuration is checked against the rules it names the first time it is seen."""
-    key = (config, overrides)
-    engine = _engines.get(key)
-    if engine is None:
-        check_config(config)
-        engine = _engines[key] = Engine(replace(config, **dict(overrides)) if overrides else config)
-    return engine
+# A --jobs worker process's engines: created by the pool's initializer, so they live as long as
+# the run's pool (one run), never across runs.
+_worker_engines: Engines | None = None
+
+
+def _start_worker() -> None:
+    global _worker_engines
+    _leave_interrupts_to_the_parent()
+    _worker_engines = Engines()
 
 
 def file_config(job: Job) -> Config:
@@ -67,10 +82,12 @@ def config_file_of(job: Job) -> Path | None:
     return find_config_file(Path.cwd() if job.path == "-" else Path(os.path.realpath(job.path)))
 
 
-def lint_file(job: Job, stdin=None) -> FileReport:
+def lint_file(job: Job, stdin=None, engines: Engines | None = None) -> FileReport:
+    """Lint one file with the run's engines (in a --jobs worker: the worker's)."""
     report = FileReport(job.path)
+    engines = engines or _worker_engines or Engines()
     try:
-        engine = engine_for(file_config(job), job.overrides)
+        engine = engines.engine_for(file_config(job), job.overrides)
         report.fail_on = engine.config.fail_on
         text, notice = read_draft(job.path, engine.config.max_file_size, stdin)
         fmt = job.input_format or guess_format(job.path, text)
@@ -111,13 +128,15 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run(jobs: list[Job], workers: int, stdin=None, on_done=None) -> list[FileReport]:
-    """Lint every job; `on_done(report)` is called as each file finishes (progress)."""
+def run(jobs: list[Job], workers: int, stdin=None, on_done=None, engines: Engines | None = None) -> list[FileReport]:
+    """Lint every job; `on_done(report)` is called as each file finishes (progress).
+    `engines`: the run's (the caller keeps them to fix the files afterwards)."""
     workers = max(1, min(workers, len(jobs)))
+    engines = engines or Engines()
     if workers == 1 or any(job.path == "-" for job in jobs):
         reports = []
         for job in jobs:
-            reports.append(lint_file(job, stdin))
+            reports.append(lint_file(job, stdin, engines))
             if on_done:
                 on_done(reports[-1])
         return reports
@@ -129,7 +148,7 @@ def run(jobs: list[Job], workers: int, stdin=None, on_done=None) -> list[FileRep
     reports: list[FileReport | None] = [None] * len(jobs)
     # An executor, not multiprocessing.Pool: when a worker dies (killed, out of memory),
     # Pool waits forever for its task; the executor fails the unfinished files instead.
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_leave_interrupts_to_the_parent)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
     try:
         futures = {pool.submit(lint_file, jobs[i]): i for i in order}
         for future in as_completed(futures):

@@ -347,3 +347,24 @@ def test_python_dash_m_tonelint(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "tonelint", "check", "--lang", "fr", str(draft)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1 and "fier-d-annoncer" in proc.stdout
+
+
+def test_a_second_run_in_the_same_process_sees_an_edited_rule_file(tmp_path, capsys):
+    rules = tmp_path / "style" / "fr" / "press-release"
+    rules.mkdir(parents=True)
+    rule = rules / "maison.yaml"
+
+    def write_rule(phrase: str) -> None:
+        rule.write_text("\n".join([
+            "title: Maison", "kind: existence", "severity: warning", "message: '{match}'", "description: d",
+            "match:", f"  phrases: ['{phrase}']", "examples:", f"  incorrect: ['Une [[{phrase}]].']",
+            "  correct: ['Une autre.']", ""]), encoding="utf-8")
+
+    write_rule("offre globale")
+    (tmp_path / ".tonelint.toml").write_text('lang = "fr"\nrule-dirs = ["style"]\n', encoding="utf-8")
+    draft = tmp_path / "post.txt"
+    draft.write_text("Une offre globale et une solution maison.\n", encoding="utf-8")
+    run(["check", "--format", "json", "--select", "fr.press-release.maison", str(draft)], capsys)
+    write_rule("solution maison")
+    code, out, _ = run(["check", "--format", "json", "--select", "fr.press-release.maison", str(draft)], capsys)
+    assert [d["match"] for d in json.loads(out)["files"][0]["diagnostics"]] == ["solution maison"]
