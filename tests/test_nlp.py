@@ -122,3 +122,16 @@ def test_the_model_is_loaded_only_when_a_sentence_needs_tagging(fresh_models):
     result = engine.lint(PASSIVE, "text")
     assert nlp.loaded_languages() == ["fr"]
     assert any(d.rule == "fr.register.voix-passive" for d in result.diagnostics)
+
+
+def test_a_model_that_failed_to_load_is_tried_again_later(monkeypatch):
+    from tonelint import nlp
+
+    now = [1000.0]
+    pipelines = nlp.Pipelines(retry_after=60, clock=lambda: now[0])
+    attempts = []
+    monkeypatch.setattr(nlp, "_load", lambda lang, lemmas: attempts.append(lang) or None)
+    assert pipelines.get("fr") is None and pipelines.get("fr") is None
+    assert attempts == ["fr"] and pipelines.unavailable_languages() == ["fr"]  # remembered, not retried at once
+    now[0] += 61
+    assert pipelines.get("fr") is None and attempts == ["fr", "fr"]  # tried again after the delay

@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 import threading
+import time
 import types
 from contextlib import contextmanager
 from functools import lru_cache
@@ -79,10 +80,15 @@ class Pipelines:
     """The tagging pipelines of a process: one per (language, lemmas), loaded lazily
     and recycled after `max_new_strings` new strings (see the module's notes)."""
 
-    def __init__(self, max_new_strings: int = MAX_NEW_STRINGS) -> None:
+    def __init__(self, max_new_strings: int = MAX_NEW_STRINGS, retry_after: float = 300.0,
+                 clock=time.monotonic) -> None:
         self.max_new_strings = max_new_strings
         self._loaded: dict[tuple[str, bool], tuple[object, int]] = {}  # pipeline, strings when loaded
-        self._missing: set[str] = set()
+        # Languages whose model could not be loaded, and when: tried again after `retry_after`
+        # seconds (a server keeps running while someone installs the model).
+        self._missing: dict[str, float] = {}
+        self.retry_after = retry_after
+        self._clock = clock
         self._lock = threading.Lock()
         self.recycled = 0  # pipelines replaced so far, for benchmarks
 
@@ -96,7 +102,7 @@ class Pipelines:
         loaded = self._loaded.get(key)
         if loaded is not None and not self._grown(*loaded):
             return loaded[0]
-        if lang in self._missing:
+        if self._still_missing(lang):
             return None
         with self._lock:
             loaded = self._loaded.get(key)
@@ -106,19 +112,24 @@ class Pipelines:
             if pipeline is None and loaded is not None:  # could not reload: keep tagging with the old one
                 pipeline = loaded[0]
             elif pipeline is None:
-                self._missing.add(lang)
+                self._missing[lang] = self._clock()
                 return None
             elif loaded is not None:
                 self.recycled += 1
+            self._missing.pop(lang, None)
             self._loaded[key] = (pipeline, len(pipeline.vocab.strings))
             return pipeline
+
+    def _still_missing(self, lang: str) -> bool:
+        failed_at = self._missing.get(lang)
+        return failed_at is not None and self._clock() - failed_at < self.retry_after
 
     def _grown(self, pipeline, strings_when_loaded: int) -> bool:
         return len(pipeline.vocab.strings) - strings_when_loaded > self.max_new_strings
 
     def model_installed(self, lang: str) -> bool:
         """Whether `lang` has a tagging model, without loading it (or spaCy)."""
-        if lang in self._missing:
+        if self._still_missing(lang):
             return False
         if any(loaded_lang == lang for loaded_lang, _ in list(self._loaded)):  # another thread may add one
             return True
@@ -129,7 +140,7 @@ class Pipelines:
         return sorted({lang for lang, _ in list(self._loaded)})
 
     def unavailable_languages(self) -> list[str]:
-        return sorted(self._missing)
+        return sorted(lang for lang in self._missing if self._still_missing(lang))
 
 
 def _load(lang: str, lemmas: bool):
