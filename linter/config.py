@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .grammar import GrammarSettings
 from .model import Severity
+from .validation import as_string_list
 from .variants import parse_variant
 
 CONFIG_NAMES = (".tonelint.toml", "tonelint.toml", "pyproject.toml")
@@ -199,10 +200,8 @@ def _reject_unknown_keys(data: dict, known: set[str], where: str) -> None:
 
 
 def _strings(data: dict, key: str, where: str) -> tuple[str, ...]:
-    value = data.get(key, [])
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+    value = as_string_list(data.get(key, []))
+    if value is None:
         raise ConfigError(f"{where}: '{key}' must be a list of strings")
     return tuple(v.strip() for v in value)
 

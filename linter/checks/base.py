@@ -9,6 +9,7 @@ from ..analysis import DocumentAnalysis, Hit
 from ..inflect import french_adjective_forms, verb_forms
 from ..rulepack.loader import load_lexicon
 from ..rulepack.schema import Rule, RuleError
+from ..validation import as_string_list
 from ..tokens import PhraseIndex, expand_alternations
 
 
@@ -181,11 +182,10 @@ def longest_hits(hits: list) -> list:
 
 
 def _strings(rule: Rule, value, field_name: str) -> list[str]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+    strings = as_string_list(value)
+    if strings is None:
         raise RuleError(rule.path, field_name, "must be a list of non-empty strings")
-    return value
+    return strings
 
 
 def require(rule: Rule, spec: dict, *names: str) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from ..model import Severity
+from ..validation import as_string_list
 from ..variants import VARIANTS
 from .categories import declared_categories
 from .schema import (AUTOFIX, KNOWN_REQUIRES, OPTIONAL_FIELDS, REQUIRED_FIELDS, SLUG_CHARS, Example, Rule,
@@ -106,11 +107,10 @@ def _weight(value, path: Path, name: str) -> float | None:
 
 
 def _string_list(value, path: Path, name: str) -> list[str]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    strings = as_string_list(value, non_empty=False)
+    if strings is None:
         raise RuleError(path, name, "must be a list of strings")
-    return value
+    return strings
 
 
 def _load_examples(rule: Rule, examples, path: Path) -> None:
