@@ -154,3 +154,26 @@ def test_a_match_field_the_kind_does_not_read_is_an_error(tmp_path, match, field
     with pytest.raises(RuleError) as error:
         Engine(Config(lang="fr", rule_dirs=(tmp_path,))).pack("fr")
     assert error.value.field == field and "unknown field" in str(error.value)
+
+
+def _pattern_rules():
+    from tonelint.rulepack import load_rules
+
+    return [r for lang in ("fr", "en") for r in load_rules(lang) if r.kind == "pattern"]
+
+
+PATTERN_RULES = _pattern_rules()
+
+
+@pytest.mark.parametrize("rule", PATTERN_RULES, ids=[r.id for r in PATTERN_RULES])
+def test_a_pattern_rules_trigger_reaches_every_flagged_span_of_its_examples(rule):
+    """The hand-written trigger decides which sentences are tagged at all: it must match inside
+    or at every span an incorrect example marks, or the rule would silently never see it."""
+    import re
+
+    trigger = re.compile(rule.match["trigger"], re.IGNORECASE)
+    for example in rule.incorrect:
+        for start, end in example.spans:
+            sentence = example.text
+            assert any(m.start() < end and start < m.end() for m in trigger.finditer(sentence)), \
+                (rule.id, example.text[start:end])
