@@ -1,0 +1,176 @@
+"""Time of `tonelint check` on pathological drafts: short units repeated to 10k, 100k and 1M characters.
+
+The families are the input shapes that once took quadratic time or worse (issue 12:
+"?" × 40,000 took 12 s, "A." × 40,000 24 s), each linted in the formats and languages
+where it did. Each draft is written to a temporary .txt/.md/.html file and linted
+through the command's own code path (`tonelint.cli.main(["check", ...])`, JSON output
+discarded) in this process, with the engine's caches emptied before every run, as in a
+fresh `tonelint check`. Models and rule files are loaded by a warm-up run first.
+
+A `prose` row lints ordinary drafts of the same length (bench/drafts.py), so each
+figure can be read against normal throughput. tests/test_linear_time.py holds the
+same families to linear growth.
+
+Usage: python bench/pathological.py [--sizes 10000,100000,1000000] [--family NAME ...]
+                                    [--formats text,markdown,html] [--langs fr,en] [--repeat 1]
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import itertools
+import os
+import string
+import tempfile
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+SIZES = (10_000, 100_000, 1_000_000)
+_EXTENSIONS = {"text": ".txt", "markdown": ".md", "html": ".html"}
+_SELF_PRAISE = {  # words a self-praise or quotation rule needs before its regex runs at all
+    "fr": " est le premier intégrateur du Québec, a déclaré le PDG.",
+    "en": " is the leading provider of software, said the CEO.",
+}
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    make: Callable[[int, str], str]  # (characters, language) -> draft
+    formats: tuple[str, ...]
+    langs: tuple[str, ...] = ("fr", "en")
+    cause: str = ""  # what was slow on it
+    rules: bool = False  # slow in rules, which differ by language (else one language tells)
+
+
+def repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _unit(unit: str) -> Callable[[int, str], str]:
+    return lambda size, lang: repeat(unit, size)
+
+
+def _paragraphs(unit: str, width: int) -> Callable[[int, str], str]:
+    """Paragraphs of `width` characters of the unit, each numbered so no two are the same
+    (the engine caches a paragraph it has seen)."""
+    def make(size: int, lang: str) -> str:
+        body = repeat(unit, width)
+        return repeat("".join(f"{body} {n}{_SELF_PRAISE[lang]}\n\n" for n in range(size // width + 1)), size)
+    return make
+
+
+def _distinct_acronyms(size: int, lang: str) -> str:
+    words = ("".join(c) + " abcdef " for c in itertools.product(string.ascii_uppercase, repeat=3))
+    return repeat("".join(itertools.islice(words, size // 11 + 1)), size)
+
+
+def _prose(size: int, lang: str) -> str:
+    spec = importlib.util.spec_from_file_location("bench_drafts", os.path.join(os.path.dirname(__file__), "drafts.py"))
+    drafts = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(drafts)
+    return repeat(drafts.make_draft(lang, size // 5, seed=size), size)
+
+
+TEXT, MARKUP, ALL = ("text",), ("markdown", "html"), ("text", "markdown", "html")
+FAMILIES = [
+    Family("prose", _prose, ALL, cause="(reference: ordinary drafts)"),
+    # Sentence boundaries
+    Family("?", _unit("?"), ALL, cause="sentence boundary regex"),
+    Family(".", _unit("."), TEXT, cause="sentence boundary regex"),
+    Family("!", _unit("!"), TEXT, cause="sentence boundary regex"),
+    Family("…", _unit("…"), TEXT, cause="sentence boundary regex"),
+    Family("A. then spaces", lambda size, lang: "A." + " " * (size - 3) + "x", TEXT, cause="sentence start after a full stop"),
+    # URLs and e-mail addresses
+    Family("A.", _unit("A."), ALL, cause="URL/e-mail mask (dotted name)"),
+    Family("a-.", _unit("a-."), TEXT, cause="URL/e-mail mask (dotted name)"),
+    Family("1.", _unit("1."), TEXT, cause="URL/e-mail mask (dotted name)"),
+    Family("a@aaa", lambda size, lang: "a@" + "a" * (size - 2), TEXT, cause="URL/e-mail mask (e-mail domain)"),
+    # Template tags
+    Family("{{", _unit("{{"), MARKUP, cause="template tags"),
+    Family("{%", _unit("{%"), MARKUP, cause="template tags"),
+    Family("{#", _unit("{#"), MARKUP, cause="template tags"),
+    Family("{{<", _unit("{{<"), MARKUP, cause="template tags (shortcodes)"),
+    Family("{% raw %}", _unit("{% raw %}"), MARKUP, cause="template code blocks (cubic)"),
+    Family("{{ long tag }} x", lambda size, lang: "{{" + "a" * (size - 7) + "}} x", MARKUP, cause="masked-line regex"),
+    # HTML (also Markdown's HTML blocks)
+    Family("<a ", _unit("<a "), MARKUP, cause="HTML parser: tag never closed"),
+    Family("<!--", _unit("<!--"), MARKUP, cause="HTML parser: comment never closed"),
+    Family("<!--x>", _unit("<!--x>"), MARKUP, cause="HTML parser: comment never closed"),
+    Family("</", _unit("</"), ("html",), cause="HTML parser: end tag never closed"),
+    Family('<a x="', _unit('<a x="'), ("html",), cause="HTML parser: tag never closed"),
+    Family("<![CDATA[x>", _unit("<![CDATA[x>"), ("html",), cause="HTML parser: section never closed"),
+    # Suppression comments
+    Family("<!-- tonelint-disable", _unit("<!-- tonelint-disable "), ALL, cause="suppression comments"),
+    # Acronyms
+    Family("capitals then a", lambda size, lang: "A" * (size - 1) + "a", TEXT, cause="acronym regex", rules=True),
+    Family("A0", _unit("A0"), TEXT, cause="acronym regex", rules=True),
+    Family("distinct acronyms", _distinct_acronyms, TEXT, cause="acronym check (unit after a number)", rules=True),
+    # Rule regexes written for words, on long words
+    Family("A' word, self-praise", lambda size, lang: repeat("A'", size) + _SELF_PRAISE[lang], TEXT,
+           cause="rule regexes: a capitalised name (quadratic in a word's length)", rules=True),
+    Family("A' words of 199, self-praise", _paragraphs("A'", 199), TEXT,
+           cause="rule regexes on the longest words kept as prose", rules=True),
+    Family("A' words of 199, one paragraph", lambda size, lang: repeat(repeat("A'", 199) + " ", size) + _SELF_PRAISE[lang],
+           TEXT, cause="rule regexes: a name of up to four words, each of the longest kept", rules=True),
+    Family("AB- words of 199 (dateline)", _paragraphs("AB-", 199), TEXT,
+           cause="dateline rule: fourth power of a word's length", rules=True),
+]
+
+
+def lint_time(path: str, fmt: str, lang: str) -> float:
+    """Seconds for `tonelint check` on one file, caches empty as in a fresh process."""
+    from tonelint import runner
+    from tonelint.cli import main
+
+    runner._engines.clear()  # a fresh engine: its per-paragraph caches start empty
+    argv = ["check", path, "--lang", lang, "--format", "json", "--input-format", fmt,
+            "--max-file-size", str(16 * 1024 * 1024), "--jobs", "1", "--color", "never"]
+    with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+        start = time.perf_counter()
+        main(argv)
+        return time.perf_counter() - start
+
+
+def measure(family: Family, fmt: str, lang: str, sizes, repeat_runs: int, directory: str) -> list[float]:
+    times = []
+    for size in sizes:
+        path = os.path.join(directory, f"draft{_EXTENSIONS[fmt]}")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(family.make(size, lang))
+        times.append(min(lint_time(path, fmt, lang) for _ in range(repeat_runs)))
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
+    parser.add_argument("--family", action="append", help="only this family (repeatable)")
+    parser.add_argument("--formats", help="comma-separated; default: each family's own")
+    parser.add_argument("--langs", help="comma-separated; default: each family's own")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per figure, the fastest is printed")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory() as directory:
+        warm = os.path.join(directory, "warm.md")
+        with open(warm, "w", encoding="utf-8") as handle:
+            handle.write("Nous sommes fiers d'annoncer notre solution clé en main.\n")
+        for lang in ("fr", "en"):
+            lint_time(warm, "markdown", lang)
+        print(f"{'family':32} {'format':8} lang " + " ".join(f"{size:>10,}" for size in sizes) + "   x/10   cause")
+        for family in FAMILIES:
+            if args.family and family.name not in args.family:
+                continue
+            formats = args.formats.split(",") if args.formats else family.formats
+            langs = args.langs.split(",") if args.langs else family.langs
+            for fmt, lang in itertools.product(formats, langs):
+                times = measure(family, fmt, lang, sizes, args.repeat, directory)
+                growth = " ".join(f"{b / max(a, 1e-3):5.1f}" for a, b in zip(times, times[1:]))
+                print(f"{family.name:32} {fmt:8} {lang}   " + " ".join(f"{t:9.3f}s" for t in times)
+                      + f"   {growth}   {family.cause}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
