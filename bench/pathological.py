@@ -4,8 +4,8 @@ The families are the input shapes that once took quadratic time or worse (issue 
 "?" × 40,000 took 12 s, "A." × 40,000 24 s), each linted in the formats and languages
 where it did. Each draft is written to a temporary .txt/.md/.html file and linted
 through the command's own code path (`tonelint.cli.main(["check", ...])`, JSON output
-discarded) in this process, with the engine's caches emptied before every run, as in a
-fresh `tonelint check`. Models and rule files are loaded by a warm-up run first.
+discarded) in this process; each run has its own engine, whose caches start empty as in
+a fresh `tonelint check`. Models are loaded by a warm-up run first.
 
 A `prose` row lints ordinary drafts of the same length (bench/drafts.py), so each
 figure can be read against normal throughput. tests/test_linear_time.py holds the
@@ -121,11 +121,9 @@ FAMILIES = [
 
 
 def lint_time(path: str, fmt: str, lang: str) -> float:
-    """Seconds for `tonelint check` on one file, caches empty as in a fresh process."""
-    from tonelint import runner
+    """Seconds for `tonelint check` on one file (each run has its own engine, caches empty)."""
     from tonelint.cli import main
 
-    runner._engines.clear()  # a fresh engine: its per-paragraph caches start empty
     argv = ["check", path, "--lang", lang, "--format", "json", "--input-format", fmt,
             "--max-file-size", str(16 * 1024 * 1024), "--jobs", "1", "--color", "never"]
     with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
@@ -159,7 +157,8 @@ def main() -> None:
             handle.write("Nous sommes fiers d'annoncer notre solution clé en main.\n")
         for lang in ("fr", "en"):
             lint_time(warm, "markdown", lang)
-        print(f"{'family':32} {'format':8} lang " + " ".join(f"{size:>10,}" for size in sizes) + "   x/10   cause")
+        print(f"{'family':32} {'format':8} lang " + " ".join(f"{size:>10,}" for size in sizes)
+              + "   growth (linear: the sizes' ratio)   cause")
         for family in FAMILIES:
             if args.family and family.name not in args.family:
                 continue
@@ -167,7 +166,7 @@ def main() -> None:
             langs = args.langs.split(",") if args.langs else family.langs
             for fmt, lang in itertools.product(formats, langs):
                 times = measure(family, fmt, lang, sizes, args.repeat, directory)
-                growth = " ".join(f"{b / max(a, 1e-3):5.1f}" for a, b in zip(times, times[1:]))
+                growth = " ".join(f"x{b / max(a, 1e-3):<5.1f}" for a, b in zip(times, times[1:]))
                 print(f"{family.name:32} {fmt:8} {lang}   " + " ".join(f"{t:9.3f}s" for t in times)
                       + f"   {growth}   {family.cause}", flush=True)
 
