@@ -8,7 +8,8 @@ That parser (before Python 3.11.13, 3.12.11 and 3.13.4) looks for the end of a
 "<..." up to the end of the draft, and when there is none, does so again from the
 next "<": quadratic on markup that never closes ("<a " × 40,000, "<!--x>" × 40,000).
 Here, markup that cannot end is read as text at once, as that parser reads it after
-its search, and searches for an end are remembered (`NextMatch`).
+its search (later ones drop the rest of the draft instead: here it stays prose,
+whatever the Python), and searches for an end are remembered (`NextMatch`).
 """
 from __future__ import annotations
 
