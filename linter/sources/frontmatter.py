@@ -15,7 +15,9 @@ import yaml
 from ..variants import normalize_variant
 
 _BLOCK = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_FIELD = re.compile(r"^(title|description)[ \t]*[:=][ \t]*(.+?)[ \t]*\r?$", re.M)
+# The value is the rest of the line less its trailing blanks (stripped in Python: a lazy value
+# followed by [ \t]* rescanned a long run of spaces once per character, quadratic).
+_FIELD = re.compile(r"^(title|description)[ \t]*[:=][ \t]*(.*)$", re.M)
 
 
 @dataclass
@@ -55,6 +57,7 @@ def find_front_matter(source: str) -> FrontMatter | None:
     front = FrontMatter(0, match.end(), data if isinstance(data, dict) else {})
     for field_match in _FIELD.finditer(source, match.start(2), match.end(2)):
         value, start = field_match.group(2), field_match.start(2)
+        value = (value[:-1] if value.endswith("\r") else value).rstrip(" \t")
         if value[:1] in "\"'" and value[-1:] == value[:1] and len(value) >= 2:
             if "\\" in value or (value[0] == "'" and "''" in value[1:-1]):
                 continue  # escaped quotes: the text differs from the source, skip rather than misplace
