@@ -102,6 +102,9 @@ FAMILIES = [
     Family("</", _unit("</"), ("html",), cause="HTML parser: end tag never closed"),
     Family('<a x="', _unit('<a x="'), ("html",), cause="HTML parser: tag never closed"),
     Family("<![CDATA[x>", _unit("<![CDATA[x>"), ("html",), cause="HTML parser: section never closed"),
+    # Front matter
+    Family("title: a, spaces, b", lambda size, lang: "---\ntitle: a" + " " * (size - 24) + "b\n---\nTexte.\n",
+           ("markdown",), cause="front matter field regex"),
     # Suppression comments
     Family("<!-- tonelint-disable", _unit("<!-- tonelint-disable "), ALL, cause="suppression comments"),
     # Acronyms
