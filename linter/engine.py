@@ -83,7 +83,7 @@ class CompiledPack:
 
     @property
     def needs_lemmas(self) -> bool:
-        return any("lemma" in rule.requires for rule in self.rules if rule.kind == "pattern")
+        return any("lemma" in check.needs for check in self.checks)
 
 
 class LineIndex:
@@ -241,7 +241,7 @@ class Engine:
             rule = check.rule
             if rule.variants and variant not in rule.variants:
                 continue  # a usage note for other readers
-            tagged = rule.kind == "pattern" and ("pos" in rule.requires or "lemma" in rule.requires)
+            tagged = bool(check.needs)
             # The model loads only when a sentence needs tagging: most short drafts never pay for spaCy.
             if tagged and not nlp.model_installed(lang):
                 notices.append(Message(N_("{rule}: skipped, no {lang} tagging model installed"), rule=rule.id, lang=lang))

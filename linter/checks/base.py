@@ -235,6 +235,11 @@ class Check:
         self.filter_exceptions = exception_filter(rule, ctx)
 
     @property
+    def needs(self) -> frozenset[str]:
+        """What it needs from the tagger ("pos", "lemma"): the engine loads a model only for those."""
+        return frozenset()
+
+    @property
     def describes_document(self) -> bool:
         """Are its findings about the whole draft (no invitation, readability), their span only
         a pointer? Outputs show those as file-level findings."""

@@ -46,6 +46,10 @@ _BLOCKS_PER_BATCH = 8  # tagged together (spaCy batches well), then the limit is
 class PatternCheck(Check):
     kind = "pattern"
 
+    @property
+    def needs(self) -> frozenset[str]:
+        return frozenset(self.rule.requires) & {"pos", "lemma"}
+
     def __init__(self, rule, ctx) -> None:
         super().__init__(rule, ctx)
         trigger = self.spec.get("trigger")
