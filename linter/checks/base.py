@@ -1,6 +1,7 @@
 """What every kind of check shares: compile-time context, term sets, findings."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,10 +219,39 @@ def exception_filter(rule: Rule, ctx: CompileContext):
     terms = TermSet(rule, rule.exceptions, ctx, "exceptions")
 
     def apply(analysis: DocumentAnalysis, hits: list[Hit]) -> list[Hit]:
-        blocked = terms.find(analysis)
-        return [h for h in hits if not any(b.block == h.block and b.start < h.end and h.start < b.end for b in blocked)]
+        spans_by_block: dict[int, list[tuple[int, int]]] = {}
+        for b in terms.find(analysis):
+            spans_by_block.setdefault(b.block, []).append((b.start, b.end))
+        blocked = {number: _SpanIndex(spans) for number, spans in spans_by_block.items()}
+        return [h for h in hits if not (h.block in blocked and blocked[h.block].overlaps(h.start, h.end))]
 
     return apply
+
+
+class _SpanIndex:
+    """Spans of one block: does a range overlap one of them (b.start < end and start < b.end)?
+    Answered by bisection, so that many hits and many exceptions in a draft cost n log n, not
+    their product ("notre solution" × 10,000 took 5 s of 8 at 400,000 characters)."""
+
+    def __init__(self, spans) -> None:
+        self.starts: list[int] = []  # disjoint after merging the spans that overlap
+        self.ends: list[int] = []
+        self.points: list[int] = []  # empty spans: they block a range around them
+        for start, end in sorted(spans):
+            if start == end:
+                self.points.append(start)
+            elif self.starts and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        last = bisect.bisect_left(self.starts, end) - 1  # the last span starting before `end`
+        if last >= 0 and start < self.ends[last]:
+            return True
+        point = bisect.bisect_right(self.points, start)
+        return point < len(self.points) and self.points[point] < end
 
 
 class Check:
