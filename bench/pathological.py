@@ -34,6 +34,11 @@ _SELF_PRAISE = {  # words a self-praise or quotation rule needs before its regex
     "en": " is the leading provider of software, said the CEO.",
 }
 
+_EXCEPTED = {  # a rule's finding that one of its exceptions covers
+    "fr": "impôt sur la valeur ajoutée, ",
+    "en": "exceptional costs ",
+}
+
 
 @dataclass(frozen=True)
 class Family:
@@ -111,6 +116,9 @@ FAMILIES = [
     Family("capitals then a", lambda size, lang: "A" * (size - 1) + "a", TEXT, cause="acronym regex", rules=True),
     Family("A0", _unit("A0"), TEXT, cause="acronym regex", rules=True),
     Family("distinct acronyms", _distinct_acronyms, TEXT, cause="acronym check (unit after a number)", rules=True),
+    # A rule's exceptions: every hit was compared with every exception of the draft
+    Family("exception after exception", lambda size, lang: repeat(_EXCEPTED[lang], size), TEXT,
+           cause="rule exceptions (hits x exceptions)", rules=True),
     # Rule regexes written for words, on long words
     Family("A' word, self-praise", lambda size, lang: repeat("A'", size) + _SELF_PRAISE[lang], TEXT,
            cause="rule regexes: a capitalised name (quadratic in a word's length)", rules=True),
