@@ -25,6 +25,7 @@ from .rulepack import LANGUAGES, Rule, RuleError, load_rules
 from .rulepack.categories import Category
 from .rulepack.loader import builtin_rules_dir
 from .sources import Document, extract
+from .sources.suppress import SuppressionIndex
 from .selection import Selection, is_grammar_id, matches_any
 from .tokens import PhraseIndex
 from .overlap import merge_overlapping, shown_for
@@ -235,6 +236,7 @@ class Engine:
                                       "the configuration's lang or the front matter"), lang=lang, other=other))
         diagnostics: list[Diagnostic] = []
         known = {t.lower() for t in self.config.known_terms}
+        suppressed = SuppressionIndex(document.suppressions)
         for check in pack.checks:
             if deadline is not None and time.monotonic() > deadline:
                 raise LintDeadlineExceeded("the time budget ran out")
@@ -254,7 +256,7 @@ class Engine:
                 diagnostic.document_level = check.describes_document
                 if rule.category == "peer-jargon" and diagnostic.match.lower() in known:
                     continue
-                if any(s.covers(rule.id, diagnostic.span.start) for s in document.suppressions):
+                if suppressed.covers(rule.id, diagnostic.span.start):
                     continue
                 diagnostics.append(diagnostic)
                 produced += 1
