@@ -39,6 +39,11 @@ _EXCEPTED = {  # a rule's finding that one of its exceptions covers
     "en": "exceptional costs ",
 }
 
+_SUPPRESSED = {  # a comment that turns off other rules than the finding's, on the next line
+    "fr": "<!-- tonelint-disable-next-line fr.register -->\nfiers d'annoncer\n\n",
+    "en": "<!-- tonelint-disable-next-line en.register -->\nproud to announce\n\n",
+}
+
 
 @dataclass(frozen=True)
 class Family:
@@ -112,6 +117,8 @@ FAMILIES = [
            ("markdown",), cause="front matter field regex"),
     # Suppression comments
     Family("<!-- tonelint-disable", _unit("<!-- tonelint-disable "), ALL, cause="suppression comments"),
+    Family("a disable comment per finding", lambda size, lang: repeat(_SUPPRESSED[lang], size), ("markdown",),
+           cause="every finding checked against every suppression comment"),
     # Acronyms
     Family("capitals then a", lambda size, lang: "A" * (size - 1) + "a", TEXT, cause="acronym regex", rules=True),
     Family("A0", _unit("A0"), TEXT, cause="acronym regex", rules=True),

@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tonelint import Config, Engine
+from tonelint.sources.suppress import Suppression
 
 SMALL, LARGE = 10_000, 100_000
 MAX_GROWTH = 25
@@ -97,6 +98,24 @@ def test_pathological_family_is_linear(family, fmt, lang):
     assert large < MAX_COST_OF_PROSE * max(_prose_seconds(fmt, lang), _FLOOR), (
         f"{family.name!r} ({fmt}, {lang}): {large:.2f} s at {LARGE:,} characters, "
         f"{large / _prose_seconds(fmt, lang):.0f} times ordinary prose")
+
+
+def test_findings_are_not_checked_against_every_suppression_comment(monkeypatch):
+    """A comment and a finding per paragraph: each finding asked every comment (quadratic,
+    ~15 s at 1M characters, yet too cheap per step to show between 10k and 100k)."""
+    asked = 0
+    covers = Suppression.covers
+
+    def counting(self, rule_id: str, offset: int) -> bool:
+        nonlocal asked
+        asked += 1
+        return covers(self, rule_id, offset)
+
+    monkeypatch.setattr(Suppression, "covers", counting)
+    draft = bench.repeat(bench._SUPPRESSED["fr"], SMALL)
+    findings = len(Engine(Config(lang="fr")).lint(draft, "markdown", "fr").diagnostics)
+    assert findings > 100
+    assert asked <= findings
 
 
 # Units of one to three pieces: punctuation, markup openings and closings, letters.
