@@ -205,3 +205,10 @@ def test_utf16_offsets_round_trip_with_astral_characters():
     offsets = Utf16Map(text)
     assert [offsets.to_utf16(i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 6, 7, 8, 9]
     assert [offsets.to_codepoint(offsets.to_utf16(i)) for i in range(len(text) + 1)] == list(range(len(text) + 1))
+
+
+@pytest.mark.parametrize("opening, closing", [("---\na: ", "\n---\n"), ("+++\na = ", "\n+++\n")])
+def test_front_matter_nested_past_the_parsers_depth_is_not_a_crash(engine_fr, opening, closing):
+    source = opening + "[" * 50_000 + "]" * 50_000 + closing + "\nNous sommes fiers d'annoncer la suite.\n"
+    found = [d.rule for d in engine_fr.lint(source, "markdown").diagnostics]
+    assert "fr.press-release.fier-d-annoncer" in found

@@ -52,8 +52,8 @@ def find_front_matter(source: str) -> FrontMatter | None:
     body = match.group(2)
     try:
         data = yaml.safe_load(body) if match.group(1) == "---" else tomllib.loads(body)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError):
-        data = None
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
+        data = None  # unreadable (or nested past the parser's depth): no keys, the block is still not prose
     front = FrontMatter(0, match.end(), data if isinstance(data, dict) else {})
     for field_match in _FIELD.finditer(source, match.start(2), match.end(2)):
         value, start = field_match.group(2), field_match.start(2)
