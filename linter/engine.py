@@ -299,13 +299,13 @@ class Engine:
     def _severity_set_by_user(self, rule_id: str) -> bool:
         return self.selection.set_by_user(rule_id)
 
-    def _keep(self, rule_id: str, severity: Severity, document: Document, start: int) -> Severity | None:
+    def _keep(self, rule_id: str, severity: Severity, suppressed: SuppressionIndex, start: int) -> Severity | None:
         """Selection, severity overrides, suppression comments and min-severity for one grammar finding."""
         selection = self.selection
         if not selection.shows(rule_id):
             return None
         severity = selection.severity_for(rule_id, severity)
-        if severity is None or any(s.covers(rule_id, start) for s in document.suppressions):
+        if severity is None or suppressed.covers(rule_id, start):
             return None
         return severity if severity >= self.config.min_severity else None
 
@@ -323,6 +323,7 @@ class Engine:
         except GrammarUnavailable as exc:
             return {**self.grammar.status(), "checked": False, "error": str(exc)}
         source = analysis.document.source
+        suppressed = SuppressionIndex(analysis.document.suppressions)  # looked up by bisection, not per comment
         for issue in issues:
             number = bisect.bisect_right(starts, issue.start) - 1
             if number < 0:
@@ -336,7 +337,7 @@ class Engine:
             rule_id = f"{lang}.grammar.lt.{issue.rule_id}"
             span = block.source_span(local_start, local_end)
             severity = self._keep(rule_id, _GRAMMAR_SEVERITY.get(issue.issue_type, Severity.WARNING),
-                                  analysis.document, span.start)
+                                  suppressed, span.start)
             if severity is None:
                 continue
             diagnostics.append(Diagnostic(rule=rule_id, category="grammar", severity=severity, message=issue.message,
