@@ -177,3 +177,25 @@ def test_a_pattern_rules_trigger_reaches_every_flagged_span_of_its_examples(rule
             sentence = example.text
             assert any(m.start() < end and start < m.end() for m in trigger.finditer(sentence)), \
                 (rule.id, example.text[start:end])
+
+
+def test_the_published_rule_schema_is_current_and_every_built_in_rule_validates():
+    import json
+    from pathlib import Path
+
+    import jsonschema
+    import yaml
+
+    from tonelint.rulepack.jsonschema import rule_schema
+
+    root = Path(__file__).resolve().parents[1] / "rules"
+    published = json.loads((root / "schema.json").read_text(encoding="utf-8"))
+    assert published == json.loads(json.dumps(rule_schema())), \
+        "rules/schema.json is stale: python -m tonelint.rulepack.jsonschema > rules/schema.json"
+    validator = jsonschema.Draft202012Validator(published)
+    for path in sorted(root.glob("*/*/*.yaml")):
+        problems = [e.message for e in validator.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8")))]
+        assert not problems, (path, problems)
+    assert list(validator.iter_errors({"title": "x", "kind": "existence", "severity": "loud", "message": "m",
+                                       "description": "d", "match": {}, "examples": {"incorrect": [], "correct": []},
+                                       "bogus": 1}))
