@@ -373,7 +373,7 @@ class Engine:
         strength = rule.strength if rule.strength is not None else DEFAULT_STRENGTH[rule.severity]
         mention = rule.category in pack.verdicts and pack.mention.is_mention(
             block.text, block.sentence_at(finding.start), finding.start, finding.end,
-            lambda: analysis.text_before(finding.block), rule.category)
+            lambda: analysis.text_before(finding.block), rule.category, block.data.memo)
         span = block.block.source_span(finding.start, finding.end)
         matched = analysis.document.source[span.start:span.end]
         args = {"match": " ".join(block.text[finding.start:finding.end].split()),

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable
 
 # Opening quotation mark -> the marks that close it. Straight double quotes pair with themselves.
@@ -57,11 +56,12 @@ class MentionModel:
                 if sum(len(cue.findall(text)) for text in texts) >= minimum}
 
     def is_mention(self, text: str, sentence: tuple[int, int], start: int, end: int,
-                   before: Callable[[], str] = str, category: str = "") -> bool:
+                   before: Callable[[], str] = str, category: str = "", memo: dict | None = None) -> bool:
         """Is text[start:end] (inside the sentence range) quoted or talked about?
 
         `before()` gives the text of the preceding blocks, for an introduction that ends with a
-        colon (asked only when the block itself has no such line before the sentence)."""
+        colon (asked only when the block itself has no such line before the sentence). `memo`:
+        the block's memo (analysis.BlockData.memo), where a sentence's cues are kept once found."""
         if category not in self.quotes_still_count and self._in_short_quotation(text, sentence, start, end):
             return True
         if self._introduced_as_examples(text, sentence[0], before):
@@ -69,11 +69,15 @@ class MentionModel:
         if self.cues is None:
             return False
         # The flagged words are no cue for themselves: another cue must be in the sentence.
-        return any(not (cue_start < end and start < cue_end) for cue_start, cue_end in self._cues_in(text, sentence))
+        return any(not (cue_start < end and start < cue_end)
+                   for cue_start, cue_end in self._cues_in(text, sentence, {} if memo is None else memo))
 
-    def _cues_in(self, text: str, sentence: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    def _cues_in(self, text: str, sentence: tuple[int, int], memo: dict) -> tuple[tuple[int, int], ...]:
         """The cues of one sentence, found once however many findings it holds."""
-        return _sentence_cues(self.cues, text, sentence)
+        key = ("mention-cues", sentence)
+        if key not in memo:
+            memo[key] = tuple(m.span() for m in self.cues.finditer(text, *sentence))
+        return memo[key]
 
     def _introduced_as_examples(self, text: str, end: int, before: Callable[[], str]) -> bool:
         # The nearest line before the sentence that ends with a colon announces words or examples,
@@ -124,11 +128,6 @@ class MentionModel:
             return False
         quoted = text[opener_at + 1:closer_at]
         return len(quoted.split()) <= self.max_quoted_words
-
-
-@lru_cache(maxsize=16)  # a few sentences: the findings of one sentence come together
-def _sentence_cues(cues: re.Pattern, text: str, sentence: tuple[int, int]) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in cues.finditer(text, *sentence))
 
 
 def _alternation(patterns: list[str]) -> re.Pattern | None:
