@@ -6,6 +6,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from . import nlp
 from .analysis import DocumentAnalysis
@@ -292,8 +293,9 @@ class Engine:
         return LintResult(lang, diagnostics, profile, analysis.words, notices, grammar_status, verdicts,
                           pack.categories)
 
-    @property
+    @cached_property
     def selection(self) -> Selection:
+        """Built once: the configuration does not change, and every finding asks."""
         return Selection(self.config.select, self.config.ignore, self.config.severity)
 
     def _severity_set_by_user(self, rule_id: str) -> bool:

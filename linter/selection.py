@@ -36,6 +36,10 @@ class Selection:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()  # prefix -> severity name or "off"
 
+    def __post_init__(self) -> None:
+        # Least specific first, so that the most specific prefix is applied last and wins.
+        object.__setattr__(self, "severity", tuple(sorted(self.severity, key=lambda item: len(item[0]))))
+
     def runs(self, rule_id: str) -> bool:
         """Does the rule run at all (not ignored, not turned off)?"""
         if self.ignore and matches_any(rule_id, self.ignore):
@@ -50,7 +54,7 @@ class Selection:
     def severity_override(self, rule_id: str) -> str | None:
         """The user's severity for the rule ("off" included), the most specific prefix winning."""
         chosen = None
-        for prefix, value in sorted(self.severity, key=lambda item: len(item[0])):
+        for prefix, value in self.severity:
             if matches_any(rule_id, [prefix]):
                 chosen = value
         return chosen
