@@ -30,7 +30,7 @@ def parse_variant(value, where: str) -> str | None:
     if value in (None, "", "auto"):
         return None
     variant = normalize_variant(value)
-    if variant is None or variant != value.replace("_", "-").strip():
+    if variant is None or variant.lower() != value.replace("_", "-").strip().lower():
         known = ", ".join(v for vs in VARIANTS.values() for v in vs)
         raise ValueError(f"{where}: unknown variant {value!r} (known: {known}, or auto)")
     return variant

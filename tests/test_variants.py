@@ -30,6 +30,7 @@ def test_normalize_variant(value, expected):
 
 def test_parse_variant_is_strict_and_names_the_known_ones():
     assert parse_variant("fr-CA", "x") == "fr-CA" and parse_variant("auto", "x") is None
+    assert parse_variant("fr_ca", "x") == "fr-CA" and parse_variant("EN-gb", "x") == "en-GB"
     with pytest.raises(ValueError, match="fr-CA, fr-FR"):
         parse_variant("fr-QC", "--variant")
 
