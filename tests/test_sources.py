@@ -212,3 +212,10 @@ def test_front_matter_nested_past_the_parsers_depth_is_not_a_crash(engine_fr, op
     source = opening + "[" * 50_000 + "]" * 50_000 + closing + "\nNous sommes fiers d'annoncer la suite.\n"
     found = [d.rule for d in engine_fr.lint(source, "markdown").diagnostics]
     assert "fr.press-release.fier-d-annoncer" in found
+
+
+def test_unreadable_front_matter_says_its_keys_were_not_read(engine_fr):
+    source = "---\nlang: fr\nvariant: [fr-CA\n---\n\nAbonnez-vous à notre newsletter.\n"
+    assert any("front matter is not valid" in n for n in engine_fr.lint(source, "markdown").notices)
+    fine = "---\nlang: fr\n---\n\nBonjour.\n"
+    assert not any("front matter" in n for n in engine_fr.lint(fine, "markdown").notices)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..i18n import N_, Message
 from .block import Block, BlockBuilder, text_blocks
 from .frontmatter import blank_out, find_front_matter
 from .html import html_blocks
@@ -58,6 +59,9 @@ def extract(source: str, fmt: str) -> Document:
     else:
         prose = markdown_blocks(parsed)
         blocks, notices = prose.blocks, prose.notices
+    if front and not front.readable:
+        notices = [Message(N_("the front matter is not valid YAML or TOML: its keys (lang, variant...) "
+                              "were not read")), *notices]
     if front:
         blocks = _front_matter_blocks(source, front) + blocks
     return Document(source, fmt, blocks, find_suppressions(source), front.lang if front else None, notices,

@@ -26,6 +26,7 @@ class FrontMatter:
     end: int
     data: dict
     prose: list[tuple[str, int, int]] = field(default_factory=list)  # (key, start, end) of linted values
+    readable: bool = True  # False: not valid YAML/TOML, so its lang/variant keys could not be read
 
     @property
     def lang(self) -> str | None:
@@ -53,8 +54,8 @@ def find_front_matter(source: str) -> FrontMatter | None:
     try:
         data = yaml.safe_load(body) if match.group(1) == "---" else tomllib.loads(body)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
-        data = None  # unreadable (or nested past the parser's depth): no keys, the block is still not prose
-    front = FrontMatter(0, match.end(), data if isinstance(data, dict) else {})
+        data = False  # unreadable (or nested past the parser's depth): no keys, the block is still not prose
+    front = FrontMatter(0, match.end(), data if isinstance(data, dict) else {}, readable=data is not False)
     for field_match in _FIELD.finditer(source, match.start(2), match.end(2)):
         value, start = field_match.group(2), field_match.start(2)
         value = (value[:-1] if value.endswith("\r") else value).rstrip(" \t")
