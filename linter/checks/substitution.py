@@ -26,12 +26,14 @@ class SubstitutionCheck(Check):
             raise RuleError(rule.path, "match", "needs 'swap' (term: alternatives) or 'lexicon' (term = alt | alt)")
         known = {t.lower() for t in ctx.known_terms}
         for term, alternatives in entries.items():
+            # (wording, regions, gender) of each alternative, read once here rather than per finding
+            parsed = tuple(_with_gender(split_regions(a)) for a in alternatives)
             forms = frozenset(v.lower() for v in expand_alternations(term))
             for variant in expand_alternations(term):
                 if variant.lower() in known:
                     continue
                 try:
-                    ctx.index.add(variant, (self.group, (tuple(alternatives), forms)))
+                    ctx.index.add(variant, (self.group, (parsed, forms)))
                 except ValueError as exc:
                     raise RuleError(rule.path, "match.swap", str(exc)) from None
         # Known terms stay in the index, with no alternatives, and are dropped after the
@@ -64,8 +66,7 @@ class SubstitutionCheck(Check):
     @staticmethod
     def _changes_determiner(text: str, determiner: tuple[int, str], hit, alternatives) -> bool:
         written = text[determiner[0]:hit.start]
-        for alternative in alternatives:
-            wording, gender = split_gender(split_regions(alternative)[0])
+        for wording, _regions, gender in alternatives:
             if gender and french_determiner(determiner[1], gender, _first_word(wording)) != written:
                 return True
         return False
@@ -92,9 +93,7 @@ class SubstitutionCheck(Check):
                 start = determiner[0]  # the underline covers the determiner only when it must change
             opens = not text[block.sentence_at(start)[0]:start].strip(" \t\n«»\"“”'‘’(*-–—")
             suggestions, regions = [], []
-            for alternative in alternatives:
-                wording, where = split_regions(alternative)
-                wording, gender = split_gender(wording)
+            for wording, where, gender in alternatives:
                 adapted = adapt(wording, original, forms, self.lang, opens and not gendered)
                 if adapted.lower() == original.lower():
                     continue  # the writer's own word: nothing to suggest
@@ -113,6 +112,11 @@ class SubstitutionCheck(Check):
         return findings
 
 
+
+
+def _with_gender(wording_and_regions: tuple[str, frozenset]) -> tuple[str, frozenset, str | None]:
+    wording, gender = split_gender(wording_and_regions[0])
+    return wording, wording_and_regions[1], gender
 
 
 def _first_word(wording: str) -> str:
