@@ -15,8 +15,9 @@ cannot keep its cache. The cache only saves start-up time, and writing it into
 the current folder or "/" instead would leave files where nobody looks. A
 read-only cache directory has the same effect.
 
-A table is stored with its name and a checksum: a truncated, corrupt or
-misplaced file is rebuilt, never trusted.
+A table is stored with its name, the format version of its layout and a
+checksum: a truncated, corrupt or misplaced file, or one written in another
+layout (by an older or newer tonelint), is rebuilt, never trusted.
 """
 from __future__ import annotations
 
@@ -47,30 +48,32 @@ def _real_home() -> Path | None:
     return Path(home)
 
 
-def load_or_build(name: str, build: Callable[[], T]) -> T:
-    """The table cached under `name` (include the source's version in it), built on a miss."""
+def load_or_build(name: str, build: Callable[[], T], version: int = 1) -> T:
+    """The table cached under `name` (include the source data's version in it), built on a miss.
+    `version` is the format of what `build` returns: bump it when that layout changes, and a
+    table kept in the old layout is rebuilt instead of being handed to code that reads the new one."""
     directory = cache_directory()
     if directory is None:
         return build()
     path = directory / f"{name}.pickle"
-    found, table = _load(path, name)
+    found, table = _load(path, name, version)
     if found:
         return table
     table = build()
-    _store(path, name, table)
+    _store(path, name, table, version)
     return table
 
 
-def _header(name: str) -> bytes:
-    return _MAGIC + name.encode("utf-8") + b"\n"
+def _header(name: str, version: int) -> bytes:
+    return _MAGIC + name.encode("utf-8") + b"\n" + f"format {version}\n".encode("ascii")
 
 
-def _load(path: Path, name: str) -> tuple[bool, object]:
+def _load(path: Path, name: str, version: int) -> tuple[bool, object]:
     try:
         data = path.read_bytes()
     except OSError:
         return False, None
-    header = _header(name)
+    header = _header(name, version)
     checksum, payload = data[len(header):len(header) + 4], data[len(header) + 4:]
     if not data.startswith(header) or checksum != zlib.crc32(payload).to_bytes(4, "big"):
         return False, None
@@ -80,12 +83,12 @@ def _load(path: Path, name: str) -> tuple[bool, object]:
         return False, None
 
 
-def _store(path: Path, name: str, table) -> None:
+def _store(path: Path, name: str, table, version: int) -> None:
     payload = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")  # concurrent workers never see half a file
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        temporary.write_bytes(_header(name) + zlib.crc32(payload).to_bytes(4, "big") + payload)
+        temporary.write_bytes(_header(name, version) + zlib.crc32(payload).to_bytes(4, "big") + payload)
         temporary.replace(path)
     except OSError:
         try:

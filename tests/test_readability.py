@@ -56,3 +56,39 @@ def test_long_sentence_and_paragraph_thresholds_come_from_config(no_network):
     (d,) = Engine(strict).lint(sentence, "text").diagnostics
     assert "15 mots" in d.message and "10 mots" in d.message
     assert Engine(Config(lang="fr", select=("fr.register.phrases-longues",))).lint(sentence).diagnostics == []
+
+
+
+def _forget_loaded_tables():
+    from tonelint import readability as module
+
+    module._language.cache_clear()
+    module._english_table.cache_clear()
+
+
+TEXTSTAT = ("textstat-fr-", "TEXTSTAT_TABLE_FORMAT", {"constants": (0.0, 0.0, 0.0), "hyphenator": None},
+            lambda module: module._language("fr"), lambda table: table["constants"])
+SYLLABLES = ("cmudict-syllables-", "SYLLABLE_TABLE_FORMAT", {"the": 9},
+             lambda module: module._english_table(), lambda table: table)
+
+
+@pytest.mark.parametrize("prefix, format_name, misread, load, essence", [TEXTSTAT, SYLLABLES], ids=["textstat", "syllables"])
+@pytest.mark.parametrize("delta", [-1, 1], ids=["older", "newer"])
+def test_a_cached_readability_table_in_another_format_is_rebuilt(tmp_path, monkeypatch, delta, prefix, format_name,
+                                                                 misread, load, essence):
+    from tonelint import datacache, readability as module
+
+    current = getattr(module, format_name)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _forget_loaded_tables()
+    try:
+        expected = essence(load(module))
+        (path,) = (tmp_path / "tonelint").glob(f"{prefix}*.pickle")
+        # The same file written by another tonelint, whose layout this one would misread.
+        datacache.load_or_build(path.stem, lambda: misread, version=current + delta)
+        _forget_loaded_tables()
+        assert essence(load(module)) == expected
+        stored = datacache.load_or_build(path.stem, lambda: pytest.fail("not replaced"), version=current)
+        assert essence(stored) == expected
+    finally:
+        _forget_loaded_tables()  # later tests load from the usual cache again
