@@ -64,7 +64,7 @@ def extract(source: str, fmt: str) -> Document:
                               "were not read")), *notices]
     if front:
         blocks = _front_matter_blocks(source, front) + blocks
-    return Document(source, fmt, blocks, find_suppressions(source), front.lang if front else None, notices,
+    return Document(source, fmt, blocks, find_suppressions(source, fmt), front.lang if front else None, notices,
                     front.variant if front else None)
 
 

@@ -3,7 +3,9 @@
     <!-- tonelint-disable [RULE ...] -->      off until enabled again (all rules if none named)
     <!-- tonelint-enable [RULE ...] -->       back on
     <!-- tonelint-disable-next-line [RULE ...] -->
-Rules are named by id or id prefix (`fr.press-release`).
+Rules are named by id or id prefix (`fr.press-release`). MDX drafts take the same
+comments as JSX expressions, `{/* tonelint-disable-next-line RULE */}` (MDX 2 and
+later reject HTML comments), and still honour the HTML form MDX 1 accepted.
 """
 from __future__ import annotations
 
@@ -13,7 +15,10 @@ from dataclasses import dataclass
 
 from ..selection import rule_matches
 
-_COMMENT_OPENING = re.compile(r"<!--\s*tonelint-(disable-next-line|disable|enable)\b", re.IGNORECASE)
+_ACTIONS = r"tonelint-(disable-next-line|disable|enable)\b"
+# Each syntax: its opening up to the action, and how it closes.
+_HTML_COMMENT = (re.compile(r"<!--\s*" + _ACTIONS, re.IGNORECASE), "-->")
+_JSX_COMMENT = (re.compile(r"\{\s*/\*\s*" + _ACTIONS, re.IGNORECASE), "*/}")
 
 
 @dataclass(frozen=True)
@@ -63,10 +68,23 @@ class SuppressionIndex:
         return False
 
 
-def find_suppressions(source: str) -> list[Suppression]:
+def comment_syntaxes(fmt: str) -> tuple:
+    """The comment syntaxes a format's drafts hold suppression comments in."""
+    return (_HTML_COMMENT, _JSX_COMMENT) if fmt == "mdx" else (_HTML_COMMENT,)
+
+
+def disable_next_line_comment(fmt: str, rule_id: str) -> str:
+    """The comment that turns `rule_id` off for the next line, as the format writes comments."""
+    if fmt == "mdx":
+        return f"{{/* tonelint-disable-next-line {rule_id} */}}"
+    return f"<!-- tonelint-disable-next-line {rule_id} -->"
+
+
+def find_suppressions(source: str, fmt: str = "markdown") -> list[Suppression]:
     result: list[Suppression] = []
     open_ranges: dict[tuple[str, ...], int] = {}
-    for action, named, comment_start, comment_end in _comments(source):
+    comments = sorted(c for syntax in comment_syntaxes(fmt) for c in _comments(source, *syntax))
+    for comment_start, action, named, comment_end in comments:
         rules = tuple(named.replace(",", " ").split())
         if action == "disable-next-line":
             start, end = _next_line(source, comment_end)
@@ -82,17 +100,20 @@ def find_suppressions(source: str) -> list[Suppression]:
     return result
 
 
-def _comments(source: str):
-    """(action, rules as written, start, end) of each comment: its opening, then no ">"
-    until "-->". Each ">" is looked for once, so openings that never close do not send
-    the search to the end of the draft again and again (quadratic)."""
+def _comments(source: str, opening_pattern: re.Pattern, closing: str):
+    """(start, action, rules as written, end) of each comment: its opening, then no
+    `closing[-1]` ("-->": no ">"; "*/}": no "}") until `closing`, blanks allowed before
+    the last character. Each closing character is looked for once, so openings that never
+    close do not send the search to the end of the draft again and again (quadratic)."""
+    last, before = closing[-1], closing[:-1]
     position = 0
-    while opening := _COMMENT_OPENING.search(source, position):
-        close = source.find(">", opening.end())
+    while opening := opening_pattern.search(source, position):
+        close = source.find(last, opening.end())
         if close < 0:
             return
-        if close - 2 >= opening.end() and source.startswith("--", close - 2):
-            yield opening.group(1).lower(), source[opening.end():close - 2], opening.start(), close + 1
+        inside = source[opening.end():close].rstrip() if before == "*/" else source[opening.end():close]
+        if inside.endswith(before) and len(inside) >= len(before):
+            yield opening.start(), opening.group(1).lower(), inside[:-len(before)], close + 1
         position = close + 1
 
 
