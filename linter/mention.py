@@ -139,7 +139,14 @@ def _open_quote_before(text: str, lower: int, start: int) -> tuple[int, str]:
     stack: list[tuple[int, str]] = []
     for i in range(lower, start):
         ch = text[i]
-        if ch == '"':
+        if ch == "'":
+            # Straight single quotes quote too ('optimise your sitemap'); an apostrophe sits inside
+            # a word (it's, l'idée), a quotation mark at a word's edge.
+            if stack and stack[-1][1] == "'" and _closes_single(text, i):
+                stack.pop()
+            elif _opens_single(text, i):
+                stack.append((i, ch))
+        elif ch == '"':
             if stack and stack[-1][1] == '"':
                 stack.pop()
             else:
@@ -156,7 +163,22 @@ def _open_quote_before(text: str, lower: int, start: int) -> tuple[int, str]:
     return stack[-1] if stack else (-1, "")
 
 
+def _opens_single(text: str, i: int) -> bool:
+    return (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-") and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _closes_single(text: str, i: int) -> bool:
+    return i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or not text[i + 1].isalnum())
+
+
 def _closing_quote_after(text: str, end: int, opener: str, upper: int) -> int:
+    if opener == "'":
+        for i in range(end, upper):
+            if text[i] == "\n":
+                return -1
+            if text[i] == "'" and _closes_single(text, i):
+                return i
+        return -1
     closers = _PAIRS[opener]
     for i in range(end, upper):
         ch = text[i]

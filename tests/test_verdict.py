@@ -86,6 +86,18 @@ def test_quoted_trade_terms_are_mentions_unless_a_pack_says_otherwise():
     assert strict.is_mention(text, (0, len(text)), start, start + 8, category="press-release") is True
 
 
+@pytest.mark.parametrize("text, term, quoted", [
+    ("Checklists are full of tasks like 'check canonical tag setup' that cost you weeks.", "canonical tag", True),
+    ("Don't chase 'backlinks' first: it's the reviews that bring calls.", "backlinks", True),
+    # apostrophes inside words and a plural possessive open no quotation
+    ("It's our clients' backlinks that count, and the crawl budget isn't yours to set.", "backlinks", False),
+])
+def test_straight_single_quotes_quote_apostrophes_do_not(text, term, quoted):
+    result = EN.lint(text)
+    found = [d for d in result.diagnostics if d.match == term]
+    assert found and found[0].mention is quoted
+
+
 def test_a_quoted_speech_is_a_use_not_a_mention():
     text = ("« Nous sommes fiers d'annoncer cette entente qui renforce notre position de chef de file "
             "dans toute la province », a déclaré Marie Roy, présidente d'Acme.")
