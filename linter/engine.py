@@ -411,14 +411,8 @@ def _fill_positions(diagnostics: list[Diagnostic], source: str) -> None:
         d.end_line, d.end_column = lines.position(d.span.end)
 
 
-_default_engine: Engine | None = None
-
-
 def lint_text(text: str, format: str = "text", lang: str | None = None, config: Config | None = None) -> LintResult:
-    """Lint one draft given as a string. The engine (and its models) is reused across calls."""
-    global _default_engine
-    if config is not None:
-        return Engine(config).lint(text, format, lang)
-    if _default_engine is None:
-        _default_engine = Engine()
-    return _default_engine.lint(text, format, lang)
+    """Lint one draft given as a string, with an engine made for this call (its rules compile
+    anew, so rule files edited since are seen). To lint many drafts, make one `Engine` and call
+    its `lint`: rules compile once and per-block results are shared."""
+    return Engine(config).lint(text, format, lang)

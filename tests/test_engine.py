@@ -156,3 +156,42 @@ def test_a_suppression_comment_naming_no_rule_gets_a_notice_with_the_nearest_id(
     assert any("fr.press-relase" in n and "did you mean 'fr.press-release'" in n for n in notices)
     fine = "<!-- tonelint-disable press-release.cliches -->\nUn leader mondial.\n"
     assert not any("names no rule" in n for n in Engine(Config(lang="fr")).lint(fine, "markdown").notices)
+
+
+def test_lint_text_keeps_no_engine_between_calls(monkeypatch):
+    """The convenience function owns nothing: each call makes (and drops) its own engine."""
+    import tonelint.engine as engine_module
+
+    made = []
+
+    class CountedEngine(engine_module.Engine):
+        def __init__(self, *args, **kwargs) -> None:
+            made.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(engine_module, "Engine", CountedEngine)
+    first, second = lint_text(FR_PROMO), lint_text(FR_PROMO)
+    assert len(made) == 2 and made[0] is not made[1]
+    assert [d.to_dict() for d in first.diagnostics] == [d.to_dict() for d in second.diagnostics]
+    assert not hasattr(engine_module, "_default_engine")
+
+
+def test_a_list_valued_rule_option_in_the_configuration_file_reaches_the_rule(tmp_path, capsys):
+    import json
+
+    from tonelint.cli import main
+
+    draft = tmp_path / "post.txt"
+    draft.write_text("Le bail prévoit une clause résolutoire, des obligations déclaratives allégées et un loyer "
+                     "indexé.\n", encoding="utf-8")
+    rule = "fr.peer-jargon.vocabulaire-rare"
+
+    def flagged(options: str) -> list[str]:
+        (tmp_path / ".tonelint.toml").write_text(f'lang = "fr"\n[rules."{rule}"]\n{options}\n', encoding="utf-8")
+        code = main(["check", "--format", "json", "--select", rule, str(draft)])
+        out = capsys.readouterr().out
+        assert code in (0, 1), out
+        return [d["match"] for d in json.loads(out)["files"][0]["diagnostics"]]
+
+    assert "allégées" in flagged("")
+    assert flagged('allow = ["allégées"]') == ["résolutoire", "déclaratives"]
