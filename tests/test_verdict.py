@@ -256,3 +256,24 @@ def test_mention_checks_do_not_rescan_the_paragraph_for_each_finding():
 
     small, large = min(cost(200) for _ in range(2)), min(cost(2000) for _ in range(2))
     assert large / small < 25, (small, large)  # 10x the text: near-linear, far from 100x
+
+
+@pytest.mark.parametrize("fmt, text", [
+    ("text", "« Toit réparé en un jour, merci ! »\nJulie Roy, Lévis\n\n« Une équipe à l'écoute. »\n\nMarc Roy, propriétaire, Café Roy"),
+    ("markdown", "« Toit réparé en un jour, merci ! »\nJulie Roy, Lévis\n\n« Une équipe à l'écoute. »\n\n— Marc Roy"),
+    ("html", "<p>« Toit réparé en un jour, merci ! »<br>Julie Roy, Lévis</p><p>« Une équipe à l'écoute. »</p><p>Marc Roy, propriétaire</p>"),
+])
+def test_testimonials_signed_on_their_own_line(fmt, text):
+    """A quotation signed on the next line (same paragraph, <br>, or the next paragraph) is a
+    testimonial: two of them are a testimonial-driven pitch."""
+    result = FR.lint(text, fmt)
+    signed = [d.match for d in result.diagnostics if d.rule == "fr.self-promotion.temoignages"]
+    assert len(signed) == 2 and all(m.split()[-1] in ("Lévis", "Roy", "propriétaire") for m in signed)
+
+
+def test_a_sentence_after_a_quotation_is_no_signature():
+    text = "Ma mère disait : « Mesure deux fois. »\nMarc Roy, mon voisin, pense la même chose depuis des années et il a raison."
+    assert not [d for d in FR.lint(text).diagnostics if d.rule == "fr.self-promotion.temoignages"]
+    # a soft line break that is not in the source (one line) signs nothing
+    one_line = "« Une équipe à l'écoute. » Marc Roy, propriétaire"
+    assert not [d for d in FR.lint(one_line, "markdown").diagnostics if d.rule == "fr.self-promotion.temoignages"]
