@@ -15,11 +15,12 @@ from .catalogue import Catalogue, build_catalogue
 from .checks import KINDS, CompileContext
 from .checks.base import Check, compile_check
 from .config import Config
-from .grammar import GrammarUnavailable, make_backend
+from .grammar import make_backend
+from .grammarcheck import GrammarCheck
 from .i18n import N_, Message
 from .lang import clearly_other_language, detect_language
 from .mention import MentionModel
-from .model import Diagnostic, Severity
+from .model import Diagnostic
 from .profile import refocus_profile, tone_profile
 from .readability import MIN_WORDS_FOR_SCORE
 from .rulepack import LANGUAGES, Rule, RuleError, load_rules
@@ -99,10 +100,6 @@ class LineIndex:
         return line + 1, offset - self.starts[line] + 1
 
 
-_GRAMMAR_SEVERITY = {"misspelling": Severity.ERROR, "grammar": Severity.ERROR, "typographical": Severity.SUGGESTION,
-                     "style": Severity.SUGGESTION, "locale-violation": Severity.SUGGESTION}
-
-
 BLOCK_CACHE_CHARACTERS = 2_000_000  # about 180 MB of per-block results at most
 TAGGED_CACHE_CHARACTERS = 300_000  # tagged sentences kept across drafts
 
@@ -120,7 +117,9 @@ class Engine:
         # Bounded by characters too: a cached block costs ~90 bytes per character of its text.
         self.block_cache = LRU(block_cache_size, max_weight=BLOCK_CACHE_CHARACTERS)
         self.tagged_cache = LRU(1024, max_weight=TAGGED_CACHE_CHARACTERS)  # spaCy Docs are heavy
-        self.grammar = make_backend(self.config.grammar)
+        self.grammar = make_backend(self.config.grammar)  # None: grammar off
+        self.grammar_check = GrammarCheck(self.grammar, self.selection, self.config.min_severity) \
+            if self.grammar is not None else None
         self._check_rule_names()
 
     # -- rules -------------------------------------------------------------
@@ -281,8 +280,10 @@ class Engine:
             shows = Selection(self.config.select).shows
             diagnostics = [shown for d in diagnostics if (shown := shown_for(d, shows)) is not None]
         grammar_status = None
-        if self.grammar is not None and grammar:
-            grammar_status = self._check_grammar(lang, analysis, diagnostics)
+        if self.grammar_check is not None and grammar:
+            outcome = self.grammar_check.run(lang, analysis)
+            diagnostics += outcome.diagnostics
+            grammar_status = outcome.status
         diagnostics.sort(key=Diagnostic.sort_key)
         _fill_positions(diagnostics, source)
         metrics = dict(analysis.readability)
@@ -300,52 +301,6 @@ class Engine:
 
     def _severity_set_by_user(self, rule_id: str) -> bool:
         return self.selection.set_by_user(rule_id)
-
-    def _keep(self, rule_id: str, severity: Severity, suppressed: SuppressionIndex, start: int) -> Severity | None:
-        """Selection, severity overrides, suppression comments and min-severity for one grammar finding."""
-        selection = self.selection
-        if not selection.shows(rule_id):
-            return None
-        severity = selection.severity_for(rule_id, severity)
-        if severity is None or suppressed.covers(rule_id, start):
-            return None
-        return severity if severity >= self.config.min_severity else None
-
-    def _check_grammar(self, lang: str, analysis: DocumentAnalysis, diagnostics: list[Diagnostic]) -> dict:
-        """Send the extracted prose (never the markup) and map the answers back to the source."""
-        blocks = analysis.blocks
-        starts, pieces, position = [], [], 0
-        for block in blocks:
-            starts.append(position)
-            pieces.append(block.block.text)
-            position += len(block.block.text) + 2
-        text = "\n\n".join(pieces)
-        try:
-            issues = self.grammar.check(text, lang) if text.strip() else []
-        except GrammarUnavailable as exc:
-            return {**self.grammar.status(), "checked": False, "error": str(exc)}
-        source = analysis.document.source
-        suppressed = SuppressionIndex(analysis.document.suppressions)  # looked up by bisection, not per comment
-        for issue in issues:
-            number = bisect.bisect_right(starts, issue.start) - 1
-            if number < 0:
-                continue
-            local_start, local_end = issue.start - starts[number], issue.end - starts[number]
-            block = blocks[number].block
-            if local_end > len(block.text) or local_end <= local_start:
-                continue  # spans two blocks: the joining blank line, never a real error
-            if block.is_synthetic(source, max(0, local_start - 1), min(len(block.text), local_end + 1)):
-                continue  # about our placeholder for code, an image or a URL, not the writer's text
-            rule_id = f"{lang}.grammar.lt.{issue.rule_id}"
-            span = block.source_span(local_start, local_end)
-            severity = self._keep(rule_id, _GRAMMAR_SEVERITY.get(issue.issue_type, Severity.WARNING),
-                                  suppressed, span.start)
-            if severity is None:
-                continue
-            diagnostics.append(Diagnostic(rule=rule_id, category="grammar", severity=severity, message=issue.message,
-                                          span=span, suggestions=issue.replacements,
-                                          match=source[span.start:span.end]))
-        return {**self.grammar.status(), "checked": True}
 
     @staticmethod
     def _paragraph_metrics(lang: str, analysis: DocumentAnalysis, source: str) -> list[dict]:

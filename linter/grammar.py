@@ -18,6 +18,7 @@ import time
 from concurrent.futures import CancelledError, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .utf16 import Utf16Map
 
@@ -55,11 +56,16 @@ class GrammarUnavailable(Exception):
     pass
 
 
+class _BudgetSpent(Exception):
+    """A queued call reached the worker after its caller's budget ran out."""
+
+
 class LanguageToolBackend:
     name = "languagetool"
 
-    def __init__(self, settings: GrammarSettings) -> None:
+    def __init__(self, settings: GrammarSettings, clock: Callable[[], float] = time.monotonic) -> None:
         self.settings = settings
+        self._clock = clock  # seconds, monotonic: deadlines and `retry_after` (tests pass their own)
         self._tools: dict[str, object] = {}  # used by the worker thread only
         self._client = None  # the library's class with a bounded timeout, made on first use
         self._deadline = 0.0  # monotonic end of the worker's current call: the library's queries read it
@@ -79,7 +85,7 @@ class LanguageToolBackend:
         """Connect in the background (the library asks the server for its languages), so a
         server that is down shows in the status before the first draft; never waits."""
         for lang in langs:
-            self._worker.submit(self._call, self._tool, lang, deadline=time.monotonic() + self.settings.timeout,
+            self._worker.submit(self._call, self._tool, lang, deadline=self._clock() + self.settings.timeout,
                                 report=True)
 
     def check(self, text: str, lang: str) -> list[GrammarIssue]:
@@ -88,10 +94,10 @@ class LanguageToolBackend:
         # A lone surrogate cannot be encoded for the request; U+FFFD keeps every offset.
         sent = _LONE_SURROGATE.sub("\ufffd", text)
         future = self._worker.submit(self._call, lambda lang: self._tool(lang).check(sent), lang,
-                                     deadline=time.monotonic() + timeout)
+                                     deadline=self._clock() + timeout)
         try:
             matches = future.result(timeout=timeout)
-        except (FutureTimeout, CancelledError):
+        except (FutureTimeout, CancelledError, _BudgetSpent):
             future.cancel()  # still queued behind a call that hangs: it will not run
             self._fail(f"no answer within {timeout:g} s")
         except GrammarUnavailable:
@@ -104,27 +110,32 @@ class LanguageToolBackend:
 
     def _raise_if_failing(self) -> None:
         with self._state_lock:
-            if self._error and time.monotonic() - self._failed_at < self.settings.retry_after:
+            if self._error and self._clock() - self._failed_at < self.settings.retry_after:
                 raise GrammarUnavailable(self._error)
 
     def _fail(self, reason: str):
+        raise GrammarUnavailable(self._note_failure(reason)) from None
+
+    def _note_failure(self, reason: str) -> str:
         message = f"LanguageTool server {self.settings.server} unavailable ({reason})"
         with self._state_lock:
-            self._error, self._failed_at = message, time.monotonic()
-        raise GrammarUnavailable(message) from None
+            self._error, self._failed_at = message, self._clock()
+        return message
 
     def _call(self, work, lang: str, deadline: float, report: bool = False):
         """On the worker thread: `work(lang)` within what is left of the caller's budget."""
-        if time.monotonic() >= deadline:
-            raise GrammarUnavailable("the caller stopped waiting")
+        if self._clock() >= deadline:
+            raise _BudgetSpent()
         self._raise_if_failing()  # the server failed while this call was queued: do not ask again
         self._deadline = deadline
         try:
             return work(lang)
         except Exception as exc:
             self._tools.clear()  # a client built against a failing server is not reused
+            # Noted here, not only by the caller: the calls queued behind this one must not ask again.
+            message = self._note_failure(_reason(exc, self.settings.timeout))
             if report:
-                self._fail(_reason(exc, self.settings.timeout))
+                raise GrammarUnavailable(message) from None
             raise
 
     def _tool(self, lang: str):
@@ -149,7 +160,7 @@ class LanguageToolBackend:
             # and retries a failed check: each query gets what is left of the caller's budget.
             @property
             def _TIMEOUT(self) -> float:  # noqa: N802 - the library's name
-                return max(0.05, backend._deadline - time.monotonic())
+                return max(0.05, backend._deadline - backend._clock())
 
         return BoundedLanguageTool
 
