@@ -17,6 +17,8 @@ from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
+from .fake_languagetool import FakeLanguageTool
+
 from tonelint.lsp.actions import ConfigTarget, Finding, code_actions, ignore_here_edit
 from tonelint.lsp.config_edit import ConfigEditError, with_rule_off
 from tonelint.lsp.conversion import LintedDraft, to_lsp
@@ -39,24 +41,41 @@ NEWSLETTER_AT = {"utf-16": 32, "utf-8": 41, "utf-32": 30}
 
 
 def recording_client() -> LanguageClient:
-    """pytest-lsp's client, also keeping every publishDiagnostics in order (with its version)."""
+    """pytest-lsp's client, also keeping every publishDiagnostics in order (with its version)
+    and counting the server's requests to refresh code lenses."""
     client = LanguageClient(converter_factory=default_converter)
     client.published = []
+    client.lens_refreshes = 0
 
     def publish(ls: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
         ls.diagnostics[params.uri] = params.diagnostics
         ls.published.append(params)
 
-    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish})
+    def refresh_lenses(ls: LanguageClient, params: None) -> None:
+        ls.lens_refreshes += 1
+
+    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish,
+                                   types.WORKSPACE_CODE_LENS_REFRESH: refresh_lenses})
     return client
 
 
-async def initialize(client: LanguageClient, folder, encodings=None) -> types.InitializeResult:
+# A client like VS Code's: it answers workspace/configuration, shows related information
+# and can be told to ask for code lenses again.
+RICH_CLIENT = types.ClientCapabilities(
+    workspace=types.WorkspaceClientCapabilities(
+        configuration=True, code_lens=types.CodeLensWorkspaceClientCapabilities(refresh_support=True)),
+    text_document=types.TextDocumentClientCapabilities(
+        publish_diagnostics=types.PublishDiagnosticsClientCapabilities(related_information=True)))
+
+
+async def initialize(client: LanguageClient, folder, encodings=None, capabilities=None, folders=None,
+                     options=None) -> types.InitializeResult:
     general = types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None
+    capabilities = capabilities or types.ClientCapabilities()
+    capabilities.general = general
     return await client.initialize_session(types.InitializeParams(
-        capabilities=types.ClientCapabilities(general=general),
-        root_uri=folder.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=folder.as_uri(), name="blog")]))
+        capabilities=capabilities, root_uri=folder.as_uri(), initialization_options=options,
+        workspace_folders=[types.WorkspaceFolder(uri=f.as_uri(), name=f.name) for f in folders or [folder]]))
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
@@ -90,6 +109,7 @@ async def until(condition, timeout: float = 20.0, what: str = "condition"):
 
 def open_draft(client: LanguageClient, name: str = "billet.md", text: str = DRAFT, language_id: str = "markdown") -> str:
     path = client.folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     uri = path.as_uri()
     client.text_document_did_open(types.DidOpenTextDocumentParams(
@@ -222,6 +242,19 @@ async def test_ignore_here_inserts_a_suppression_comment_that_silences_the_findi
 
 
 @pytest.mark.asyncio
+async def test_ignore_here_in_mdx_inserts_a_jsx_comment_that_silences_the_finding(client: LanguageClient):
+    text = "import Chart from './chart'\n\n" + DRAFT
+    uri = open_draft(client, "billet.mdx", text, language_id="mdx")
+    diagnostic, = ours(await published(client, uri, 1))
+    action, = [a for a in await request_code_actions(client, uri, diagnostic) if a.title == f"Ignore {RULE} here"]
+    edits = action.edit.changes[uri]
+    assert apply_edits(text, edits) == text.replace(
+        "pour vous.\n", f"pour vous. {{/* tonelint-disable-next-line {RULE} */}}\n")
+    change(client, uri, 2, edits[0])
+    assert ours(await published(client, uri, 2)) == []
+
+
+@pytest.mark.asyncio
 async def test_turn_off_rule_creates_the_workspace_config(client: LanguageClient):
     uri = open_draft(client)
     diagnostic, = ours(await published(client, uri, 1))
@@ -277,6 +310,92 @@ async def test_hover_shows_message_why_and_suggestions(client: LanguageClient):
     nowhere = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=2)))
     assert nowhere is None
+
+
+# -- the tone profile and the evidence behind findings ------------------------------------
+
+SAMPLE = (Path(__file__).resolve().parent.parent / "samples" / "brouillon-fr.md").read_text(encoding="utf-8")
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
+async def rich_client(lsp_client: LanguageClient, tmp_path):
+    lsp_client.folder = tmp_path
+    await initialize(lsp_client, tmp_path, capabilities=RICH_CLIENT)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_code_lens_and_command_show_the_tone_profile(rich_client: LanguageClient):
+    client = rich_client
+    uri = open_draft(client, text=SAMPLE)
+    await published(client, uri, 1)
+    lens, = await client.text_document_code_lens_async(types.CodeLensParams(
+        text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert lens.range.start == types.Position(line=0, character=0)
+    assert lens.command.command == "tonelint.profile" and list(lens.command.arguments) == [uri]
+    title = lens.command.title
+    assert title.startswith("Tone: press-release strong ") and " · self-promotion strong " in title
+    assert " · peer-jargon " in title and " · dialogue " in title and " · readability " in title
+    await until(lambda: client.lens_refreshes >= 1, what="workspace/codeLens/refresh")
+    result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="tonelint.profile", arguments=[uri]))
+    profile = result["profile"]
+    assert result["version"] == 1 and result["lang"] == "fr" and result["summary"] == title
+    assert profile["press-release"]["level"] == "strong" and profile["press-release"]["verdict"]["severity"] == "warning"
+    assert f"press-release strong {profile['press-release']['score']}" in title  # the lens shows the scores
+    message, = await until(lambda: client.messages, what="the profile shown")
+    assert message.type == types.MessageType.Info
+    assert "press-release: strong, score" in message.message and "for a threshold of 2" in message.message
+    with pytest.raises(Exception, match="not open, or not linted yet"):
+        await client.workspace_execute_command_async(types.ExecuteCommandParams(
+            command="tonelint.profile", arguments=["file:///nowhere.md"]))
+
+
+@pytest.mark.asyncio
+async def test_findings_decided_by_the_whole_draft_point_at_their_evidence(rich_client: LanguageClient):
+    client = rich_client
+    uri = open_draft(client, text=SAMPLE)
+    diagnostics = await published(client, uri, 1)
+    press = [d for d in diagnostics if d.code.startswith("fr.press-release.")
+             and d.severity == types.DiagnosticSeverity.Warning]
+    first = press[0]
+    verdict = [r for r in first.related_information if r.message.startswith("evidence for the press-release verdict")]
+    others = {(d.range.start.line, d.range.start.character) for d in press[1:]}
+    assert verdict and {(r.location.range.start.line, r.location.range.start.character) for r in verdict} <= others
+    assert all(r.location.uri == uri and "threshold 2.0" in r.message for r in verdict)
+    # "fiers d'annoncer" is also an announcement: the merged rule is shown at its own words.
+    merged = [r for r in first.related_information if r.message.startswith("also fr.press-release.annonce: ")]
+    assert len(merged) == 1
+    # Jargon's verdict did not pass here: its finding is a suggestion, with no evidence listed.
+    jargon, = [d for d in diagnostics if d.code == RULE]
+    assert jargon.related_information is None
+
+
+@pytest.mark.asyncio
+async def test_no_related_information_for_a_client_that_does_not_show_it(client: LanguageClient):
+    uri = open_draft(client, text=SAMPLE)
+    assert all(d.related_information is None for d in await published(client, uri, 1))
+
+
+def test_the_readability_finding_points_at_the_hardest_paragraphs(engine_fr):
+    from tonelint.lsp.related import Evidence
+
+    hard = ("L'opérationnalisation des recommandations institutionnelles nécessite préalablement l'identification "
+            "systématique des problématiques organisationnelles prioritaires, conformément aux orientations "
+            "stratégiques déterminées collectivement par l'administration concernée, préalablement à l'élaboration "
+            "méthodologique d'indicateurs quantitatifs permettant l'évaluation longitudinale des interventions "
+            "gouvernementales. Cette planification intersectorielle présuppose l'harmonisation réglementaire des "
+            "responsabilités administratives et la consolidation institutionnelle des mécanismes décisionnels.")
+    text = f"# Titre\n\n{hard}\n\n{hard}\n"
+    result = engine_fr.lint(text, "markdown")
+    rules = {r.id: r for r in engine_fr.pack("fr").rules}
+    draft = LintedDraft("file:///b.md", 1, "markdown", "fr", result.diagnostics, rules, PositionMap(text),
+                        result.profile, result.verdicts, tuple(result.dimensions), result.words)
+    readability, = [d for d in result.diagnostics if d.rule == "fr.register.lisibilite"]
+    related = Evidence(draft).related(readability)
+    assert [r.location.range.start.line for r in related] == [2, 4]
+    assert all(r.message.startswith("paragraph readability ") for r in related)
 
 
 # -- configuration --------------------------------------------------------------------
@@ -366,6 +485,70 @@ async def test_initialization_options_narrow_the_lint_and_bad_ones_are_reported(
     assert "'fr.peer-jargn' (did you mean 'fr.peer-jargon'?)" in messages
 
 
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
+async def configured_client(lsp_client: LanguageClient, tmp_path):
+    """Three workspace folders: alpha and beta have their own "tonelint" settings, gamma none;
+    initializationOptions say fr-CA."""
+    lsp_client.folder = tmp_path
+    alpha, beta, gamma = (tmp_path / name for name in ("alpha", "beta", "gamma"))
+    # VS Code answers with the extension's own keys too (path, trace): they are no concern of the server.
+    lsp_client.set_configuration({"variant": "fr-FR", "path": "/opt/tonelint", "trace": {"server": "off"}},
+                                 section="tonelint", scope_uri=alpha.as_uri())
+    lsp_client.set_configuration({"ignore": ["fr.peer-jargon"]}, section="tonelint", scope_uri=beta.as_uri())
+    await initialize(lsp_client, tmp_path, capabilities=RICH_CLIENT, folders=[alpha, beta, gamma],
+                     options={"variant": "fr-CA"})
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_settings_are_pulled_per_workspace_folder_over_the_initialization_options(
+        configured_client: LanguageClient):
+    client = configured_client
+    in_alpha, in_beta, in_gamma = (open_draft(client, f"{name}/billet.md") for name in ("alpha", "beta", "gamma"))
+    alpha, = ours(await published(client, in_alpha, 1))
+    assert alpha.data["suggestions"] == ["lettre d'information"] and "(usage de France)" in alpha.message
+    assert ours(await published(client, in_beta, 1)) == []
+    gamma, = ours(await published(client, in_gamma, 1))  # no settings of its own: initializationOptions
+    assert gamma.data["suggestions"] == ["infolettre"] and "(usage québécois)" in gamma.message
+    # The writer changes a setting: the server asks again and lints again.
+    client.set_configuration({"variant": "fr-CA"}, section="tonelint", scope_uri=(client.folder / "alpha").as_uri())
+    before = len(client.published)
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    await until(lambda: [p for p in client.published[before:] if p.uri == in_alpha
+                         and [d for d in ours(p.diagnostics) if d.data["suggestions"] == ["infolettre"]]],
+                what="the new variant")
+    assert client.messages == []
+
+
+@pytest.mark.asyncio
+async def test_a_bad_setting_is_reported_and_left_out(configured_client: LanguageClient):
+    client = configured_client
+    client.set_configuration({"variant": "fr-XX", "lang": "klingon", "grammarServer": "localhost:8081"},
+                             section="tonelint")
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    uri = open_draft(client, "gamma/billet.md")
+    gamma, = ours(await published(client, uri, 1))
+    assert gamma.data["suggestions"] == ["infolettre"]  # initializationOptions' variant stays
+    messages = " | ".join(m.message for m in await until(lambda: len(client.messages) >= 3 and client.messages,
+                                                          what="three messages"))
+    assert "setting 'tonelint.variant': unknown variant 'fr-XX'" in messages
+    assert "setting 'tonelint.lang' must be fr, en or auto" in messages
+    assert "setting 'tonelint.grammarServer' must be an http:// or https:// URL" in messages
+
+
+@pytest.mark.asyncio
+async def test_the_grammar_server_setting_is_honoured(configured_client: LanguageClient):
+    client = configured_client
+    with FakeLanguageTool() as languagetool:
+        client.set_configuration({"grammarServer": languagetool.url}, section="tonelint")
+        client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+        uri = open_draft(client, "gamma/billet.md", DRAFT + "\nNous aidons des client chaque jour.\n")
+        grammar, = ours(await published(client, uri, 1), "fr.grammar.lt.ACCORD_NOMBRE")
+    assert grammar.range.start.line == 5 and grammar.data["suggestions"] == ["des clients"]
+    assert languagetool.requests and all("newsletter" in r["text"] for r in languagetool.requests)
+
+
 # -- formats and lifecycle ------------------------------------------------------------
 
 
@@ -408,6 +591,14 @@ async def test_shutdown_then_exit_ends_the_server(client: LanguageClient):
     await published(client, uri, 1)
     await client.shutdown_session()
     assert client._server.returncode == 0
+
+
+@pytest.mark.asyncio
+async def test_exit_without_shutdown_ends_the_server_with_status_1(client: LanguageClient):
+    uri = open_draft(client)
+    await published(client, uri, 1)
+    client.exit(None)  # no shutdown request first: the LSP spec asks for exit code 1
+    assert await asyncio.wait_for(client._server.wait(), 20) == 1
 
 
 def test_a_client_that_disappears_ends_the_server(tmp_path):
@@ -458,12 +649,14 @@ def test_ignore_here_at_the_start_of_a_block_goes_on_its_own_line_with_the_inden
     assert after_fence.range.start == types.Position(line=3, character=0)  # never appended to a fence
 
 
-def test_no_ignore_comment_in_front_matter_or_in_mdx():
+def test_no_ignore_comment_in_front_matter_and_a_jsx_comment_in_mdx():
     text = "---\ntitle: Notre newsletter\n---\n\nUne newsletter\n"
-    titles = [a.title for a in code_actions("file:///b.md", text, "markdown", "utf-16", [_finding(1), _finding(4)], None)]
-    assert titles.count(f"Ignore {RULE} here") == 1  # for the body, not the title in the YAML
-    mdx = [a.title for a in code_actions("file:///b.mdx", "Une newsletter\n", "mdx", "utf-16", [_finding(0)], None)]
-    assert f"Ignore {RULE} here" not in mdx and "Replace with “mot”" in mdx
+    for uri, fmt in (("file:///b.md", "markdown"), ("file:///b.mdx", "mdx")):
+        actions = code_actions(uri, text, fmt, "utf-16", [_finding(1), _finding(4)], None)
+        ignore, = [a for a in actions if a.title == f"Ignore {RULE} here"]  # for the body, not the YAML title
+        comment = ignore.edit.changes[uri][0].new_text
+        assert comment == (f"{{/* tonelint-disable-next-line {RULE} */}}\n" if fmt == "mdx"
+                           else f"<!-- tonelint-disable-next-line {RULE} -->\n")  # MDX 2 rejects HTML comments
 
 
 def test_no_replacement_over_markup():

@@ -4,8 +4,9 @@ Modules, one job each: positions (offsets <-> LSP positions in the negotiated
 encoding), documents (open drafts kept in sync), conversion (findings -> LSP
 diagnostics), settings (configuration per workspace and the engines built from
 it), scheduler (debounced linting, never an older version over a newer one),
-actions and config_edit (code actions), hover, options (initializationOptions),
-and server (the wiring).
+actions and config_edit (code actions), hover, related (the evidence behind a
+finding), tone (the profile's code lens and command), options (the editor's
+settings: initializationOptions and workspace/configuration), and server (the wiring).
 """
 from __future__ import annotations
 
@@ -28,10 +29,12 @@ def serve(tcp_port: int | None = None) -> int:
             print(f"tonelint: error: cannot listen on 127.0.0.1:{tcp_port} ({exc.strerror or exc})", file=sys.stderr)
             return 2
         print(f"tonelint: language server on 127.0.0.1:{tcp_port}", file=sys.stderr, flush=True)
-        build_server().start_tcp("127.0.0.1", tcp_port)
-        return 0
+        server = build_server()
+        server.start_tcp("127.0.0.1", tcp_port)
+        return server.exit_status
     # The protocol owns stdout: anything a library prints goes to stderr instead.
     protocol_out = sys.stdout.buffer
     sys.stdout = sys.stderr
-    build_server().start_io(sys.stdin.buffer, protocol_out)
-    return 0
+    server = build_server()
+    server.start_io(sys.stdin.buffer, protocol_out)
+    return server.exit_status  # 1 after an exit that no shutdown came before

@@ -11,6 +11,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from ..sources.frontmatter import find_front_matter
+from ..sources.suppress import disable_next_line_comment
 from .config_edit import ConfigEditError, with_rule_off
 from .positions import PositionMap
 
@@ -36,9 +37,10 @@ class ConfigTarget:
     pyproject: bool = False
 
 
-# Formats whose drafts tonelint reads suppression comments (<!-- tonelint-... -->) in.
-# MDX is not one: an HTML comment is a syntax error there.
-IGNORABLE_FORMATS = ("markdown", "html", "text")
+# Formats whose drafts tonelint reads suppression comments in: <!-- tonelint-... -->, and
+# {/* tonelint-... */} in MDX (where an HTML comment is a syntax error).
+IGNORABLE_FORMATS = ("markdown", "mdx", "html", "text")
+_FRONT_MATTER_FORMATS = ("markdown", "mdx")
 # Lines a comment must not be appended to: code fences, thematic breaks, setext
 # underlines and front matter delimiters (---, +++).
 _STRUCTURAL = re.compile(r"^\s*(```|~~~|([-=*_+]\s*){3,}$)")
@@ -54,11 +56,11 @@ def code_actions(uri: str, text: str, fmt: str, encoding: str, findings: list[Fi
                     title=f"Replace with “{suggestion}”", kind=types.CodeActionKind.QuickFix,
                     diagnostics=[finding.diagnostic], is_preferred=rank == 0,
                     edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(finding.range, suggestion)]})))
-    front = find_front_matter(text) if fmt == "markdown" else None
+    front = find_front_matter(text) if fmt in _FRONT_MATTER_FORMATS else None
     for finding in findings:
         in_front_matter = front is not None and finding.range.start.line < text.count("\n", 0, front.end)
         if fmt in IGNORABLE_FORMATS and not in_front_matter:  # a comment inside YAML would break the page
-            edit = ignore_here_edit(text, encoding, finding.range.start.line, finding.rule_id)
+            edit = ignore_here_edit(text, encoding, finding.range.start.line, finding.rule_id, fmt)
             actions.append(types.CodeAction(
                 title=f"Ignore {finding.rule_id} here", kind=types.CodeActionKind.QuickFix,
                 diagnostics=[finding.diagnostic], edit=types.WorkspaceEdit(changes={uri: [edit]})))
@@ -98,15 +100,15 @@ def _before(a: types.Position, b: types.Position) -> bool:
     return (a.line, a.character) < (b.line, b.character)
 
 
-def ignore_here_edit(text: str, encoding: str, line: int, rule_id: str) -> types.TextEdit:
-    """`<!-- tonelint-disable-next-line RULE -->` for the finding's line.
+def ignore_here_edit(text: str, encoding: str, line: int, rule_id: str, fmt: str = "markdown") -> types.TextEdit:
+    """`<!-- tonelint-disable-next-line RULE -->` (in MDX `{/* ... */}`) for the finding's line.
 
     At the start of a block it goes on its own line before it. Inside a block it goes
     at the end of the line above: a comment on a line of its own would split the
     paragraph in two when the Markdown renders."""
     positions = PositionMap(text, encoding)
     line = max(0, min(line, len(positions.line_starts) - 1))
-    comment = f"<!-- tonelint-disable-next-line {rule_id} -->"
+    comment = disable_next_line_comment(fmt, rule_id)
     previous = positions.line_text(line - 1) if line > 0 else ""
     if previous.strip() and not _STRUCTURAL.match(previous):
         end_of_previous = positions.line_starts[line - 1] + len(previous)

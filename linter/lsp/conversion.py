@@ -1,13 +1,15 @@
 """Findings of the engine -> LSP diagnostics, and editor language ids -> draft formats."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lsprotocol import types
 
 from ..model import Diagnostic, Severity
 from ..rulepack import Rule
+from ..verdict import Verdict
 from .positions import UTF8, PositionMap
+from .related import Evidence
 
 SOURCE = "tonelint"
 
@@ -34,7 +36,8 @@ def safe_to_replace(match: str) -> bool:
     return bool(match) and not (_MARKUP & set(match))
 
 
-def to_lsp(diagnostic: Diagnostic, positions: PositionMap, rule: Rule | None) -> types.Diagnostic:
+def to_lsp(diagnostic: Diagnostic, positions: PositionMap, rule: Rule | None,
+           related: list[types.DiagnosticRelatedInformation] | None = None) -> types.Diagnostic:
     link = rule.link if rule is not None else None
     return types.Diagnostic(
         range=positions.range(diagnostic.span.start, diagnostic.span.end),
@@ -43,6 +46,7 @@ def to_lsp(diagnostic: Diagnostic, positions: PositionMap, rule: Rule | None) ->
         code_description=types.CodeDescription(href=link) if link else None,
         source=SOURCE,
         message=diagnostic.message,
+        related_information=related,
         # What a code action needs, carried by the client with the diagnostic it shows.
         data={"suggestions": list(diagnostic.suggestions), "replaceable": safe_to_replace(diagnostic.match)},
     )
@@ -59,9 +63,16 @@ class LintedDraft:
     diagnostics: list[Diagnostic]
     rules: dict[str, Rule]  # the rules that ran, by id
     positions: PositionMap
+    profile: dict = field(default_factory=dict)  # the tone profile, as the CLI's JSON has it
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    dimensions: tuple[str, ...] = ()  # the tone dimensions, in the profile's order
+    words: int = 0
 
-    def lsp_diagnostics(self) -> list[types.Diagnostic]:
-        return [to_lsp(d, self.positions, self.rules.get(d.rule)) for d in self.diagnostics]
+    def lsp_diagnostics(self, related: bool = False) -> list[types.Diagnostic]:
+        """`related`: with related information (when the client shows it)."""
+        evidence = Evidence(self) if related else None
+        return [to_lsp(d, self.positions, self.rules.get(d.rule), evidence.related(d) if evidence else None)
+                for d in self.diagnostics]
 
     def at(self, offset: int) -> list[Diagnostic]:
         """Findings whose span holds `offset` (its end included: the cursor just after a word)."""

@@ -4,14 +4,15 @@ A change waits `delay` seconds; a newer change to the same draft cancels the
 waiting one. Lints run one at a time on one worker thread (the event loop stays
 free for hovers and code actions, and the engine's caches see one draft at a
 time). A result is published only while its draft is still at the version that
-was linted, and never after a newer version's result.
+was linted, and never after a newer version's result. Lints wait for `ready` (the
+editor's settings, asked for at start-up) before their first snapshot.
 """
 from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable, Generic, TypeVar
+from typing import Awaitable, Callable, Generic, TypeVar
 
 DEBOUNCE_SECONDS = 0.15
 
@@ -28,11 +29,13 @@ class Snapshot:
 
 class LintScheduler(Generic[Result]):
     def __init__(self, snapshot: Callable[[str], Snapshot | None], lint: Callable[[Snapshot], Result | None],
-                 publish: Callable[[Snapshot, Result], None], delay: float = DEBOUNCE_SECONDS) -> None:
+                 publish: Callable[[Snapshot, Result], None], delay: float = DEBOUNCE_SECONDS,
+                 ready: Callable[[], Awaitable[None]] | None = None) -> None:
         self._snapshot = snapshot  # the draft as it is now (None: closed)
         self._lint = lint  # runs on the worker thread; None: nothing to publish
         self._publish = publish  # runs on the event loop
         self.delay = delay
+        self._ready = ready
         self._pending: dict[str, asyncio.Task] = {}
         self._published: dict[str, int] = {}  # uri -> version of the last published result
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tonelint-lint")
@@ -58,6 +61,8 @@ class LintScheduler(Generic[Result]):
         try:
             if delay > 0:
                 await asyncio.sleep(delay)
+            if self._ready is not None:
+                await self._ready()
             before = self._snapshot(uri)
             if before is None:
                 return

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.exceptions import JsonRpcInvalidParams
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
@@ -23,13 +24,17 @@ from .actions import FIX_ALL_KIND, ConfigTarget, Finding, code_actions, fix_all_
 from .conversion import SOURCE, LintedDraft, format_for, safe_to_replace
 from .documents import DocumentStore
 from .hover import hover
-from .options import EditorOptions, read_options
+from .options import SECTION, EditorOptions, EditorSettings, read_options
 from .positions import UTF16, PositionMap
 from .scheduler import LintScheduler, Snapshot
 from .settings import CONFIG_FILE_NAME, WorkspaceSettings
+from .tone import PROFILE_COMMAND, lens_title, profile_lens, profile_message, profile_result
 
 # Configuration files, and the rule files and lexicons of a configuration's rule-dirs.
 _WATCHED = ["**/{" + ",".join(CONFIG_NAMES) + "}", "**/*.{yaml,yml,txt,tsv}"]
+# How long lints wait for the client's answer to workspace/configuration: one that never
+# answers must not stop linting.
+CONFIGURATION_TIMEOUT = 5.0
 
 
 class DraftsProtocol(LanguageServerProtocol):
@@ -57,10 +62,14 @@ class ToneLanguageServer(LanguageServer):
         self.documents = DocumentStore()
         self.settings = WorkspaceSettings(report_error=self.show_error)
         self.linted: dict[str, LintedDraft] = {}  # the last published lint of each open draft
-        self.scheduler: LintScheduler[LintedDraft] = LintScheduler(self.snapshot, self.lint, self.publish)
-        self.options = EditorOptions()  # from initializationOptions
+        self.scheduler: LintScheduler[LintedDraft] = LintScheduler(self.snapshot, self.lint, self.publish,
+                                                                   ready=self.configured)
+        self.editor_settings = EditorSettings()  # initializationOptions and workspace/configuration
         self.option_problems: list[str] = []
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.exit_status = 0  # 1 when the client says exit without shutdown first (LSP spec)
+        self.shut_down = False
+        self._configuration_pulled = asyncio.Event()  # set once the first pull is answered (or never will be)
         self._shown: set[str] = set()  # error messages already shown, until the configuration changes
 
     # -- state -----------------------------------------------------------------------
@@ -88,31 +97,89 @@ class ToneLanguageServer(LanguageServer):
         self._shown.add(message)
         self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=message))
 
+    # -- the client's capabilities -----------------------------------------------------
+    def _client_supports(self, *path: str) -> bool:
+        """Whether the client's capabilities have `path` (attribute names) set to a true value."""
+        value = self.client_capabilities
+        for name in path:
+            value = getattr(value, name, None)
+        return bool(value)
+
+    # -- the editor's settings -----------------------------------------------------------
+    async def configured(self) -> None:
+        """Lints wait for the client's settings the first time (bounded: see CONFIGURATION_TIMEOUT)."""
+        try:
+            await asyncio.wait_for(self._configuration_pulled.wait(), CONFIGURATION_TIMEOUT)
+        except asyncio.TimeoutError:
+            self._configuration_pulled.set()
+
+    async def pull_configuration(self) -> None:
+        """Ask the client for the "tonelint" section, without a folder and for each workspace
+        folder (workspace/configuration), when it can answer; else initializationOptions stay."""
+        try:
+            if not self._client_supports("workspace", "configuration"):
+                return
+            folders = self.workspace_folder_uris()
+            items = [types.ConfigurationItem(section=SECTION)] + \
+                    [types.ConfigurationItem(scope_uri=uri, section=SECTION) for uri in folders.values()]
+            try:
+                answers = await asyncio.wait_for(
+                    self.workspace_configuration_async(types.ConfigurationParams(items=items)), CONFIGURATION_TIMEOUT)
+            except Exception:  # noqa: BLE001 - no answer, or an error: the options in force stay
+                return
+            if not isinstance(answers, (list, tuple)) or len(answers) != len(items):
+                return
+            self.apply_settings(answers[0], dict(zip(folders, answers[1:])))
+        finally:
+            self._configuration_pulled.set()
+
+    def apply_settings(self, unscoped, per_folder: dict[Path, object]) -> None:
+        general, problems = read_options(unscoped, initialization=False)
+        folders: dict[Path, EditorOptions] = {}
+        for folder, answer in per_folder.items():
+            folders[folder], more = read_options(answer, initialization=False)
+            problems += more
+        self.editor_settings.pulled(general, folders)
+        for problem in dict.fromkeys(problems):
+            self.show_error(f"tonelint: {problem}")
+
+    def options_for(self, path: Path | None) -> EditorOptions:
+        return self.editor_settings.for_folder(self.folder_of(path) if path is not None else None)
+
     # -- linting (on the lint thread) ------------------------------------------------
     def lint(self, snapshot: Snapshot) -> LintedDraft | None:
         fmt = format_for(snapshot.language_id)
         if fmt is None:
             return None
         try:
-            engine = self.settings.engine_for(draft_path(snapshot.uri) or self.root_folder())
+            path = draft_path(snapshot.uri)
+            options = self.options_for(path)
+            engine = self.settings.engine_for(path or self.root_folder(), options.grammar_server)
             config = engine.config
             if len(snapshot.text.encode("utf-8", "surrogatepass")) > config.max_file_size:
                 self.show_error(f"tonelint: {snapshot.uri}: not linted, larger than max-file-size "
                                 f"({config.max_file_size} bytes)")
                 return None
-            options = self.options
-            result = engine.lint(snapshot.text, fmt, options.lang, options.select, options.ignore)
+            result = engine.lint(snapshot.text, fmt, options.lang, options.select or (), options.ignore or (),
+                                 variant=options.variant)
             rules = {rule.id: rule for rule in engine.pack(result.lang).rules}
         except Exception as exc:  # noqa: BLE001 - one draft's problem must never stop the server
             self.show_error(f"tonelint: {snapshot.uri}: {_one_line(exc)}")
             return None
         return LintedDraft(snapshot.uri, snapshot.version, fmt, result.lang, result.diagnostics, rules,
-                           PositionMap(snapshot.text, self.encoding))
+                           PositionMap(snapshot.text, self.encoding), result.profile, result.verdicts,
+                           tuple(result.dimensions), result.words)
 
     def publish(self, snapshot: Snapshot, draft: LintedDraft) -> None:
+        previous = self.linted.get(snapshot.uri)
         self.linted[snapshot.uri] = draft
+        related = self._client_supports("text_document", "publish_diagnostics", "related_information")
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=snapshot.uri, diagnostics=draft.lsp_diagnostics(), version=snapshot.version))
+            uri=snapshot.uri, diagnostics=draft.lsp_diagnostics(related), version=snapshot.version))
+        # The profile lens changed: a client that can be told asks for code lenses again.
+        if (previous is None or lens_title(previous) != lens_title(draft)) \
+                and self._client_supports("workspace", "code_lens", "refresh_support"):
+            self.workspace_code_lens_refresh(None)
 
     def relint_all(self) -> None:
         for uri in self.documents.uris():
@@ -132,6 +199,21 @@ class ToneLanguageServer(LanguageServer):
         if workspace.root_path:
             paths.append(workspace.root_path)
         return [Path(p) for p in dict.fromkeys(paths) if p]
+
+    def workspace_folder_uris(self) -> dict[Path, str]:
+        """Each workspace folder (or the root, without folders) and its URI as the client wrote it."""
+        try:
+            workspace = self.workspace
+        except RuntimeError:
+            return {}
+        uris = [folder.uri for folder in workspace.folders.values()] or \
+               ([workspace.root_uri] if workspace.root_uri else [])
+        found = {}
+        for uri in uris:
+            path = to_fs_path(uri)
+            if path:
+                found.setdefault(Path(path), uri)
+        return found
 
     def folder_of(self, path: Path) -> Path | None:
         containing = [f for f in self.workspace_folders() if path == f or f in path.parents]
@@ -180,13 +262,15 @@ def build_server() -> ToneLanguageServer:
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: ToneLanguageServer, params: types.InitializeParams) -> None:
-        ls.options, ls.option_problems = read_options(params.initialization_options)
+        options, ls.option_problems = read_options(params.initialization_options)
+        ls.editor_settings = EditorSettings(options)
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: ToneLanguageServer, params: types.InitializedParams) -> None:
         ls.loop = asyncio.get_running_loop()
         for problem in ls.option_problems:
             ls.show_error(f"tonelint: {problem}")
+        await ls.pull_configuration()
         capability = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
         if capability and capability.dynamic_registration:
             watchers = [types.FileSystemWatcher(glob_pattern=pattern) for pattern in _WATCHED]
@@ -226,6 +310,38 @@ def build_server() -> ToneLanguageServer:
             ls._shown.clear()
             ls.relint_all()
 
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    async def did_change_configuration(ls: ToneLanguageServer, params: types.DidChangeConfigurationParams) -> None:
+        ls._shown.clear()
+        if ls._client_supports("workspace", "configuration"):
+            await ls.pull_configuration()
+        elif isinstance(params.settings, dict) and SECTION in params.settings:  # a client that only pushes
+            ls.apply_settings(params.settings[SECTION], {})
+        ls.relint_all()
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+    async def did_change_workspace_folders(ls: ToneLanguageServer,
+                                           params: types.DidChangeWorkspaceFoldersParams) -> None:
+        await ls.pull_configuration()  # pygls has updated the folders: each new one has its settings
+        ls.relint_all()
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_LENS, types.CodeLensOptions(resolve_provider=False))
+    def code_lens(ls: ToneLanguageServer, params: types.CodeLensParams) -> list[types.CodeLens]:
+        draft = ls.linted.get(params.text_document.uri)
+        return [profile_lens(draft)] if draft is not None else []  # the top of a draft is always there
+
+    @server.command(PROFILE_COMMAND)
+    def profile_command(ls: ToneLanguageServer, *arguments) -> dict:
+        """The tone profile of the draft (its URI the only argument), shown and returned."""
+        uri = arguments[0] if len(arguments) == 1 else None
+        if not isinstance(uri, str):
+            raise JsonRpcInvalidParams(f"{PROFILE_COMMAND} takes one argument, the draft's URI")
+        draft = ls.linted.get(uri)
+        if draft is None:
+            raise JsonRpcInvalidParams(f"{PROFILE_COMMAND}: {uri} is not open, or not linted yet")
+        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=profile_message(draft)))
+        return profile_result(draft)
+
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND]))
     def code_action(ls: ToneLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
@@ -257,7 +373,12 @@ def build_server() -> ToneLanguageServer:
 
     @server.feature(types.SHUTDOWN)
     def on_shutdown(ls: ToneLanguageServer, params: None) -> None:
+        ls.shut_down = True
         ls.scheduler.shutdown()
+
+    @server.feature(types.EXIT)
+    def on_exit(ls: ToneLanguageServer, params: None) -> None:
+        ls.exit_status = 0 if ls.shut_down else 1
 
     return server
 

@@ -15,6 +15,7 @@ whatever the number of engines.
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -22,6 +23,7 @@ from ..cache import LRU
 from ..config import CONFIG_NAMES, Config, ConfigError, find_config_file, forget_config_files, load_config
 from ..configcheck import check_config
 from ..engine import Engine, UnknownRuleError
+from ..grammar import GrammarSettings
 from ..rulepack import RuleError
 
 DEFAULT_CONFIG = Config()
@@ -37,10 +39,13 @@ class WorkspaceSettings:
         self._engines = LRU(max_engines)  # a few: configurations edited many times must not pile up
         self._lock = threading.Lock()  # lints run on a worker thread, code actions on the event loop
 
-    def engine_for(self, draft: Path | None) -> Engine:
-        """The warm engine for a draft's configuration (`draft` None: the defaults)."""
+    def engine_for(self, draft: Path | None, grammar_server: str | None = None) -> Engine:
+        """The warm engine for a draft's configuration (`draft` None: the defaults), checking
+        grammar with `grammar_server` when the editor names one (over the configuration's)."""
         with self._lock:
             config, recompile = self._config_for(draft)
+            if grammar_server is not None:
+                config = replace(config, grammar=replace(config.grammar or GrammarSettings(), server=grammar_server))
             engine = self._engines.get(config)
             if engine is None or recompile:
                 engine = Engine(config)
