@@ -32,6 +32,9 @@ class VerdictModel:
     threshold: float
     per_100_words: float = 0.0
     repeat_decay: float = 0.5
+    # The strongest finding must reach this: weak hints alone (self-reference, one "!") never
+    # make a verdict, however many of them there are.
+    min_signal: float = 0.0
 
     def required(self, words: int) -> float:
         return max(self.threshold, self.per_100_words * words / 100.0)
@@ -42,10 +45,11 @@ class Verdict:
     category: str
     evidence: float
     required: float
+    strong_enough: bool = True  # some finding reaches the dimension's `min_signal`
 
     @property
     def passed(self) -> bool:
-        return self.evidence >= self.required - 1e-9
+        return self.strong_enough and self.evidence >= self.required - 1e-9
 
     def to_dict(self) -> dict:
         return {"strength": round(self.evidence, 2), "threshold": round(self.required, 2),
@@ -87,8 +91,8 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
 
 def _verdict_model(path: Path, category: str, spec) -> VerdictModel:
     where = f"verdict.{category}"
-    if not isinstance(spec, dict) or set(spec) - {"threshold", "per_100_words", "repeat_decay"}:
-        raise RuleError(path, where, "must be a mapping of threshold, per_100_words and repeat_decay")
+    if not isinstance(spec, dict) or set(spec) - {"threshold", "per_100_words", "repeat_decay", "min_signal"}:
+        raise RuleError(path, where, "must be a mapping of threshold, per_100_words, repeat_decay and min_signal")
     values = {}
     for key, value in spec.items():
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
@@ -116,12 +120,15 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
         seen.add(key)
         by_rule[d.rule].append(d.strength)
     evidence: dict[str, float] = defaultdict(float)
+    strongest: dict[str, float] = defaultdict(float)
     for rule, strengths in by_rule.items():
         category = next(d.category for d in diagnostics if d.rule == rule)
         decay = models[category].repeat_decay
         total = sum(strength * decay ** rank for rank, strength in enumerate(sorted(strengths, reverse=True)))
         evidence[category] += min(total, caps.get(rule, total))
-    return {category: Verdict(category, evidence[category], model.required(words))
+        strongest[category] = max(strongest[category], *strengths)
+    return {category: Verdict(category, evidence[category], model.required(words),
+                              strong_enough=strongest[category] >= model.min_signal)
             for category, model in models.items()}
 
 

@@ -47,6 +47,33 @@ def test_self_reference_alone_never_earns_a_self_promotion_warning():
     assert all(d.severity == Severity.SUGGESTION for d in tone(result, "self-promotion"))
 
 
+def test_hints_piled_up_are_no_self_promotion_verdict():
+    """"we", "our" and an exclamation mark can reach the threshold together, but none of them is a
+    claim: the verdict needs one finding of the dimension's `min_signal` strength."""
+    from tonelint.model import Diagnostic, Span
+    from tonelint.verdict import VerdictModel, judge
+
+    def finding(rule, start, word, strength):
+        return Diagnostic(rule, "self-promotion", Severity.SUGGESTION, "", Span(start, start + len(word)),
+                          match=word, strength=strength)
+
+    hints = [finding("we-document", 0, "we", 0.6), finding("we-more-than-you", 10, "our", 0.6),
+             finding("exclamation", 20, "!", 0.5)]
+    model = VerdictModel(threshold=1.5, repeat_decay=0.75, min_signal=0.75)
+    verdict = judge(hints, 100, {"self-promotion": model})["self-promotion"]
+    assert verdict.evidence >= verdict.required and not verdict.passed
+    with_claim = judge(hints + [finding("self-praise", 30, "award-winning", 1.0)], 100,
+                       {"self-promotion": model})["self-promotion"]
+    assert with_claim.passed
+    assert judge(hints, 100, {"self-promotion": VerdictModel(threshold=1.5)})["self-promotion"].passed
+
+
+def test_prices_are_no_prize():
+    """« nos prix » are prices: no self-praise, however many times the draft talks about them."""
+    result = FR.lint("Nos prix sont affichés à l'entrée. Notre prix comprend la pose et le transport.")
+    assert not tone(result, "self-promotion") or all(d.match.lower() != "prix" for d in tone(result, "self-promotion"))
+
+
 def test_self_praise_with_self_reference_is_a_warning():
     result = EN.lint("We are the best agency in town. Our award-winning team delivers exceptional results. "
                      "We are a world-class studio.")
