@@ -1,8 +1,6 @@
 """Orchestration: source -> blocks -> language -> checks -> diagnostics + profile."""
 from __future__ import annotations
 
-import bisect
-import re
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -15,6 +13,7 @@ from .catalogue import Catalogue, build_catalogue
 from .checks import KINDS, CompileContext
 from .checks.base import Check, compile_check
 from .config import Config
+from .findings import to_diagnostic
 from .grammar import make_backend
 from .grammarcheck import GrammarCheck
 from .i18n import N_, Message
@@ -22,7 +21,8 @@ from .lang import clearly_other_language, detect_language
 from .mention import MentionModel
 from .model import Diagnostic
 from .profile import refocus_profile, tone_profile
-from .readability import MIN_WORDS_FOR_SCORE
+from .positions import LineIndex, fill_positions
+from .readability import paragraph_figures
 from .rulepack import LANGUAGES, Rule, RuleError, load_rules
 from .rulepack.categories import Category
 from .rulepack.loader import builtin_rules_dir
@@ -31,8 +31,8 @@ from .sources.suppress import SuppressionIndex
 from .selection import Selection, is_grammar_id, matches_any
 from .tokens import PhraseIndex
 from .overlap import merge_overlapping, shown_for
-from .variants import choose, for_language
-from .verdict import DEFAULT_STRENGTH, Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings
+from .variants import for_language
+from .verdict import Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings
 
 SCHEMA_VERSION = 1
 
@@ -87,17 +87,6 @@ class CompiledPack:
     @property
     def needs_lemmas(self) -> bool:
         return any("lemma" in check.needs for check in self.checks)
-
-
-class LineIndex:
-    """Offsets to 1-based line and column (in code points) of the original source."""
-
-    def __init__(self, source: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
 
 
 BLOCK_CACHE_CHARACTERS = 2_000_000  # about 180 MB of per-block results at most
@@ -209,7 +198,7 @@ class Engine:
         if select or ignore:
             wanted = Selection(select, ignore).shows
             kept = [shown for d in result.diagnostics if (shown := shown_for(d, wanted)) is not None]
-            _fill_positions([d for d in kept if not d.line], source)  # a merged finding shown by another rule
+            fill_positions([d for d in kept if not d.line], source)  # a merged finding shown by another rule
             result.diagnostics = kept
             result.profile = refocus_profile(result.profile, kept)
         return result
@@ -250,7 +239,7 @@ class Engine:
                 continue
             produced = 0
             for finding in check.run(analysis):
-                diagnostic = self._diagnostic(rule, analysis, finding, pack, variant)
+                diagnostic = to_diagnostic(rule, analysis, finding, pack, variant)
                 if diagnostic is None:
                     continue
                 diagnostic.document_level = check.describes_document
@@ -285,9 +274,9 @@ class Engine:
             diagnostics += outcome.diagnostics
             grammar_status = outcome.status
         diagnostics.sort(key=Diagnostic.sort_key)
-        _fill_positions(diagnostics, source)
+        fill_positions(diagnostics, source)
         metrics = dict(analysis.readability)
-        metrics["paragraphs"] = self._paragraph_metrics(lang, analysis, source)
+        metrics["paragraphs"] = paragraph_figures(lang, analysis, LineIndex(source))
         every_finding += [d for d in diagnostics if d.category == "grammar"]
         profile = tone_profile(every_finding, analysis.words, metrics, verdicts, shown=diagnostics,
                                categories=pack.categories)
@@ -301,69 +290,6 @@ class Engine:
 
     def _severity_set_by_user(self, rule_id: str) -> bool:
         return self.selection.set_by_user(rule_id)
-
-    @staticmethod
-    def _paragraph_metrics(lang: str, analysis: DocumentAnalysis, source: str) -> list[dict]:
-        lines = LineIndex(source)
-        rows = []
-        for block in analysis.blocks:
-            if block.block.kind != "paragraph" or not block.words:
-                continue
-            entry = {"line": lines.position(block.block.starts[0])[0], "words": block.words,
-                     "sentences": len(block.sentences),
-                     "words_per_sentence": round(block.words / max(1, len(block.sentences)), 1)}
-            if block.words >= MIN_WORDS_FOR_SCORE:
-                entry["score"] = block.data.readability(lang)["score"]
-            rows.append(entry)
-        return rows
-
-    def _diagnostic(self, rule: Rule, analysis: DocumentAnalysis, finding, pack: CompiledPack,
-                    variant: str | None = None) -> Diagnostic | None:
-        """The finding as the writer sees it; None when its readers' usage leaves nothing to change
-        (every suggestion is another region's and the term is theirs: « podcast » in France)."""
-        block = analysis.blocks[finding.block]
-        suggestions, own_usage = list(finding.suggestions), False
-        if finding.regions is not None and variant is not None:
-            suggestions, own_usage = choose(finding.suggestions, finding.regions, variant)
-            if finding.suggestions and not suggestions:
-                return None
-        strength = rule.strength if rule.strength is not None else DEFAULT_STRENGTH[rule.severity]
-        mention = rule.category in pack.verdicts and pack.mention.is_mention(
-            block.text, block.sentence_at(finding.start), finding.start, finding.end,
-            lambda: analysis.text_before(finding.block), rule.category, block.data.memo)
-        span = block.block.source_span(finding.start, finding.end)
-        matched = analysis.document.source[span.start:span.end]
-        args = {"match": " ".join(block.text[finding.start:finding.end].split()),
-                "suggestion": suggestions[0] if suggestions else ""}
-        args.update(finding.args)
-        if finding.regions is not None:
-            args["suggestion"] = suggestions[0] if suggestions else ""  # chosen for the readers
-        message = _format(rule.message, args)
-        usage = pack.usage.get(variant) if variant else None
-        if usage and (own_usage or rule.variants):
-            message = f"{message} ({usage})"
-        return Diagnostic(rule=rule.id, category=rule.category, severity=rule.severity,
-                          message=message, span=span, suggestions=suggestions, match=matched,
-                          strength=0.0 if mention else strength, mention=mention)
-
-
-class _KeepMissing(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def _format(template: str, args: dict) -> str:
-    try:
-        return template.format_map(_KeepMissing(args))
-    except (ValueError, IndexError):
-        return template
-
-
-def _fill_positions(diagnostics: list[Diagnostic], source: str) -> None:
-    lines = LineIndex(source)
-    for d in diagnostics:
-        d.line, d.column = lines.position(d.span.start)
-        d.end_line, d.end_column = lines.position(d.span.end)
 
 
 def lint_text(text: str, format: str = "text", lang: str | None = None, config: Config | None = None) -> LintResult:

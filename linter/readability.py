@@ -13,10 +13,15 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .datacache import load_or_build
 from .sentences import split_sentences
 from .tokens import tokenize
+
+if TYPE_CHECKING:
+    from .analysis import DocumentAnalysis
+    from .positions import LineIndex
 
 MIN_WORDS_FOR_SCORE = 20  # below this, a Flesch score says more about chance than about style
 _LOCK = threading.Lock()
@@ -166,3 +171,18 @@ def readability(lang: str, paragraphs: list[str]) -> dict:
     """Readability of plain paragraphs (the engine passes its own counts to `figures`)."""
     words = [t.text for p in paragraphs for t in tokenize(p) if not t.text.isdigit()]
     return figures(lang, words, sum(len(split_sentences(p)) for p in paragraphs))
+
+
+def paragraph_figures(lang: str, analysis: DocumentAnalysis, lines: LineIndex) -> list[dict]:
+    """Each paragraph's size, and its score when it has words enough for one (`lines` numbers them)."""
+    rows = []
+    for block in analysis.blocks:
+        if block.block.kind != "paragraph" or not block.words:
+            continue
+        entry = {"line": lines.position(block.block.starts[0])[0], "words": block.words,
+                 "sentences": len(block.sentences),
+                 "words_per_sentence": round(block.words / max(1, len(block.sentences)), 1)}
+        if block.words >= MIN_WORDS_FOR_SCORE:
+            entry["score"] = block.data.readability(lang)["score"]
+        rows.append(entry)
+    return rows

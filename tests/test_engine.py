@@ -195,3 +195,18 @@ def test_a_list_valued_rule_option_in_the_configuration_file_reaches_the_rule(tm
 
     assert "allégées" in flagged("")
     assert flagged('allow = ["allégées"]') == ["résolutoire", "déclaratives"]
+
+
+def test_line_index_counts_every_kind_of_line_break_and_code_points():
+    from tonelint.positions import LineIndex
+
+    lines = LineIndex("été\r\nb\rc\nd😀e")
+    assert [lines.position(i) for i in (0, 2, 5, 7, 9, 10, 11)] == [(1, 1), (1, 3), (2, 1), (3, 1), (4, 1), (4, 2), (4, 3)]
+
+
+def test_a_rule_message_keeps_a_placeholder_it_has_no_value_for():
+    from tonelint.findings import format_message
+
+    assert format_message("« {match} » : {count} fois, {unknown}", {"match": "leader", "count": 3}) == \
+        "« leader » : 3 fois, {unknown}"
+    assert format_message("accolade seule { ou {0}", {"match": "x"}) == "accolade seule { ou {0}"

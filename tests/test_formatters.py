@@ -8,7 +8,8 @@ import time
 import pytest
 
 from tonelint.baseline import Fingerprints
-from tonelint.engine import LintResult, _fill_positions
+from tonelint.engine import LintResult
+from tonelint.positions import fill_positions
 from tonelint.formatters import FileReport, render
 from tonelint.formatters.excerpt import CONTEXT, ELLIPSIS, MAX_UNDERLINE, Excerpts
 from tonelint.model import Diagnostic, Severity, Span
@@ -23,7 +24,7 @@ def report_with_findings(source: str, phrase: str = PHRASE, limit: int | None = 
         diagnostics.append(Diagnostic("fr.press-release.leader", "press-release", Severity.WARNING, "Cliché.",
                                       Span(start, start + len(phrase)), match=phrase))
         start = source.find(phrase, start + 1)
-    _fill_positions(diagnostics, source)
+    fill_positions(diagnostics, source)
     result = LintResult(lang="fr", diagnostics=diagnostics, profile={}, words=len(source.split()))
     return FileReport("draft.txt", result=result, source=source)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-from ..engine import LineIndex
+from ..positions import LineIndex
 
 CONTEXT = 60  # characters kept on each side of the span on a long line
 MAX_UNDERLINE = 120  # characters of a long span shown before it is cut
