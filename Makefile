@@ -7,7 +7,7 @@ FILE ?= samples/brouillon-fr.md
 GUTENBERG := extension/node_modules/.gutenberg
 GUTENBERG_VERSION := 2.26.0
 
-.PHONY: run test bench extension e2e-deps clean
+.PHONY: run test bench extension e2e-deps clean vsix
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,3 +48,11 @@ extension:
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# The VS Code extension (editors/vscode: a language client only), packaged by npm's
+# @vscode/vsce with its npm dependencies into $(VSIX). Install it with "Install from VSIX...".
+VSIX ?= build/tonelint.vsix
+vsix:
+	cd editors/vscode && npm install --loglevel=error --no-package-lock --no-audit --no-fund --ignore-scripts
+	mkdir -p $(dir $(abspath $(VSIX)))
+	cd editors/vscode && npx --no-install vsce package --skip-license --allow-missing-repository --out $(abspath $(VSIX))
