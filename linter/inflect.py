@@ -37,8 +37,11 @@ def _french_verb(lemma: str) -> list[str]:
     stem = base[:-2]
     imperfect_stem = stem + "e" if stem.endswith("g") else stem[:-1] + "ç" if stem.endswith("c") else stem
     # Third persons (press style), « nous » (« nous annonçons ») and the future (« nous doublerons »).
-    simple = [stem + "e", stem + "ent", imperfect_stem + "ons", imperfect_stem + "ait", imperfect_stem + "aient",
-              base + "a", base + "ont", base + "ons"]
+    # -oyer/-uyer verbs write i before a silent e: octroyer -> octroie, octroient, octroiera.
+    mute_stem = stem[:-1] + "i" if stem.endswith(("oy", "uy")) else stem
+    future = mute_stem + "er"
+    simple = [mute_stem + "e", mute_stem + "ent", imperfect_stem + "ons", imperfect_stem + "ait", imperfect_stem + "aient",
+              future + "a", future + "ont", future + "ons"]
     participle = stem + "é"
     if reflexive:
         pronoun = "s'" if base[0] in "aeiouéèêh" else "se "

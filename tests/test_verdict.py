@@ -158,6 +158,7 @@ def test_inflection():
     assert verb_forms("dire = dit|a dit", "fr") == ["a dit", "dire", "dit"]
     assert {"emphasized", "emphasizes"} <= set(verb_forms("emphasize", "en"))
     assert {"annonçons", "annoncera", "annoncerons", "annonceront"} <= set(verb_forms("annoncer", "fr"))
+    assert {"octroie", "octroient", "octroiera", "octroyé", "octroyait"} <= set(verb_forms("octroyer", "fr"))
     assert {"emphasizing", "seeing", "planning", "planned"} <= {
         *verb_forms("emphasize", "en"), *verb_forms("see", "en"), *verb_forms("plan", "en")}
     assert set(french_adjective_forms("exceptionnel")) == {"exceptionnel", "exceptionnelle", "exceptionnels",
