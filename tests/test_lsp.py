@@ -522,6 +522,19 @@ async def test_settings_are_pulled_per_workspace_folder_over_the_initialization_
 
 
 @pytest.mark.asyncio
+async def test_a_client_that_cannot_be_asked_pushes_its_settings(client: LanguageClient):
+    uri = open_draft(client)
+    first, = ours(await published(client, uri, 1))
+    assert first.data["suggestions"][0] == "infolettre"
+    before = len(client.published)
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"tonelint": {"variant": "fr-FR"}, "other-tool": {"x": 1}}))
+    await until(lambda: [p for p in client.published[before:] if p.uri == uri
+                         and [d for d in ours(p.diagnostics) if d.data["suggestions"] == ["lettre d'information"]]],
+                what="the pushed variant")
+
+
+@pytest.mark.asyncio
 async def test_a_bad_setting_is_reported_and_left_out(configured_client: LanguageClient):
     client = configured_client
     client.set_configuration({"variant": "fr-XX", "lang": "klingon", "grammarServer": "localhost:8081"},
@@ -707,18 +720,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.skipif(shutil.which("nvim") is None,
                     reason="nvim is not installed (Debian package neovim; `make e2e-deps` installs it as root)")
-def test_neovim_applies_the_preferred_code_action(tmp_path):
+def test_neovim_applies_the_preferred_code_action_with_its_settings(tmp_path):
     draft = tmp_path / "billet.md"
     draft.write_text(DRAFT, encoding="utf-8")
     out = tmp_path / "out.json"
     env = {**os.environ, "TONELINT_NVIM_OUT": str(out), "TONELINT_DRAFT": str(draft), "TONELINT_RULE": RULE,
            "TONELINT_NVIM_CONFIG": str(ROOT / "editors" / "neovim" / "tonelint.lua"),
-           "TONELINT_LSP_CMD": json.dumps(SERVER), "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
+           "TONELINT_LSP_CMD": json.dumps(SERVER), "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path),
+           # Neovim answers the server's workspace/configuration from these settings.
+           "TONELINT_NVIM_SETTINGS": json.dumps({"tonelint": {"variant": "fr-FR"}})}
     subprocess.run(["nvim", "--headless", "--clean", "-c", f"luafile {ROOT / 'tests' / 'nvim' / 'code_action.lua'}"],
                    cwd=tmp_path, env=env, timeout=120, stdin=subprocess.DEVNULL, capture_output=True)
     seen = json.loads(out.read_text(encoding="utf-8"))
     assert "error" not in seen and seen["published"]
     # Neovim counts bytes: "À l'été 👩‍💻 nous envoyons une " is 41 of them.
     assert (seen["lnum"], seen["col"], seen["end_col"]) == (3, 41, 51)
-    assert seen["line"] == DRAFT.splitlines()[3].replace("newsletter", "infolettre")
+    assert seen["line"] == DRAFT.splitlines()[3].replace("newsletter", "lettre d'information")  # France's usage
     assert seen["cleared"]

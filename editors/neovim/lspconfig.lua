@@ -15,4 +15,5 @@ if not configs.tonelint then
     },
   }
 end
-require('lspconfig').tonelint.setup({})
+-- settings.tonelint: lang, variant, select, ignore, grammarServer (a LanguageTool URL).
+require('lspconfig').tonelint.setup({ settings = { tonelint = {} } })

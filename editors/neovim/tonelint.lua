@@ -2,6 +2,10 @@
 --
 --   require('tonelint').setup()          -- with this file in ~/.config/nvim/lua/tonelint.lua
 --   require('tonelint').setup({ cmd = { '/path/to/venv/bin/tonelint', 'lsp' } })
+--   require('tonelint').setup({ settings = { tonelint = { variant = 'fr-CA', ignore = { 'fr.register' } } } })
+--
+-- `settings.tonelint`: lang, variant, select, ignore and grammarServer (a LanguageTool URL),
+-- over the .tonelint.toml found for each file.
 --
 -- One server per working directory; it lints Markdown, HTML and plain text buffers.
 -- With nvim-lspconfig, see lspconfig.lua beside this file instead.
@@ -25,6 +29,11 @@ function M.setup(opts)
           cmd = cmd,
           root_dir = root,
           workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
+          settings = opts.settings or {},
+          -- Neovim 0.7 answers workspace/configuration without saying so: the settings are sent too.
+          on_init = function(client)
+            client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
+          end,
           get_language_id = function(_, filetype) return LANGUAGE_IDS[filetype] or filetype end,
         })
         clients[root] = id

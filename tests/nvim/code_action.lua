@@ -11,7 +11,8 @@ end
 
 local ok, err = pcall(function()
   local tonelint = dofile(os.getenv('TONELINT_NVIM_CONFIG'))
-  tonelint.setup({ cmd = vim.fn.json_decode(os.getenv('TONELINT_LSP_CMD')) })
+  tonelint.setup({ cmd = vim.fn.json_decode(os.getenv('TONELINT_LSP_CMD')),
+                  settings = vim.fn.json_decode(os.getenv('TONELINT_NVIM_SETTINGS')) })
   vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('TONELINT_DRAFT')))
   local buf = vim.api.nvim_get_current_buf()
   local rule = os.getenv('TONELINT_RULE')
