@@ -23,3 +23,29 @@ def explained_after(text: str, end: int) -> bool:
 def is_gloss_itself(text: str, start: int, end: int) -> bool:
     """The term stands in parentheses after what it names: "référencement naturel (SEO)"."""
     return text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")")
+
+
+# A sentence that opens with the term and defines it: « La dette senior correspond à un prêt
+# classique », "A canonical tag is an HTML line that...". Definitional verbs only: « est » and "is"
+# count when a noun phrase follows (« est un prêt »), not a participle (« est signé »).
+_LEADING_DETERMINER = re.compile(r"(?:\b(?:le|la|les|un|une|des|du|the|a|an)\s+|\bl['’])$", re.IGNORECASE)
+_DEFINES = re.compile(
+    r"\s*(?:,[^,.!?\n]{0,40},\s*)?(?:"
+    r"(?:est|sont|is|are)\s+(?:(?:simplement|tout simplement|en fait|donc|basically|simply|just)\s+)?(?:un|une|des|le|la|l['’]|les|ce qui|a|an|the|what|when|how)\b"
+    r"|(?:correspond(?:ent)?|renvoie(?:nt)?|fait référence|font référence)\s+à|(?:désigne|signifie|représente|définit)(?:nt)?\b"
+    r"|consiste(?:nt)?\s+(?:à|en)|se\s+défini(?:t|ssent)|veut\s+dire"
+    r"|means|refers\s+to|stands\s+for|is\s+defined\s+as|describes|is\s+short\s+for|is\s+called"
+    r"|\s*:\s+(?=\S))",
+    re.IGNORECASE)
+
+
+def defines(text: str, start: int, end: int) -> bool:
+    """The sentence opens with the term (after a determiner at most) and defines it."""
+    before = text[max(0, start - 40):start]
+    determiner = _LEADING_DETERMINER.search(before)
+    if determiner:
+        before = before[:determiner.start()]
+    before = before.rstrip(" \t")
+    if before and before[-1] not in ".!?:;\n•*-–—":
+        return False
+    return _DEFINES.match(text, end) is not None

@@ -305,3 +305,16 @@ def test_a_sentence_after_a_quotation_is_no_signature():
     # a soft line break that is not in the source (one line) signs nothing
     one_line = "« Une équipe à l'écoute. » Marc Roy, propriétaire"
     assert not [d for d in FR.lint(one_line, "markdown").diagnostics if d.rule == "fr.self-promotion.temoignages"]
+
+
+@pytest.mark.parametrize("text, explained", [
+    ("La dette senior correspond à un prêt classique. Vous remboursez la dette senior en premier.", True),
+    ("A canonical tag is a line that names the main address of a page. Add a canonical tag to each page.", True),
+    ("Maillage interne : les liens entre vos propres pages.\n\nSoignez votre maillage interne.", True),
+    # « est » + a participle is no definition
+    ("Le maillage interne est négligé sur votre site. Revoyez le maillage interne.", False),
+])
+def test_a_term_the_draft_defines_is_explained_everywhere(text, explained):
+    engine = EN if text.startswith("A ") else FR
+    jargon = [d for d in engine.lint(text).diagnostics if d.rule.endswith(("jargon-de-metier", "trade-jargon"))]
+    assert (not jargon) is explained

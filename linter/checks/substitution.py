@@ -6,7 +6,7 @@ is not flagged: the writer already did what the rule asks.
 from __future__ import annotations
 
 from ..agreement import adapt, determiner_before, french_determiner, split_gender
-from ..glosses import explained_after, is_gloss_itself
+from ..glosses import defines, explained_after, is_gloss_itself
 from ..variants import split_regions
 from ..rulepack.schema import RuleError
 from ..tokens import expand_alternations
@@ -72,16 +72,21 @@ class SubstitutionCheck(Check):
         return False
 
     def run(self, analysis):
-        hits = self.filter_exceptions(analysis, analysis.phrase_hits.get(self.group, []))
+        hits = longest_hits(self.filter_exceptions(analysis, analysis.phrase_hits.get(self.group, [])))
+        # A term the draft defines somewhere (« La dette senior correspond à un prêt classique »)
+        # is explained for the whole draft.
+        defined = {_folded(analysis.blocks[h.block].text[h.start:h.end]) for h in hits
+                   if self.skip_explained and defines(analysis.blocks[h.block].text, h.start, h.end)}
         findings = []
-        for hit in longest_hits(hits):
+        for hit in hits:
             if hit.payload is None:
                 continue  # a known term
             block = analysis.blocks[hit.block]
             text = block.text
             if _inside_compound(text, hit.start, hit.end):
                 continue  # a term is matched whole or not at all: "full-funnel" is not "funnel"
-            if self.skip_explained and (explained_after(text, hit.end) or is_gloss_itself(text, hit.start, hit.end)):
+            if self.skip_explained and (explained_after(text, hit.end) or is_gloss_itself(text, hit.start, hit.end)
+                                        or _folded(text[hit.start:hit.end]) in defined):
                 continue
             original = text[hit.start:hit.end]
             alternatives, forms = hit.payload
@@ -127,3 +132,7 @@ def _inside_compound(text: str, start: int, end: int) -> bool:
     before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
     after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum()
     return before or after
+
+
+def _folded(term: str) -> str:
+    return " ".join(term.lower().split())
