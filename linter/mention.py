@@ -39,6 +39,9 @@ class MentionModel:
     # Dimensions whose quoted words are still used: a trade term in quotation marks (« nofollow »)
     # is still a term the reader has to know.
     quotes_still_count: frozenset = frozenset()
+    # Dimensions whose words, as the headword of a list of "Term: comment" lines, are discussed:
+    # "Cutting edge: as above" in a list of words to avoid, "CRM: the file of your customers".
+    headword_lists: frozenset = frozenset()
 
     @classmethod
     def from_spec(cls, spec: dict | None) -> "MentionModel":
@@ -48,7 +51,7 @@ class MentionModel:
         topics = tuple((category, re.compile(topic["cue"], re.IGNORECASE), int(topic.get("min", 3)))
                        for category, topic in (spec.get("topics") or {}).items())
         return cls(_alternation(cues), int(spec.get("max_quoted_words", 8)), _alternation(examples), topics,
-                   frozenset(spec.get("quotes_still_count") or ()))
+                   frozenset(spec.get("quotes_still_count") or ()), frozenset(spec.get("headword_lists") or ()))
 
     def discussed(self, texts: list[str]) -> set[str]:
         """The categories whose kind of writing the draft is about (its topic cue recurs)."""
@@ -65,6 +68,8 @@ class MentionModel:
         if category not in self.quotes_still_count and self._in_short_quotation(text, sentence, start, end):
             return True
         if self._introduced_as_examples(text, sentence[0], before):
+            return True
+        if category in self.headword_lists and _is_list_headword(text, start, end, before):
             return True
         if self.cues is None:
             return False
@@ -128,6 +133,25 @@ class MentionModel:
             return False
         quoted = text[opener_at + 1:closer_at]
         return len(quoted.split()) <= self.max_quoted_words
+
+
+_HEADWORD_LINE = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*[^:\n.!?]{1,50}:[ \t]+\S", re.MULTILINE)
+_LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*")
+
+
+def _is_list_headword(text: str, start: int, end: int, before: Callable[[], str]) -> bool:
+    """The finding opens a "Term: comment" line among at least three such lines (this paragraph
+    and the ones just before it): a glossary or a list of words, which talks about its terms."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _LIST_MARK.match(text, line_start).end() < start:
+        return False
+    line_end = text.find("\n", end)
+    if not _HEADWORD_LINE.match(text[line_start:line_end if line_end >= 0 else len(text)]):
+        return False
+    if text.find(":", end, line_end if line_end >= 0 else len(text)) - end > 30:
+        return False  # the term is the headword, not a word of a long one
+    lines = len(_HEADWORD_LINE.findall(text))
+    return lines >= 3 or lines + len(_HEADWORD_LINE.findall(before())) >= 3
 
 
 def _alternation(patterns: list[str]) -> re.Pattern | None:

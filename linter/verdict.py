@@ -78,8 +78,9 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
                         or not isinstance(topic.get("min", 3), int):
                     raise RuleError(path, f"mention.topics.{category}", "must be a mapping with 'cue' (a regular expression) and 'min'")
                 check_reference(path, f"mention.topics.{category}", category, categories)
-            for category in mention.get("quotes_still_count") or ():
-                check_reference(path, "mention.quotes_still_count", category, categories)
+            for key in ("quotes_still_count", "headword_lists"):
+                for category in mention.get(key) or ():
+                    check_reference(path, f"mention.{key}", category, categories)
             settings["mention"] = mention
         usage = data.get("usage")
         if usage is not None:

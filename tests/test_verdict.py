@@ -318,3 +318,16 @@ def test_a_term_the_draft_defines_is_explained_everywhere(text, explained):
     engine = EN if text.startswith("A ") else FR
     jargon = [d for d in engine.lint(text).diagnostics if d.rule.endswith(("jargon-de-metier", "trade-jargon"))]
     assert (not jargon) is explained
+
+
+def test_headwords_of_a_list_of_words_are_discussed():
+    text = ("Words to think twice about\nUnique: it usually isn't. Prove it\nCutting edge: as above\n"
+            "Revolutionary: are you changing society?\nSynergy: sounds like a body spray")
+    result = EN.lint(text)
+    assert result.verdicts["self-promotion"].evidence == 0
+    assert all(d.mention for d in tone(result, "self-promotion"))
+    # one "Term: comment" line is no list; a release's contact lines stay its frame
+    single = EN.lint("Cutting edge: that is what our award-winning team delivers, every day.")
+    assert not any(d.mention for d in tone(single, "self-promotion"))
+    release = EN.lint("The plant opens in May.\n\nMedia contact: Jane Doe\nPhone: 555-0100\nEmail: jane@example.com")
+    assert any(d.rule == "en.press-release.release-header" and not d.mention for d in release.diagnostics)
