@@ -59,10 +59,25 @@ async def main(runs: int) -> None:
             await asyncio.wait_for(published.wait(), timeout=60)
         return arrivals[(uri, version)]
 
+    # A client like VS Code's: the server asks for its settings, sends related information and
+    # asks for the profile's code lens again after each lint.
+    @client.feature(types.WORKSPACE_CONFIGURATION)
+    def configuration(params: types.ConfigurationParams) -> list:
+        return [{"lang": "auto", "variant": "auto", "select": [], "ignore": [], "grammarServer": ""}
+                for _ in params.items]
+
+    @client.feature(types.WORKSPACE_CODE_LENS_REFRESH)
+    def refresh_lenses(params: None) -> None:
+        return None
+
+    capabilities = types.ClientCapabilities(
+        workspace=types.WorkspaceClientCapabilities(
+            configuration=True, code_lens=types.CodeLensWorkspaceClientCapabilities(refresh_support=True)),
+        text_document=types.TextDocumentClientCapabilities(
+            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(related_information=True)))
     await client.start_io(sys.executable, "-m", "tonelint.cli", "lsp")
     folder = os.path.abspath(os.path.join(os.path.dirname(__file__), "out"))
-    await client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities(),
-                                                         root_uri=f"file://{folder}"))
+    await client.initialize_async(types.InitializeParams(capabilities=capabilities, root_uri=f"file://{folder}"))
     client.initialized(types.InitializedParams())
 
     draft = make_draft("fr", 1000, seed=7)
