@@ -6,7 +6,8 @@ default 1 for a warning rule, 0.5 for a suggestion rule; 0 for a mention). Per
 dimension that the language pack lists under `verdict`, the draft's evidence is
 the sum of those strengths, where
 - words flagged by two rules of one dimension count once, at the stronger finding,
-- the same words flagged again by the same rule count once, and
+- the same words flagged again by the same rule count once (whatever their case, spacing or
+  plural), and
 - each further distinct finding of one rule counts `repeat_decay` times the one
   before (variety of signals weighs more than repetition of one signal).
 When the evidence reaches the dimension's threshold (`threshold`, or
@@ -115,7 +116,7 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
     seen: set[tuple[str, str]] = set()
     by_rule: dict[str, list[float]] = defaultdict(list)
     for d in _one_per_place(diagnostics, models):
-        key = (d.rule, " ".join(d.match.lower().split()))
+        key = (d.rule, _same_term(d.match))
         if key in seen:
             continue
         seen.add(key)
@@ -131,6 +132,13 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
     return {category: Verdict(category, evidence[category], model.required(words),
                               strong_enough=strongest[category] >= model.min_signal)
             for category, model in models.items()}
+
+
+def _same_term(match: str) -> str:
+    """One key for the forms of one term: case, spacing and a plural -s/-x do not make another
+    piece of evidence (« focale » and « focales », "85mm" and "85 mm")."""
+    words = match.lower().split()
+    return "".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words)
 
 
 _SUGGESTION, _WARNING = Severity.SUGGESTION, Severity.WARNING  # enum attribute look-ups are slow

@@ -37,6 +37,10 @@ def test_the_same_words_repeated_count_once():
     one = EN.lint("Our plan is a turnkey solution. Ask me anything.")
     three = EN.lint("Our plan is a turnkey solution. A turnkey solution, yes. A turnkey solution again.")
     assert one.verdicts["press-release"].evidence == three.verdicts["press-release"].evidence
+    # nor do its plural, its case or its spacing
+    forms = FR.lint("Une focale longue aplatit le visage. Les focales longues aussi. Un 85mm ou un 85 mm ?")
+    single = FR.lint("Une focale longue aplatit le visage. Un 85 mm aussi.")
+    assert forms.verdicts["peer-jargon"].evidence == single.verdicts["peer-jargon"].evidence > 0
 
 
 def test_self_reference_alone_never_earns_a_self_promotion_warning():
