@@ -314,7 +314,7 @@ def test_a_sentence_after_a_quotation_is_no_signature():
 @pytest.mark.parametrize("text, explained", [
     ("La dette senior correspond à un prêt classique. Vous remboursez la dette senior en premier.", True),
     ("A canonical tag is a line that names the main address of a page. Add a canonical tag to each page.", True),
-    ("Maillage interne : les liens entre vos propres pages.\n\nSoignez votre maillage interne.", True),
+    ("Le maillage interne désigne les liens entre vos propres pages.\n\nSoignez votre maillage interne.", True),
     # « est » + a participle is no definition
     ("Le maillage interne est négligé sur votre site. Revoyez le maillage interne.", False),
 ])
