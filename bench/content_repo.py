@@ -4,9 +4,10 @@ The posts are built from the Debian Reference, French and English (HTML shipped
 by the Debian packages debian-reference-fr/-en), one post per section, written
 as Markdown with front matter and fenced code. proselint is installed in this
 benchmark's own virtual environment. Prints wall time, files/s, words/s and
-peak RSS for each run. This machine's timings vary by ±30% from run to run, so
-each command runs --repeat times, interleaved, and the median and the range
-are printed. Usage: python bench/content_repo.py [--max-posts N] [--repeat N]
+peak RSS for each run, and the CPU time of all its processes (steadier than wall
+time when other work shares the machine). This machine's timings vary by ±30%
+from run to run, so each command runs --repeat times, interleaved, and the
+median and the range are printed. Usage: python bench/content_repo.py [--max-posts N] [--repeat N]
 """
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ from pathlib import Path
 DOCS = Path("/usr/share/debian-reference")
 OUT = Path(__file__).parent / "out"
 MEASURE = ("import resource, subprocess, sys; p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
-           "stderr=subprocess.DEVNULL); print(p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+           "stderr=subprocess.DEVNULL); u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+           "print(p.returncode, u.ru_maxrss, u.ru_utime + u.ru_stime)")
 
 
 def ensure_docs() -> None:
@@ -108,12 +110,13 @@ def cpu_steal() -> tuple[int, int]:
     return (fields[7] if len(fields) > 7 else 0), sum(fields)
 
 
-def measure(command: list[str]) -> tuple[float, float, int]:
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS in MB and CPU seconds (user + system, every process) of a command."""
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
     elapsed = time.perf_counter() - start
-    code, peak_kb = proc.stdout.split()
-    return elapsed, int(peak_kb) / 1024, int(code)
+    _code, peak_kb, cpu = proc.stdout.split()
+    return elapsed, int(peak_kb) / 1024, float(cpu)
 
 
 def proselint_command() -> list[str]:
@@ -149,27 +152,29 @@ def main() -> None:
         ("tonelint --jobs 2, English posts", tonelint + ["--jobs", "2", str(repo / "en")], len(en_files), en_words),
         ("proselint, English posts", proselint + en_files, len(en_files), en_words),
     ]
-    timings: dict[str, list[tuple[float, float]]] = {name: [] for name, *_ in runs}
+    timings: dict[str, list[tuple[float, float, float]]] = {name: [] for name, *_ in runs}
     steal_before, total_before = cpu_steal()
     for _ in range(args.repeat):  # interleaved, so a slow spell of the machine hits every command
         for name, command, *_ in runs:
-            elapsed, peak, _code = measure(command)
-            timings[name].append((elapsed, peak))
+            timings[name].append(measure(command))
     steal_after, total_after = cpu_steal()
     steal = 100 * (steal_after - steal_before) / max(1, total_after - total_before)
     print(f"CPU time taken by other virtual machines during the runs (steal): {steal:.0f}%")
     print(f"{'run':<34} {'files':>6} {'words':>9} {'wall s':>7} {'(range)':>13} {'files/s':>8} {'words/s':>9} "
-          f"{'peak RSS MB':>12}")
-    medians = {}
+          f"{'peak RSS MB':>12} {'CPU s':>6}")
+    medians, cpu_medians = {}, {}
     for name, _command, count, total in runs:
-        walls = sorted(wall for wall, _ in timings[name])
+        walls = sorted(wall for wall, _, _ in timings[name])
         medians[name] = median = statistics.median(walls)
-        peak = max(peak for _, peak in timings[name])
+        cpu_medians[name] = statistics.median(cpu for _, _, cpu in timings[name])
+        peak = max(peak for _, peak, _ in timings[name])
         print(f"{name:<34} {count:>6} {total:>9,} {median:>7.2f} {f'{walls[0]:.2f}-{walls[-1]:.2f}':>13} "
-              f"{count / median:>8.1f} {total / median:>9,.0f} {peak:>12.0f}")
+              f"{count / median:>8.1f} {total / median:>9,.0f} {peak:>12.0f} {cpu_medians[name]:>6.2f}")
     for scope in ("all posts", "English posts"):
         one, two, other = (medians[f"{tool}, {scope}"] for tool in ("tonelint --jobs 1", "tonelint --jobs 2", "proselint"))
-        print(f"{scope}: --jobs 2 is {one / two:.2f}x --jobs 1; tonelint --jobs 2 / proselint speed = {other / two:.2f}")
+        cpu_two, cpu_other = cpu_medians[f"tonelint --jobs 2, {scope}"], cpu_medians[f"proselint, {scope}"]
+        print(f"{scope}: --jobs 2 is {one / two:.2f}x --jobs 1; tonelint --jobs 2 / proselint speed = {other / two:.2f} "
+              f"(CPU time: proselint's is {cpu_other / cpu_two:.2f}x tonelint --jobs 2's)")
 
 
 if __name__ == "__main__":
