@@ -1,4 +1,4 @@
-"""Pattern rules tag a small window around each trigger: the tags there must be the whole sentence's."""
+"""Pattern rules tag little: small windows around trigger matches (with the whole sentence's tags there), in batches."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -62,3 +62,23 @@ def test_windows_are_much_shorter_than_their_sentences():
     (_, start, end), = _windows(block, 0, spans, nlp.tokenizer)
     assert "est pressé" in block.text[start:end]
     assert len(nlp.tokenizer(block.text[start:end])) <= 2 + 2 * 5  # the trigger and a margin on each side
+
+
+def test_trigger_matches_are_tagged_a_batch_at_a_time_until_the_limit(monkeypatch):
+    """Blocks without a trigger match cost the tagger nothing; a batch holds several matches, so a
+    draft whose passives are spread out reaches the rule's limit in one call, not one per few blocks."""
+    from tonelint import Config, Engine
+    from tonelint.analysis import DocumentAnalysis
+
+    calls = []
+    real = DocumentAnalysis.nlp_docs
+    monkeypatch.setattr(DocumentAnalysis, "nlp_docs", lambda self, requests: calls.append(requests) or real(self, requests))
+    paragraphs = []
+    for number in range(12):
+        paragraphs.append(f"Le dossier numéro {number} a été vérifié par notre équipe.")
+        paragraphs += ["Vous recevez un message le jour même.", "Écrivez-moi si vous avez une question.",
+                       "Je vous rappelle dans la journée."]
+    engine = Engine(Config(lang="fr", select=("fr.register.voix-passive",)))
+    result = engine.lint("\n\n".join(paragraphs), "text")
+    assert len([d for d in result.diagnostics if d.rule == "fr.register.voix-passive"]) == 5  # the rule's limit
+    assert len(calls) == 1
