@@ -33,6 +33,10 @@ e2e-deps:
 	@for tool in chromium firefox-esr nvim:neovim; do command -v $${tool%%:*} >/dev/null || { [ "$$(id -u)" = 0 ] && \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $${tool##*:}) >/dev/null; } || true; done
 	@[ -d extension/node_modules/playwright-core ] && [ -d extension/node_modules/puppeteer-core ] && [ -d extension/node_modules/tinymce ] && [ -d extension/node_modules/prosemirror-view ] && [ -d extension/node_modules/lexical ] && [ -d extension/node_modules/react-dom ] || (cd extension && npm install --silent --no-package-lock >/dev/null)
+	@# The real-WordPress tests: Debian's WordPress, MariaDB and PHP (its built-in web server); each test
+	@# session makes its own site and database in a temporary folder and removes them.
+	@[ -f /usr/share/wordpress/wp-settings.php ] && [ -x /usr/sbin/mariadbd ] && php -r 'exit(extension_loaded("mysqli") ? 0 : 1);' 2>/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wordpress mariadb-server php-cli php-mysql) >/dev/null; } || true
 	@# Gutenberg's browser build only: installing the package would pull 600 MB of its sources' dependencies.
 	@[ -f $(GUTENBERG)/build-browser/isolated-block-editor.js ] || (mkdir -p $(GUTENBERG) && cd $(GUTENBERG) && \
 	  npm pack --silent @automattic/isolated-block-editor@$(GUTENBERG_VERSION) >/dev/null && \

@@ -22,12 +22,13 @@ class PortBusy(RuntimeError):
 
 
 @contextlib.contextmanager
-def tonelint_server(port: int = SERVER_PORT, timeout: float = 60):
-    """`tonelint serve` in a child process, ready (health answered) when the block starts."""
+def tonelint_server(port: int = SERVER_PORT, timeout: float = 60, args: tuple[str, ...] = ()):
+    """`tonelint serve` in a child process, ready (health answered) when the block starts; `args`: more
+    options for `serve` (a --token-file, as a team's shared server would have)."""
     with socket.socket() as probe:
         if probe.connect_ex(("127.0.0.1", port)) == 0:
             raise PortBusy(f"port {port} is busy: stop the other tonelint server first")
-    proc = subprocess.Popen([sys.executable, "-m", "tonelint.cli", "serve", "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "tonelint.cli", "serve", "--port", str(port), *args],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + timeout
