@@ -41,7 +41,12 @@
   }
 
   api.storage.local.get({ ignored: [] }).then((v) => { ignored = new Set(v.ignored); });
-  api.storage.sync.get({ disabledSites: [] }).then((v) => { disabledHere = v.disabledSites.includes(location.hostname); });
+  api.storage.sync.get({ disabledSites: [] }).then((v) => {
+    disabledHere = v.disabledSites.includes(location.hostname);
+    // A page may focus its editor before this script runs (WordPress focuses a new post's title):
+    // no focusin will come for it.
+    if (document.hasFocus() && document.activeElement) follow(document.activeElement);
+  });
   api.storage.onChanged.addListener((changes) => {
     if (changes.disabledSites) {
       disabledHere = (changes.disabledSites.newValue || []).includes(location.hostname);
@@ -74,13 +79,14 @@
     });
   }
 
-  document.addEventListener("focusin", (event) => {
-    const editor = Editors.find(event.target);
+  function follow(element) {
+    const editor = Editors.find(element);
     if (!editor || (active && active.element === editor.root)) return;
     if (active) active.destroy();
     active = disabledHere ? null : new Session(editor.root, editor.adapt(), context);
     if (active) loadCatalogue();
-  });
+  }
+  document.addEventListener("focusin", (event) => follow(event.target));
   document.addEventListener("mousemove", (event) => {
     if (!active || card.holds(event)) return;
     const hit = active.at(event.clientX, event.clientY);

@@ -1,5 +1,6 @@
 /* <textarea>: underlines drawn in an overlay above the field, placed from a hidden mirror that lays
- * the text out as the field does; suggestions typed in with insertText, so the field's undo works. */
+ * the text out as the field does; suggestions typed in with insertText, so the field's undo works.
+ * Also the one-line title field of WordPress's classic editor: readers see the title first. */
 (function () {
   "use strict";
   const Style = globalThis.TonelintStyle;
@@ -9,6 +10,7 @@
   class TextareaAdapter {
     constructor(element) {
       this.element = element;
+      this.singleLine = element.tagName === "INPUT"; // laid out on one line, scrolled sideways
       this.observesDom = false; // its text is its value: input events say every change
       this.overlay = document.createElement("div");
       this.overlay.setAttribute("data-tonelint-overlay", "");
@@ -22,7 +24,8 @@
     rects(span) {
       const style = getComputedStyle(this.element);
       for (const name of MIRRORED) this.mirror.style[name] = style[name];
-      this.mirror.style.width = this.element.clientWidth + "px";
+      this.mirror.style.whiteSpace = this.singleLine ? "pre" : "pre-wrap";
+      this.mirror.style.width = this.singleLine ? "auto" : this.element.clientWidth + "px";
       const value = this.element.value;
       this.mirror.textContent = value.slice(0, span.start);
       const mark = document.createElement("span");
@@ -32,7 +35,9 @@
       const mirrorBox = this.mirror.getBoundingClientRect();
       return Array.from(mark.getClientRects()).map((r) => new DOMRect(
         box.left + (r.left - mirrorBox.left) - this.element.scrollLeft,
-        box.top + (r.top - mirrorBox.top) - this.element.scrollTop, r.width, r.height));
+        // a one-line field centres its line vertically, whatever its padding says
+        this.singleLine ? box.top + (box.height - r.height) / 2 : box.top + (r.top - mirrorBox.top) - this.element.scrollTop,
+        r.width, r.height));
     }
     draw(diagnostics) {
       this.overlay.textContent = "";
@@ -60,9 +65,15 @@
     destroy() { this.overlay.remove(); this.mirror.remove(); }
   }
 
+  /** A post's title in WordPress's classic editor (post.php): <input id="title" name="post_title">. */
+  function isPostTitle(element) {
+    return element.tagName === "INPUT" && element.id === "title" && element.name === "post_title";
+  }
+
   globalThis.TonelintEditors.editors.register({
     name: "textarea",
-    detect: (element) => (element && element.tagName === "TEXTAREA" && !element.readOnly && !element.disabled ? element : null),
+    detect: (element) => (element && (element.tagName === "TEXTAREA" || isPostTitle(element)) &&
+                          !element.readOnly && !element.disabled ? element : null),
     adapt: (root) => new TextareaAdapter(root),
   });
 })();
