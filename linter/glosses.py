@@ -38,8 +38,18 @@ _DEFINES = re.compile(
     re.IGNORECASE)
 
 
+# A glossary entry: the term alone on its line, its definition on the next line ("Bounce Rate" then
+# "The percentage of visitors who leave…").
+_REST_OF_HEADWORD = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*:?[ \t]*\n[ \t]*"
+                               r"(?:a|an|the|un|une|le|la|les|l['’]|des|du|any|every|tout|toute)\b", re.IGNORECASE)
+
+
 def defines(text: str, start: int, end: int) -> bool:
-    """The sentence opens with the term (after a determiner at most) and defines it."""
+    """The sentence opens with the term (after a determiner at most) and defines it, or the term
+    heads a glossary entry whose definition starts on the next line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and _REST_OF_HEADWORD.match(text, end):
+        return True
     before = text[max(0, start - 40):start]
     determiner = _LEADING_DETERMINER.search(before)
     if determiner:

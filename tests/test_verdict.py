@@ -317,6 +317,8 @@ def test_a_sentence_after_a_quotation_is_no_signature():
     ("Le maillage interne désigne les liens entre vos propres pages.\n\nSoignez votre maillage interne.", True),
     # « est » + a participle is no definition
     ("Le maillage interne est négligé sur votre site. Revoyez le maillage interne.", False),
+    # a glossary entry: the term alone on its line, the definition on the next one
+    ("A short glossary\nBounce Rate\nThe share of visitors who leave after one page.\nWatch your bounce rate.", True),
 ])
 def test_a_term_the_draft_defines_is_explained_everywhere(text, explained):
     engine = EN if text.startswith("A ") else FR
