@@ -5,41 +5,13 @@
 // observations; the saved posts are read back through WordPress's REST API by the Python test.
 // Usage: node wordpress.mjs chromium|firefox ARTEFACTS [FIREFOX_ZIP]
 // Environment: WP_URL, WP_USER, WP_PASSWORD, TONELINT_TOKEN (and CHROMIUM / FIREFOX).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import puppeteer from "puppeteer-core";
-import { EXTENSION } from "./browser.mjs";
+import { WAIT_MS, launch, logIn, newBlockPost as openNewPost, setToken, sleep } from "./wordpress-browser.mjs";
 
 const [browserName, artefacts, firefoxZip] = process.argv.slice(2);
-const { WP_URL, WP_USER, WP_PASSWORD, TONELINT_TOKEN } = process.env;
-const FIREFOX_ID = "tonelint@tonelint.invalid";
-const FIREFOX_UUID = "4d1c2f0e-7b1a-4e55-9c2e-0a6f3b7d9e11"; // pinned, so the options page has a known address
-const WAIT_MS = 15000;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const { WP_URL, TONELINT_TOKEN } = process.env;
+const newBlockPost = (page) => openNewPost(page, WP_URL);
 const shot = (page, name) => page.screenshot({ path: path.join(artefacts, `wp-${name}-${browserName}.png`) });
-
-async function launch() {
-  if (browserName === "firefox") {
-    const browser = await puppeteer.launch({
-      browser: "firefox", executablePath: process.env.FIREFOX || "/usr/bin/firefox-esr", headless: true,
-      args: ["--remote-allow-system-access"], // WebDriver BiDi may then open the add-on's moz-extension:// options page
-      extraPrefsFirefox: { "xpinstall.signatures.required": false,
-                           "extensions.webextensions.uuids": JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }) },
-    });
-    await browser.installExtension(firefoxZip);
-    return { browser, options: `moz-extension://${FIREFOX_UUID}/src/options.html` };
-  }
-  const profile = mkdtempSync(path.join(tmpdir(), "tonelint-wp-chromium-"));
-  const browser = await puppeteer.launch({
-    browser: "chrome", executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true,
-    userDataDir: profile, ignoreDefaultArgs: ["--disable-extensions"],
-    args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, "--no-sandbox", "--disable-gpu",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  const worker = await browser.waitForTarget((t) => t.type() === "service_worker", { timeout: WAIT_MS });
-  return { browser, options: `chrome-extension://${new URL(worker.url()).host}/src/options.html`, profile };
-}
 
 // What the extension underlined in a frame: highlight name -> the underlined words, in order.
 const underlined = (frame) => frame.evaluate(() => {
@@ -82,28 +54,6 @@ async function applySuggestion(page, frame, category, index, screenshot) {
   return suggestion;
 }
 
-async function logIn(page) {
-  await page.goto(WP_URL + "/wp-login.php");
-  // Filled in, not typed: the login page selects the user field on a timer, over the first keys typed.
-  await page.$eval("#user_login", (input, value) => { input.value = value; }, WP_USER);
-  await page.$eval("#user_pass", (input, value) => { input.value = value; }, WP_PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.click("#wp-submit")]);
-  if (!new URL(page.url()).pathname.startsWith("/wp-admin")) {
-    throw new Error("not logged in: " + (await page.evaluate(() => (document.querySelector("#login_error") || document.body).innerText.slice(0, 200))));
-  }
-}
-
-async function setToken(browser, optionsUrl, token) {
-  const options = await browser.newPage();
-  // Firefox loads the add-on's page in another process and the driver never hears the load end: look for the form.
-  await options.goto(optionsUrl, { timeout: 3000 }).catch(() => {});
-  await options.waitForSelector("#token", { timeout: WAIT_MS });
-  await options.$eval("#token", (input, value) => { input.value = value; }, token);
-  await options.click("button[type=submit]");
-  await options.waitForSelector("#saved:not([hidden])", { timeout: WAIT_MS });
-  return options;
-}
-
 // The block editor, read through WordPress's own data stores (what it will save).
 const blocks = (page) => page.evaluate(() => wp.data.select("core/block-editor").getBlocks()
   .map((b) => [b.name, b.attributes.content !== undefined ? String(b.attributes.content) : String(b.attributes.values)]));
@@ -117,12 +67,6 @@ async function saveBlockDraft(page) {
     return !editor.isSavingPost() && !editor.isEditedPostDirty() && editor.getCurrentPost().status === "draft";
   }, { timeout: WAIT_MS });
   return page.evaluate(() => wp.data.select("core/editor").getCurrentPostId());
-}
-
-async function newBlockPost(page) {
-  await page.goto(WP_URL + "/wp-admin/post-new.php");
-  await page.waitForSelector(".editor-post-title__input", { timeout: 30000 });
-  await page.waitForFunction(() => window.wp && wp.data && wp.data.select("core/editor").getCurrentPostId());
 }
 
 // French: a title, a heading and two paragraphs (the heading through WordPress's "## " shortcut).
@@ -324,7 +268,7 @@ async function wrongToken(browser, page, optionsUrl, seen) {
 }
 
 const seen = { browser: browserName };
-const { browser, options, profile } = await launch();
+const { browser, options, close } = await launch(browserName, firefoxZip);
 let dialogs = 0; // WordPress's own "leave the page?" is not ours; any other dialog would be
 try {
   seen.version = await browser.version();
@@ -332,7 +276,7 @@ try {
   const page = await browser.newPage();
   page.on("dialog", (dialog) => { if (dialog.type() !== "beforeunload") dialogs++; dialog.accept(); });
   await page.setViewport({ width: 1280, height: 900 });
-  await logIn(page);
+  await logIn(page, process.env);
   for (const [name, step] of [["block", blockEditor], ["rerender", rerenders], ["english", english], ["classic", classicEditor]]) {
     try {
       await step(page, seen);
@@ -347,5 +291,4 @@ try {
 }
 seen.dialogs = dialogs;
 console.log(JSON.stringify(seen));
-await browser.close();
-if (profile) rmSync(profile, { recursive: true, force: true });
+await close();
