@@ -1,7 +1,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { buildTextMap, piecesOf } = require("../src/lib/textmap.js");
+const { buildTextMap, piecesOf, formatOf } = require("../src/lib/textmap.js");
 
 // A tiny stand-in for the DOM: enough for piecesOf.
 function el(tag, children = [], attrs = {}) {
@@ -48,4 +48,10 @@ test("offsets inside separators snap to the nearest text", () => {
   assert.deepEqual(map.locate(4), { node: b, offset: 0 });
   assert.deepEqual(map.locate(4, "end"), { node: a, offset: 3 });
   assert.equal(buildTextMap([]).locate(0), null);
+});
+
+test("a plain-text field holding markup (WordPress's code editor) is linted as HTML", () => {
+  assert.equal(formatOf("<!-- wp:paragraph -->\n<p>Nous sommes fiers d'annoncer.</p>\n<!-- /wp:paragraph -->"), "html");
+  assert.equal(formatOf("<h2>Un titre</h2>\n<p>Un paragraphe.</p>"), "html");
+  assert.equal(formatOf("Nous sommes fiers d'annoncer. 3 < 5 et <b> n'est pas un bloc."), "text");
 });

@@ -64,7 +64,8 @@
       let reply;
       this.pending = true;
       try {
-        reply = await api.runtime.sendMessage(P.lintRequest(id, text, "text"));
+        const format = this.adapter.format ? this.adapter.format(text) : "text";
+        reply = await api.runtime.sendMessage(P.lintRequest(id, text, format));
       } catch (error) {
         return; // the extension was reloaded: nothing to do in this page any more
       } finally {

@@ -92,5 +92,14 @@
     return pieces;
   }
 
-  return { buildTextMap: buildTextMap, piecesOf: piecesOf };
+  // A plain-text field that holds markup (WordPress's code editor, an HTML source view): the
+  // server reads it as HTML, so tags, attributes and block comments are not linted as words.
+  const MARKUP = /<!--\s*\/?wp:|<(?:p|h[1-6]|ul|ol|li|div|blockquote|figure|table|section|article)\b[^<>]*>/i;
+
+  /** The format a plain-text field's value should be linted as: "html" or "text". */
+  function formatOf(text) {
+    return MARKUP.test(text) ? "html" : "text";
+  }
+
+  return { buildTextMap: buildTextMap, piecesOf: piecesOf, formatOf: formatOf };
 });

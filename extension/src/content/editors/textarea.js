@@ -21,6 +21,7 @@
       document.body.appendChild(this.mirror);
     }
     text() { return this.element.value; }
+    format(text) { return globalThis.TonelintTextMap.formatOf(text); } // markup in a code view is read as HTML
     rects(span) {
       const style = getComputedStyle(this.element);
       for (const name of MIRRORED) this.mirror.style[name] = style[name];
