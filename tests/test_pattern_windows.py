@@ -63,6 +63,10 @@ def test_windows_are_much_shorter_than_their_sentences():
     assert "est pressé" in block.text[start:end]
     assert len(nlp.tokenizer(block.text[start:end])) <= 2 + 2 * 5  # the trigger and a margin on each side
 
+    tokenized = []
+    _windows(block, 0, spans, lambda text: tokenized.append(text) or nlp.tokenizer(text))
+    assert all(len(text.split()) <= 2 + 2 * 5 for text in tokenized)  # never the whole long sentence
+
 
 def test_trigger_matches_are_tagged_a_batch_at_a_time_until_the_limit(monkeypatch):
     """Blocks without a trigger match cost the tagger nothing; a batch holds several matches, so a

@@ -32,13 +32,13 @@ def _windows(block, number: int, spans: list[tuple[int, int]],
     """(block, start, end) windows to tag, each with the trigger spans ("cores") inside it."""
     text = block.text
     ranges: list[list] = []
-    sentence_tokens: dict[tuple[int, int], list[int]] = {}
     for core_start, core_end in spans:
         sentence_start, sentence_end = block.sentence_at(core_start)
-        tokens = sentence_tokens.get((sentence_start, sentence_end))
-        if tokens is None:
-            doc = tokenizer(text[sentence_start:sentence_end])
-            tokens = sentence_tokens[(sentence_start, sentence_end)] = [sentence_start + t.idx for t in doc]
+        # Every chunk holds a token at least: TOKEN_MARGIN chunks on each side hold the margin,
+        # so only they are tokenized, not the whole sentence.
+        around_start = _chunks_before(text, core_start, sentence_start, TOKEN_MARGIN)
+        around_end = _chunks_after(text, core_end, sentence_end, TOKEN_MARGIN)
+        tokens = [around_start + t.idx for t in tokenizer(text[around_start:around_end])]
         if not tokens:
             continue
         first = max(0, bisect.bisect_right(tokens, core_start) - 1 - TOKEN_MARGIN)
@@ -67,6 +67,24 @@ def _chunk_end(text: str, offset: int, ceiling: int) -> int:
         offset += 1
     while offset < ceiling and text[offset].isspace():
         offset += 1
+    return offset
+
+
+def _chunks_before(text: str, offset: int, floor: int, count: int) -> int:
+    """The start of the chunk `count` chunks before the one holding `offset`."""
+    offset = _chunk_start(text, offset, floor)
+    for _ in range(count):
+        while offset > floor and text[offset - 1].isspace():
+            offset -= 1
+        offset = _chunk_start(text, offset, floor)
+    return offset
+
+
+def _chunks_after(text: str, end: int, ceiling: int, count: int) -> int:
+    """The end of the chunk `count` chunks after the one where a span ending at `end` ends."""
+    offset = _chunk_end(text, max(end - 1, 0), ceiling)
+    for _ in range(count):
+        offset = _chunk_end(text, offset, ceiling)
     return offset
 
 
