@@ -9,14 +9,12 @@ document (its offset map).
 from __future__ import annotations
 
 import bisect
-
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
 from .cache import LRU
-from .prefilter import casefold_for_search, may_match
+from .prefilter import Search, casefold_for_search
 from .sentences import split_sentences
 from .sources import Block, Document
 from .textnorm import normalize
@@ -89,15 +87,11 @@ class BlockData:
 
         return figures_from_counts(lang, self.words, len(self.sentences), self.syllables(lang))
 
-    def regex_spans(self, pattern: re.Pattern) -> list[tuple[int, int]]:
-        """Non-empty matches of the pattern, or of its group named `mark` if it has one."""
-        spans = self.memo.get(pattern)  # compiled patterns hash by their source and flags
-        if spans is None and not may_match(pattern, self.text, self.folded):
-            spans = self.memo[pattern] = []
+    def regex_spans(self, search: Search) -> list[tuple[int, int]]:
+        """Non-empty matches of a rule's regex, or of its group named `mark` if it has one."""
+        spans = self.memo.get(search.key)
         if spans is None:
-            group = "mark" if "mark" in pattern.groupindex else 0
-            spans = [span for match in pattern.finditer(self.text) if (span := match.span(group))[1] > span[0]]
-            self.memo[pattern] = spans
+            spans = self.memo[search.key] = search.spans(self.text) if search.may_match(self.text, self.folded) else []
         return spans
 
 
@@ -160,6 +154,21 @@ class DocumentAnalysis:
     @cached_property
     def words(self) -> int:
         return sum(b.words for b in self.blocks)
+
+    @cached_property
+    def text(self) -> str:
+        """Every block's text, one per line: a regex's required literal absent from it is
+        absent from every block, so one look skips the whole draft."""
+        return "\n".join(b.text for b in self.blocks)
+
+    @cached_property
+    def folded(self) -> str:
+        return "\n".join(b.data.folded for b in self.blocks)
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """Every block's words (BlockData.word_set): a word absent here is in no block."""
+        return frozenset().union(*(b.data.word_set for b in self.blocks))
 
     @cached_property
     def readability(self) -> dict:

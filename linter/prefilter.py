@@ -11,7 +11,6 @@ and the regex simply always runs.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 try:  # the parser `re` itself uses; private, so any surprise just disables the shortcut
     from re import _constants as _sre
@@ -20,7 +19,6 @@ except ImportError:  # pragma: no cover - another Python implementation
     _sre = _sre_parser = None
 
 
-@lru_cache(maxsize=None)
 def required_literal(pattern: re.Pattern) -> str | None:
     """The longest run of ASCII characters in every match (casefolded when the
     pattern ignores case), or None when there is none worth checking."""
@@ -67,15 +65,35 @@ def _literal_runs(items) -> list[str] | None:
 
 def may_match(pattern: re.Pattern, text: str, folded: str) -> bool:
     """False only when the pattern cannot match `text` (`folded` is its casefold)."""
-    literal, ignores_case = _plan(pattern)
-    if literal is None:
-        return True
-    return literal in (folded if ignores_case else text)
+    return Search(pattern).may_match(text, folded)
 
 
-@lru_cache(maxsize=None)
-def _plan(pattern: re.Pattern) -> tuple[str | None, bool]:
-    return required_literal(pattern), bool(pattern.flags & re.IGNORECASE)  # flag enums are slow per call
+class Search:
+    """A rule's compiled regex with what makes skipping text cheap, worked out once when
+    the rule compiles: asking a block about it is then a dictionary look-up and an `in`.
+
+    `key` names the regex in per-block memos: two rules with the same regex share results,
+    and it hashes fast (a compiled pattern hashes its whole compiled code on every call, a
+    few microseconds for the large verb alternations, for each of thousands of blocks)."""
+
+    __slots__ = ("pattern", "key", "literal", "ignores_case", "group")
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern = pattern
+        self.key = ("regex", pattern.pattern, pattern.flags)
+        self.literal = required_literal(pattern)
+        self.ignores_case = bool(pattern.flags & re.IGNORECASE)
+        self.group = "mark" if "mark" in pattern.groupindex else 0  # the span a match reports
+
+    def may_match(self, text: str, folded: str) -> bool:
+        """False only when the regex cannot match `text` (`folded` is its casefold)."""
+        literal = self.literal
+        return literal is None or literal in (folded if self.ignores_case else text)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Non-empty matches of the regex (of its group named `mark` if it has one)."""
+        group = self.group
+        return [span for match in self.pattern.finditer(text) if (span := match.span(group))[1] > span[0]]
 
 
 def casefold_for_search(text: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..analysis import DocumentAnalysis, Hit
 from ..inflect import french_adjective_forms, verb_forms
+from ..prefilter import Search
 from ..rulepack.loader import load_lexicon
 from ..rulepack.schema import Rule, RuleError
 from ..validation import as_string_list
@@ -69,26 +70,34 @@ class TermSet:
                     raise RuleError(rule.path, f"{field_name}.phrases", str(exc)) from None
         flags = 0 if spec.get("case") == "sensitive" else re.IGNORECASE
         self.patterns = []
-        self.anchors: dict[re.Pattern, list[frozenset[str]]] = {}  # per set, every match holds one word
+        # Each regex with the word sets its matches need (every match holds a word of each set).
+        self.searches: list[tuple[Search, tuple[frozenset[str], ...]]] = []
         for pattern in _strings(rule, spec.get("regex", []), f"{field_name}.regex"):
             pattern, anchors = expand_lexicon_macros(rule, pattern, ctx, f"{field_name}.regex")
             try:
                 self.patterns.append(re.compile(pattern, flags | re.UNICODE))
-                if anchors:
-                    self.anchors[self.patterns[-1]] = anchors
             except re.error as exc:
                 raise RuleError(rule.path, f"{field_name}.regex", f"invalid regular expression {pattern!r}: {exc}") from None
-        self.patterns.extend(literal_name_pattern(name) for name in names)
+            self.searches.append((Search(self.patterns[-1]), tuple(anchors)))
+        for name in names:
+            self.patterns.append(literal_name_pattern(name))
+            self.searches.append((Search(self.patterns[-1]), ()))
         self.empty = not phrases and not self.patterns
 
     def find(self, analysis: DocumentAnalysis) -> list[Hit]:
         hits = list(analysis.phrase_hits.get(self.group, ()))
-        for pattern in self.patterns:
-            anchors = self.anchors.get(pattern, ())
+        for search, anchors in self.searches:
+            # The draft as a whole first: most regexes have no chance in most drafts.
+            if not search.may_match(analysis.text, analysis.folded) \
+                    or any(words.isdisjoint(analysis.word_set) for words in anchors):
+                continue
             for number, block in enumerate(analysis.blocks):
-                if anchors and any(words.isdisjoint(block.data.word_set) for words in anchors):
+                data = block.data
+                if anchors and any(words.isdisjoint(data.word_set) for words in anchors):
                     continue  # a word set that every match needs has no word in this block
-                hits.extend(Hit(number, start, end) for start, end in block.data.regex_spans(pattern))
+                spans = data.regex_spans(search)
+                if spans:
+                    hits.extend(Hit(number, start, end) for start, end in spans)
         return longest_hits(hits)
 
 
