@@ -140,7 +140,9 @@ def main() -> None:
     en_files = sorted(str(p) for p in (repo / "en").glob("*.md"))
     en_words = sum(len(Path(p).read_text(encoding="utf-8").split()) for p in en_files)
     all_files = sorted(str(p) for p in repo.rglob("*.md"))
-    tonelint = [sys.executable, "-m", "tonelint.cli", "check", "--format", "json", "--fail-on", "never"]
+    # `python -m tonelint` runs what the `tonelint` command runs (console_main: the process's
+    # collector settings); `-m tonelint.cli` would skip them, as a program embedding main() does.
+    tonelint = [sys.executable, "-m", "tonelint", "check", "--format", "json", "--fail-on", "never"]
     proselint = proselint_command()
     print(f"content repository: {files} Markdown posts ({len(en_files)} in English), {words:,} words "
           "(Debian Reference, French and English)")
