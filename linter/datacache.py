@@ -48,32 +48,36 @@ def _real_home() -> Path | None:
     return Path(home)
 
 
-def load_or_build(name: str, build: Callable[[], T], version: int = 1) -> T:
+def load_or_build(name: str, build: Callable[[], T], version: int = 1, fingerprint: str = "") -> T:
     """The table cached under `name` (include the source data's version in it), built on a miss.
     `version` is the format of what `build` returns: bump it when that layout changes, and a
-    table kept in the old layout is rebuilt instead of being handed to code that reads the new one."""
+    table kept in the old layout is rebuilt instead of being handed to code that reads the new one.
+    `fingerprint`: what the table was built from (a digest of its sources), when that is not in
+    its name: a table built from other sources is rebuilt and replaced, so one file per name is
+    kept however often the sources change."""
     directory = cache_directory()
     if directory is None:
         return build()
     path = directory / f"{name}.pickle"
-    found, table = _load(path, name, version)
+    found, table = _load(path, name, version, fingerprint)
     if found:
         return table
     table = build()
-    _store(path, name, table, version)
+    _store(path, name, table, version, fingerprint)
     return table
 
 
-def _header(name: str, version: int) -> bytes:
-    return _MAGIC + name.encode("utf-8") + b"\n" + f"format {version}\n".encode("ascii")
+def _header(name: str, version: int, fingerprint: str = "") -> bytes:
+    header = _MAGIC + name.encode("utf-8") + b"\n" + f"format {version}\n".encode("ascii")
+    return header + f"sources {fingerprint}\n".encode("ascii") if fingerprint else header
 
 
-def _load(path: Path, name: str, version: int) -> tuple[bool, object]:
+def _load(path: Path, name: str, version: int, fingerprint: str = "") -> tuple[bool, object]:
     try:
         data = path.read_bytes()
     except OSError:
         return False, None
-    header = _header(name, version)
+    header = _header(name, version, fingerprint)
     checksum, payload = data[len(header):len(header) + 4], data[len(header) + 4:]
     if not data.startswith(header) or checksum != zlib.crc32(payload).to_bytes(4, "big"):
         return False, None
@@ -83,12 +87,12 @@ def _load(path: Path, name: str, version: int) -> tuple[bool, object]:
         return False, None
 
 
-def _store(path: Path, name: str, table, version: int) -> None:
+def _store(path: Path, name: str, table, version: int, fingerprint: str = "") -> None:
     payload = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")  # concurrent workers never see half a file
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        temporary.write_bytes(_header(name, version) + zlib.crc32(payload).to_bytes(4, "big") + payload)
+        temporary.write_bytes(_header(name, version, fingerprint) + zlib.crc32(payload).to_bytes(4, "big") + payload)
         temporary.replace(path)
     except OSError:
         try:

@@ -31,6 +31,7 @@ from .sources.suppress import SuppressionIndex
 from .selection import Selection, is_grammar_id, matches_any
 from .tokens import PhraseIndex
 from .overlap import merge_overlapping, shown_for
+from .packcache import load_or_compile
 from .variants import for_language
 from .verdict import Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings
 
@@ -152,7 +153,8 @@ class Engine:
             raise ValueError(f"unsupported language {lang!r} (supported: {', '.join(LANGUAGES)})")
         with self._lock:
             if lang not in self._packs:
-                self._packs[lang] = self._compile(lang)
+                roots = [builtin_rules_dir(), *self.config.rule_dirs]
+                self._packs[lang] = load_or_compile(lang, self.config, roots, lambda: self._compile(lang))
             return self._packs[lang]
 
     def _compile(self, lang: str) -> CompiledPack:

@@ -221,20 +221,25 @@ def choice(rule: Rule, spec: dict, name: str, options: tuple[str, ...], default:
     return value
 
 
-def exception_filter(rule: Rule, ctx: CompileContext):
+def exception_filter(rule: Rule, ctx: CompileContext) -> "ExceptionFilter":
     """Hits overlapping one of the rule's `exceptions` phrases are dropped."""
-    if not rule.exceptions:
-        return lambda analysis, hits: hits
-    terms = TermSet(rule, rule.exceptions, ctx, "exceptions")
+    return ExceptionFilter(TermSet(rule, rule.exceptions, ctx, "exceptions") if rule.exceptions else None)
 
-    def apply(analysis: DocumentAnalysis, hits: list[Hit]) -> list[Hit]:
+
+class ExceptionFilter:
+    """A rule's `exceptions`, as a callable (a class, not a closure: compiled packs are pickled)."""
+
+    def __init__(self, terms: TermSet | None) -> None:
+        self.terms = terms
+
+    def __call__(self, analysis: DocumentAnalysis, hits: list[Hit]) -> list[Hit]:
+        if self.terms is None or not hits:
+            return hits  # no hit: nothing to look for
         spans_by_block: dict[int, list[tuple[int, int]]] = {}
-        for b in terms.find(analysis):
+        for b in self.terms.find(analysis):
             spans_by_block.setdefault(b.block, []).append((b.start, b.end))
         blocked = {number: _SpanIndex(spans) for number, spans in spans_by_block.items()}
         return [h for h in hits if not (h.block in blocked and blocked[h.block].overlaps(h.start, h.end))]
-
-    return apply
 
 
 class _SpanIndex:

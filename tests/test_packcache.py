@@ -1,0 +1,99 @@
+"""Compiled rule packs are kept on disk and reused only while their sources are unchanged."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tonelint import Config, Engine
+from tonelint.checks.base import ExceptionFilter
+
+RULE = """title: Attendu que
+kind: existence
+severity: warning
+message: "« {match} » : écrivez comme vous parlez."
+description: Une formule de contrat éloigne le lecteur.
+match:
+  phrases: ["attendu que"]
+  lexicon: [formules-maison.txt]
+exceptions: ["attendu que vous"]
+examples:
+  incorrect: ["[[Attendu que]] le toit fuit."]
+  correct: ["Le toit fuit."]
+"""
+
+
+@pytest.fixture
+def compiles(monkeypatch, tmp_path):
+    """Counts pack compilations, with a cache directory of the test's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    calls = []
+    real = Engine._compile
+
+    def counting(self, lang):
+        calls.append(lang)
+        return real(self, lang)
+
+    monkeypatch.setattr(Engine, "_compile", counting)
+    return calls
+
+
+def _user_rules(root: Path) -> Path:
+    folder = root / "fr" / "register"
+    folder.mkdir(parents=True)
+    (folder / "attendu-que.yaml").write_text(RULE, encoding="utf-8")
+    (root / "fr" / "lexicons").mkdir()
+    (root / "fr" / "lexicons" / "formules-maison.txt").write_text("nonobstant\n", encoding="utf-8")
+    return root
+
+
+def _findings(engine: Engine, text: str) -> list[tuple[str, str]]:
+    return [(d.rule, d.match) for d in engine.lint(text, "text", "fr").diagnostics]
+
+
+def test_a_second_engine_reads_the_compiled_pack_and_finds_the_same(compiles, tmp_path):
+    text = "Nous sommes fiers d'annoncer notre partenariat stratégique. Le site a été conçu par nous."
+    first = _findings(Engine(Config()), text)
+    assert compiles == ["fr"]
+    second = _findings(Engine(Config()), text)
+    assert compiles == ["fr"]  # not compiled again
+    assert second == first and first
+
+
+def test_an_edited_rule_file_or_lexicon_is_compiled_again(compiles, tmp_path):
+    rules = _user_rules(tmp_path / "rules")
+    config = Config(rule_dirs=(rules,), select=("fr.register.attendu-que",))
+    assert _findings(Engine(config), "Nonobstant le toit, attendu que vous venez.") == [
+        ("fr.register.attendu-que", "Nonobstant")]
+    (rules / "fr" / "lexicons" / "formules-maison.txt").write_text("nonobstant\nci-après\n", encoding="utf-8")
+    assert _findings(Engine(config), "Le toit ci-après.") == [("fr.register.attendu-que", "ci-après")]
+    rule_file = rules / "fr" / "register" / "attendu-que.yaml"
+    rule_file.write_text(rule_file.read_text(encoding="utf-8").replace('exceptions: ["attendu que vous"]\n', ""),
+                         encoding="utf-8")
+    assert _findings(Engine(config), "Attendu que vous venez.") == [("fr.register.attendu-que", "Attendu que")]
+    assert compiles == ["fr", "fr", "fr"]
+    assert len(list((tmp_path / "cache" / "tonelint").glob("pack-fr-*.pickle"))) == 1  # replaced, not added
+
+
+def test_another_configuration_or_another_code_gets_its_own_pack(compiles, monkeypatch):
+    Engine(Config()).pack("fr")
+    Engine(Config(ignore=("fr.register",))).pack("fr")
+    assert compiles == ["fr", "fr"]
+    assert not any(r.id.startswith("fr.register") for r in Engine(Config(ignore=("fr.register",))).pack("fr").rules)
+    monkeypatch.setattr("tonelint.packcache.sys.version", "3.99 (another interpreter)")
+    Engine(Config()).pack("fr")
+    assert compiles == ["fr", "fr", "fr"]
+
+
+def test_exception_filters_pickle_with_the_pack(compiles):
+    pack = Engine(Config()).pack("fr")
+    filters = [check.filter_exceptions for check in pack.checks]
+    assert all(isinstance(f, ExceptionFilter) for f in filters)
+    assert any(f.terms is not None for f in filters)
+
+
+def test_without_a_cache_directory_packs_are_compiled_each_time(compiles, monkeypatch):
+    monkeypatch.setattr("tonelint.datacache.cache_directory", lambda: None)
+    Engine(Config()).pack("en")
+    Engine(Config()).pack("en")
+    assert compiles == ["en", "en"]
