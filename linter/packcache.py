@@ -16,13 +16,23 @@ holds rules and reference data only, never a draft's text.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import pickle
+import re
 import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
 from .config import Config
-from .datacache import load_or_build
+from .datacache import cache_directory, load_or_build
+
+try:  # the regex compiler `re` itself uses; private, so any surprise just means re.compile
+    import _sre
+    from re import _compiler as _sre_compiler
+    from re import _parser as _sre_parser
+except ImportError:  # pragma: no cover - another Python implementation
+    _sre = _sre_compiler = _sre_parser = None
 
 T = TypeVar("T")
 
@@ -32,11 +42,70 @@ _CODE_DIR = Path(__file__).resolve().parent
 
 def load_or_compile(lang: str, config: Config, roots: list[Path], compile_pack: Callable[[], T]) -> T:
     """The pack `compile_pack()` would give, from the disk cache when its sources are unchanged."""
+    if cache_directory() is None:
+        return compile_pack()
     shape = _config_shape(config)
     # Named without the rule directories' paths (they are in the fingerprint): drafts linted from
     # throwaway folders (tests) replace one file instead of leaving one each.
     name = f"pack-{lang}-{hashlib.sha256(f'{shape} {len(roots)}'.encode('utf-8')).hexdigest()[:16]}"
-    return load_or_build(name, compile_pack, version=PACK_FORMAT, fingerprint=pack_fingerprint(lang, shape, roots))
+    compiled = []
+
+    def build() -> bytes:
+        compiled.append(compile_pack())
+        return dumps(compiled[0])
+
+    data = load_or_build(name, build, version=PACK_FORMAT, fingerprint=pack_fingerprint(lang, shape, roots))
+    if compiled:
+        return compiled[0]
+    try:
+        return pickle.loads(data)
+    except Exception:  # noqa: BLE001 - an unreadable pack is compiled again, never trusted
+        return compile_pack()
+
+
+def dumps(pack) -> bytes:
+    """The pack pickled, its regexes with their compiled code (see _PackPickler)."""
+    buffer = io.BytesIO()
+    _PackPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(pack)
+    return buffer.getvalue()
+
+
+class _PackPickler(pickle.Pickler):
+    """Pickles a compiled regex with the code `re` compiled it to, so that reading a pack does
+    not compile its regexes again (half the time of reading one: `re` parses and compiles in
+    Python). The code is kept only when rebuilding from it gives a pattern equal to the original
+    (same source, flags and compiled code); the fingerprint holds Python's version, so the code
+    is always read by the interpreter that wrote it."""
+
+    def reducer_override(self, obj):
+        if type(obj) is re.Pattern:
+            arguments = _compiled_form(obj)
+            if arguments is not None:
+                return _rebuilt_pattern, arguments
+        return NotImplemented
+
+
+def _compiled_form(pattern: re.Pattern) -> tuple | None:
+    if _sre is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+        code = [int(op) for op in _sre_compiler._code(parsed, pattern.flags)]  # opcodes are int subclasses
+        indexgroup = [None] * parsed.state.groups
+        for name, index in parsed.state.groupdict.items():
+            indexgroup[index] = name
+        arguments = (pattern.pattern, pattern.flags | parsed.state.flags, code, parsed.state.groups - 1,
+                     dict(parsed.state.groupdict), tuple(indexgroup))
+        return arguments if _sre.compile(*arguments) == pattern else None
+    except Exception:  # noqa: BLE001 - an optimisation must never break a rule
+        return None
+
+
+def _rebuilt_pattern(source: str, flags: int, code: list, groups: int, groupindex: dict, indexgroup: tuple):
+    try:
+        return _sre.compile(source, flags, code, groups, groupindex, indexgroup)
+    except Exception:  # noqa: BLE001 - read by another `re`: compiled from the source instead
+        return re.compile(source, flags)
 
 
 def pack_fingerprint(lang: str, shape: str, roots: list[Path]) -> str:

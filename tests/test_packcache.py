@@ -1,11 +1,13 @@
 """Compiled rule packs are kept on disk and reused only while their sources are unchanged."""
 from __future__ import annotations
 
+import pickle
+import re
 from pathlib import Path
 
 import pytest
 
-from tonelint import Config, Engine
+from tonelint import Config, Engine, packcache
 from tonelint.checks.base import ExceptionFilter
 
 RULE = """title: Attendu que
@@ -97,3 +99,50 @@ def test_without_a_cache_directory_packs_are_compiled_each_time(compiles, monkey
     Engine(Config()).pack("en")
     Engine(Config()).pack("en")
     assert compiles == ["en", "en"]
+
+
+def _patterns(value, seen=None) -> list[re.Pattern]:
+    """Every compiled regex reachable from a pack's checks."""
+    seen = {} if seen is None else seen  # id -> the object, kept alive so that no id is reused
+    if id(value) in seen or isinstance(value, (str, bytes, int, float, type(None))):
+        return []
+    seen[id(value)] = value
+    if isinstance(value, re.Pattern):
+        return [value]
+    if isinstance(value, dict):
+        return [p for item in value.items() for v in item for p in _patterns(v, seen)]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [p for v in value for p in _patterns(v, seen)]
+    state = getattr(value, "__dict__", None)
+    slots = [getattr(value, name) for name in getattr(type(value), "__slots__", ()) if hasattr(value, name)]
+    return _patterns(list((state or {}).values()) + slots, seen)
+
+
+def test_a_read_pack_holds_the_same_compiled_regexes(compiles):
+    """Regexes are read back from their compiled code, equal to what `re` compiles (a Pattern
+    compares its source, flags and code), and they find the same matches."""
+    for lang in ("fr", "en"):
+        original = _patterns(Engine(Config()).pack(lang).checks)
+        read = _patterns(Engine(Config()).pack(lang).checks)
+        assert len(read) == len(original) > 50
+        for before, after in zip(original, read):
+            assert after == before == re.compile(before.pattern, before.flags)
+            assert after is not before
+    assert compiles == ["fr", "en"]
+
+
+def test_a_regex_whose_code_cannot_be_rebuilt_is_compiled_from_its_source(monkeypatch):
+    pattern = re.compile(r"(?P<mark>\bannonce)\s+(?i:fièrement)", re.IGNORECASE)
+    assert pickle.loads(packcache.dumps([pattern]))[0] == pattern
+    monkeypatch.setattr(packcache, "_sre", None)  # another Python implementation
+    assert pickle.loads(packcache.dumps([pattern]))[0] == pattern
+
+
+def test_reading_a_pack_compiles_no_regex(compiles, monkeypatch):
+    Engine(Config()).pack("fr")
+    re.purge()  # nothing left in re's own cache: a pickled Pattern would be compiled again
+    compiled = []
+    real = re._compiler.compile
+    monkeypatch.setattr(re._compiler, "compile", lambda *args: compiled.append(args) or real(*args))
+    Engine(Config()).pack("fr")
+    assert compiles == ["fr"] and compiled == []
