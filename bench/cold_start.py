@@ -25,8 +25,7 @@ from tonelint import Engine, Config
 engine = Engine(Config(lang="fr"))
 engine.pack("fr")
 t2 = time.perf_counter()
-from tonelint.nlp import get_pipeline
-get_pipeline("fr")
+engine.pipelines.get("fr")
 t3 = time.perf_counter()
 from tonelint.readability import readability
 readability("fr", ["Une phrase courte. Une autre."])

@@ -17,7 +17,7 @@ import time
 sys.path.insert(0, os.path.dirname(__file__))
 from drafts import EN, FR  # noqa: E402
 
-from tonelint import Config, Engine, nlp  # noqa: E402
+from tonelint import Config, Engine  # noqa: E402
 
 _CONSONANTS = "bcdfglmnprstvz"
 _VOWELS = "aeiouéè"
@@ -62,8 +62,8 @@ def main(total: int = 20_000, every: int = 2_000) -> None:
         engine.lint(draft_with_new_words(rng, "fr" if number % 2 else "en"), "markdown")
         if number % every == 0:
             elapsed = (time.perf_counter() - start) * 1000 / every
-            recycled = nlp.pipelines_recycled() if hasattr(nlp, "pipelines_recycled") else "-"
-            strings = len(nlp.get_pipeline("fr").vocab.strings)  # the tagger's string store now
+            recycled = engine.pipelines.recycled
+            strings = len(engine.pipelines.get("fr").vocab.strings)  # the tagger's string store now
             print(f"{number:>7} {rss_mb():>8.1f} {elapsed:>9.2f} {strings:>14,} {recycled:>19}", flush=True)
             start = time.perf_counter()
 

@@ -9,6 +9,7 @@ document (its offset map).
 from __future__ import annotations
 
 import bisect
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
@@ -132,10 +133,13 @@ class DocumentAnalysis:
     nlp_loader: Callable[[], object] | None = None
     phrase_hits: dict[object, list[Hit]] = field(default_factory=dict)
     tagged: LRU | None = None  # spaCy Docs by sentence text, shared across drafts
+    # Held while tagging or matching: the pipeline's vocabulary is shared by every thread (nlp.Pipelines).
+    tagging_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def build(cls, lang: str, document: Document, index: PhraseIndex, nlp_loader=None,
-              block_cache: LRU | None = None, tagged: LRU | None = None) -> "DocumentAnalysis":
+              block_cache: LRU | None = None, tagged: LRU | None = None,
+              tagging_lock: threading.Lock | None = None) -> "DocumentAnalysis":
         blocks = []
         for block in document.blocks:
             key = (lang, block.kind, block.text)
@@ -145,7 +149,8 @@ class DocumentAnalysis:
                 if block_cache is not None:
                     block_cache.put(key, data, len(block.text))
             blocks.append(BlockAnalysis(block, data))
-        analysis = cls(lang, document, blocks, nlp_loader, tagged=tagged if tagged is not None else LRU(1024))
+        analysis = cls(lang, document, blocks, nlp_loader, tagged=tagged if tagged is not None else LRU(1024),
+                       tagging_lock=tagging_lock or threading.Lock())
         for number, block in enumerate(blocks):
             for group, payload, start, end in block.data.phrase_hits:
                 analysis.phrase_hits.setdefault(group, []).append(Hit(number, start, end, payload))
@@ -209,9 +214,7 @@ class DocumentAnalysis:
                 for r, t in texts.items()}
         missing = sorted({t for r, t in texts.items() if docs[r] is None})
         if missing:
-            from .nlp import tagging_lock
-
-            with tagging_lock(self.lang):
+            with self.tagging_lock:
                 fresh = dict(zip(missing, nlp.pipe(missing)))
             for doc in fresh.values():
                 doc.tensor = doc.tensor[:0]  # tok2vec's vectors: large, and no rule reads them

@@ -6,7 +6,6 @@ import time
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from . import nlp
 from .analysis import DocumentAnalysis
 from .cache import LRU
 from .catalogue import Catalogue, build_catalogue
@@ -20,6 +19,7 @@ from .i18n import N_, Message
 from .lang import clearly_other_language, detect_language
 from .mention import MentionModel
 from .model import Diagnostic
+from .nlp import Pipelines
 from .profile import refocus_profile, tone_profile
 from .positions import LineIndex, fill_positions
 from .readability import paragraph_figures
@@ -97,8 +97,12 @@ TAGGED_CACHE_CHARACTERS = 300_000  # tagged sentences kept across drafts
 class Engine:
     """Compiles rule packs once per language and lints documents with them."""
 
-    def __init__(self, config: Config | None = None, block_cache_size: int = 4096) -> None:
+    def __init__(self, config: Config | None = None, block_cache_size: int = 4096,
+                 pipelines: Pipelines | None = None) -> None:
+        """`pipelines`: the process's tagging models, shared with its other engines (the
+        command's run, the server and the language server make one); by default the engine's own."""
         self.config = config or Config()
+        self.pipelines = pipelines if pipelines is not None else Pipelines()
         self._packs: dict[str, CompiledPack] = {}
         self._lock = threading.Lock()
         self._catalogues: dict[str, Catalogue] = {}
@@ -215,9 +219,10 @@ class Engine:
         variant = for_language(variant or self.config.variant or document.meta_variant, lang) \
             or for_language(locale_variant, lang)
         pack = self.pack(lang)
+        pipelines = self.pipelines
         analysis = DocumentAnalysis.build(lang, document, pack.index,
-                                          lambda: nlp.get_pipeline(lang, pack.needs_lemmas),
-                                          self.block_cache, self.tagged_cache)
+                                          lambda: pipelines.get(lang, pack.needs_lemmas),
+                                          self.block_cache, self.tagged_cache, pipelines.tagging_lock(lang))
         notices: list[str] = list(document.notices)
         for name in sorted({n for s in document.suppressions for n in s.rules}):
             if problem := self.unknown_rule_name(name):
@@ -236,7 +241,7 @@ class Engine:
                 continue  # a usage note for other readers
             tagged = bool(check.needs)
             # The model loads only when a sentence needs tagging: most short drafts never pay for spaCy.
-            if tagged and not nlp.model_installed(lang):
+            if tagged and not pipelines.model_installed(lang):
                 notices.append(Message(N_("{rule}: skipped, no {lang} tagging model installed"), rule=rule.id, lang=lang))
                 continue
             produced = 0
@@ -253,7 +258,7 @@ class Engine:
                 produced += 1
                 if rule.limit and produced >= rule.limit:
                     break
-            if tagged and not nlp.model_installed(lang):  # installed, but failed to load just now
+            if tagged and not pipelines.model_installed(lang):  # installed, but failed to load just now
                 notices.append(Message(N_("{rule}: skipped, the {lang} tagging model could not be loaded"),
                                        rule=rule.id, lang=lang))
         # A draft about press releases quotes their phrases: mentions, not uses.
@@ -294,8 +299,10 @@ class Engine:
         return self.selection.set_by_user(rule_id)
 
 
-def lint_text(text: str, format: str = "text", lang: str | None = None, config: Config | None = None) -> LintResult:
+def lint_text(text: str, format: str = "text", lang: str | None = None, config: Config | None = None,
+              pipelines: Pipelines | None = None) -> LintResult:
     """Lint one draft given as a string, with an engine made for this call (its rules compile
-    anew, so rule files edited since are seen). To lint many drafts, make one `Engine` and call
-    its `lint`: rules compile once and per-block results are shared."""
-    return Engine(config).lint(text, format, lang)
+    anew, so rule files edited since are seen; its tagging models load anew unless `pipelines`
+    is given). To lint many drafts, make one `Engine` and call its `lint`: rules compile once
+    and per-block results are shared."""
+    return Engine(config, pipelines=pipelines).lint(text, format, lang)

@@ -23,6 +23,7 @@ from .configcheck import check_config
 from .engine import Engine, UnknownRuleError
 from .formatters import FileReport
 from .i18n import N_, Message, message_of
+from .nlp import Pipelines
 from .reading import InputError, guess_format, read_draft
 from .rulepack import RuleError
 
@@ -44,8 +45,10 @@ class Engines:
     Owned by the run: a second run (a second `main()` in the same process) reads the rule
     files and configurations again, so edits made in between are seen."""
 
-    def __init__(self) -> None:
+    def __init__(self, pipelines: Pipelines | None = None) -> None:
         self._by_config: dict[tuple[Config, tuple], Engine] = {}
+        # One set of tagging models for every engine of the run: a model loads once per process.
+        self.pipelines = pipelines if pipelines is not None else Pipelines()
 
     def engine_for(self, config: Config, overrides: tuple = ()) -> Engine:
         """The configuration is checked against the rules it names the first time it is seen."""
@@ -53,7 +56,8 @@ class Engines:
         engine = self._by_config.get(key)
         if engine is None:
             check_config(config)
-            engine = self._by_config[key] = Engine(replace(config, **dict(overrides)) if overrides else config)
+            engine = self._by_config[key] = Engine(replace(config, **dict(overrides)) if overrides else config,
+                                                   pipelines=self.pipelines)
         return engine
 
 

@@ -100,14 +100,12 @@ def create_app(settings: ServerSettings | None = None) -> Flask:
 def warm_up(app: Flask, langs=("fr", "en")) -> None:
     """Compile the rule packs and load the models before the port opens. The grammar
     server is not waited for: it is asked in the background and shows in /v1/health."""
-    from tonelint import nlp
-
     state: ServerState = app.extensions["tonelint"]
     samples = {"fr": "Les demandes sont traitées par notre équipe. Vous êtes le bienvenu.",
                "en": "Requests are processed by our team. You are welcome."}
     for lang in langs:
         state.engine.lint(samples[lang], "text", lang, grammar=False)
-        nlp.get_pipeline(lang, state.engine.pack(lang).needs_lemmas)
+        state.engine.pipelines.get(lang, state.engine.pack(lang).needs_lemmas)
     if state.engine.grammar is not None:
         state.engine.grammar.prepare(langs)
     state.ready = True

@@ -7,7 +7,7 @@ import time
 
 from flask import Blueprint, current_app, jsonify, request
 
-from tonelint import SCHEMA_VERSION, __version__, nlp
+from tonelint import SCHEMA_VERSION, __version__
 from tonelint.engine import LintDeadlineExceeded, UnknownRuleError
 from tonelint.rulepack import LANGUAGES
 from tonelint.sources import FORMATS
@@ -124,10 +124,11 @@ def rules():
 def health():
     state = _state()
     grammar = state.engine.grammar.status() if state.engine.grammar else {"backend": None, "available": False}
-    loaded = nlp.loaded_languages()
+    pipelines = state.engine.pipelines
+    loaded = pipelines.loaded_languages()
     # Without its tagging model a language is still linted, minus the rules that need tags (see notices).
-    models = {lang: {"name": nlp.MODELS.get(lang), "installed": nlp.model_installed(lang), "loaded": lang in loaded}
-              for lang in LANGUAGES}
+    models = {lang: {"name": pipelines.models.get(lang), "installed": pipelines.model_installed(lang),
+                     "loaded": lang in loaded} for lang in LANGUAGES}
     return jsonify({"status": "ready" if state.ready else "starting", "version": __version__,
                     "languages": list(LANGUAGES), "languages_loaded": loaded, "models": models, "grammar": grammar})
 

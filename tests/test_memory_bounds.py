@@ -82,7 +82,7 @@ def test_findings_are_unchanged_while_threads_recycle_the_pipeline(monkeypatch):
 
     from tonelint import Config, Engine
 
-    if nlp.get_pipeline("fr") is None:
+    if nlp.Pipelines().get("fr") is None:
         pytest.skip("no French model installed")
     words = pseudo_words(24, seed=3)
     drafts = [f"Le dossier {a} est traité par {b}. Les demandes sont {a}ées par l'équipe.\n"
@@ -95,8 +95,7 @@ def test_findings_are_unchanged_while_threads_recycle_the_pipeline(monkeypatch):
     expected = [passive(Engine(Config(lang="fr")), draft) for draft in drafts]
     assert all(expected)
     recycling = nlp.Pipelines(max_new_strings=60)
-    monkeypatch.setattr(nlp, "_process_pipelines", recycling)
-    engine = Engine(Config(lang="fr"))
+    engine = Engine(Config(lang="fr"), pipelines=recycling)
     with ThreadPoolExecutor(4) as pool:
         found = list(pool.map(lambda draft: passive(engine, draft), drafts * 2))
     assert found == expected * 2
@@ -109,10 +108,9 @@ def test_a_pattern_rule_still_matches_after_the_pipeline_is_recycled(monkeypatch
     from tonelint import Config, Engine
 
     recycling = nlp.Pipelines(max_new_strings=10_000)
-    monkeypatch.setattr(nlp, "_process_pipelines", recycling)
     if recycling.get("fr") is None:
         pytest.skip("no French model installed")
-    engine = Engine(Config(lang="fr", select=("fr.register.voix-passive",)))
+    engine = Engine(Config(lang="fr", select=("fr.register.voix-passive",)), pipelines=recycling)
     assert not engine.lint("Il est petit.\n", "text").diagnostics  # tagged: no participle seen yet
     recycling.max_new_strings = -1
     recycling.get("fr")  # a new pipeline, with a new vocabulary

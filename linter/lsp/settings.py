@@ -9,8 +9,8 @@ last good configuration from it stays in force.
 
 Engines: one per distinct configuration, kept warm (compiled rules, block
 caches); with one configuration file per workspace that is one engine. The
-language models themselves are loaded once per process by `linter.nlp`,
-whatever the number of engines.
+language models themselves are loaded once: every engine shares the settings'
+`nlp.Pipelines`, whatever the number of engines.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from ..config import CONFIG_NAMES, Config, ConfigError, find_config_file, forget
 from ..configcheck import check_config
 from ..engine import Engine, UnknownRuleError
 from ..grammar import GrammarSettings
+from ..nlp import Pipelines
 from ..rulepack import RuleError
 
 DEFAULT_CONFIG = Config()
@@ -33,6 +34,7 @@ CONFIG_FILE_NAME = ".tonelint.toml"
 class WorkspaceSettings:
     def __init__(self, report_error: Callable[[str], None], max_engines: int = 4) -> None:
         self._report_error = report_error  # tells the writer, once per problem
+        self._pipelines = Pipelines()  # the language server's tagging models, for all its engines
         self._configs: dict[Path, Config] = {}  # last good configuration read from each file
         self._fresh: set[Path] = set()  # files read since they last changed
         self._rules_changed: set[Path] = set()  # files whose rule directories changed since read
@@ -48,7 +50,7 @@ class WorkspaceSettings:
                 config = replace(config, grammar=replace(config.grammar or GrammarSettings(), server=grammar_server))
             engine = self._engines.get(config)
             if engine is None or recompile:
-                engine = Engine(config)
+                engine = Engine(config, pipelines=self._pipelines)
                 self._engines.put(config, engine)
             return engine
 

