@@ -8,6 +8,7 @@ that file's one-line error: the other files are still reported.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -69,6 +70,9 @@ _worker_engines: Engines | None = None
 def _start_worker() -> None:
     global _worker_engines
     _leave_interrupts_to_the_parent()
+    # The worker is tonelint's own process: what it inherited from the parent is never scanned by
+    # its collector (nor copied page by page when a collection would touch it).
+    gc.freeze()
     _worker_engines = Engines()
 
 
