@@ -85,7 +85,7 @@ class CompiledPack:
     usage: dict[str, str] = field(default_factory=dict)  # variant -> how a message names its usage
     categories: tuple[Category, ...] = ()  # declared in pack.yaml, in the profile's order
 
-    @property
+    @cached_property
     def needs_lemmas(self) -> bool:
         return any("lemma" in check.needs for check in self.checks)
 

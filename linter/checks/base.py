@@ -268,6 +268,9 @@ class _SpanIndex:
         return point < len(self.points) and self.points[point] < end
 
 
+_NOTHING: frozenset[str] = frozenset()
+
+
 class Check:
     """A compiled rule. Subclasses read `rule.match` in __init__ and find in run()."""
 
@@ -281,7 +284,7 @@ class Check:
     @property
     def needs(self) -> frozenset[str]:
         """What it needs from the tagger ("pos", "lemma"): the engine loads a model only for those."""
-        return frozenset()
+        return _NOTHING
 
     @property
     def describes_document(self) -> bool:

@@ -97,10 +97,11 @@ class PatternCheck(Check):
 
     @property
     def needs(self) -> frozenset[str]:
-        return frozenset(self.rule.requires) & {"pos", "lemma"}
+        return self._needs
 
     def __init__(self, rule, ctx) -> None:
         super().__init__(rule, ctx)
+        self._needs = frozenset(rule.requires) & {"pos", "lemma"}  # asked for every draft
         trigger = self.spec.get("trigger")
         if not isinstance(trigger, str) or not trigger:
             raise RuleError(rule.path, "match.trigger", "is required: a regex that pre-selects sentences to tag")
