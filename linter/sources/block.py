@@ -66,12 +66,17 @@ class Block:
 
 
 class BlockBuilder:
-    """Accumulates prose characters together with their source ranges."""
+    """Accumulates prose characters together with their source ranges.
 
-    def __init__(self) -> None:
+    `identity`: optionally, array("q", range(N)) for the source at hand (see identity_map):
+    verbatim runs then copy slices of it (a memory copy) instead of counting one integer at a
+    time, a quarter of the time of reading a Markdown draft."""
+
+    def __init__(self, identity: array | None = None) -> None:
         self._parts: list[str] = []
         self.starts = array("q")
         self.ends = array("q")
+        self._identity = identity
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -82,6 +87,11 @@ class BlockBuilder:
             return
         self._parts.append(text)
         n = len(text)
+        identity = self._identity
+        if identity is not None and 0 <= source_start and source_start + n < len(identity):
+            self.starts.extend(identity[source_start:source_start + n])
+            self.ends.extend(identity[source_start + 1:source_start + n + 1])
+            return
         self.starts.extend(range(source_start, source_start + n))
         self.ends.extend(range(source_start + 1, source_start + n + 1))
 
@@ -102,6 +112,11 @@ class BlockBuilder:
         if not text.strip():
             return None
         return Block(text, self.starts, self.ends, kind)
+
+
+def identity_map(length: int) -> array:
+    """array("q", range(length + 1)): every offset of a text of `length` characters, and its end."""
+    return array("q", range(length + 1))
 
 
 def _blank_urls(text: str) -> str:

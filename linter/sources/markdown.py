@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..i18n import NP_, Message
-from .block import Block, BlockBuilder
+from .block import Block, BlockBuilder, identity_map
 from .html import html_blocks
 
 _MARKUP_CHARS = frozenset("*_~[]!<> \t\n")
@@ -78,6 +78,7 @@ def markdown_blocks(source: str) -> MarkdownProse:
     exact), and lines the parser did not reach (nesting beyond its limit) are linted
     as plain text; `notices` says when either happened."""
     text, position = normalize_newlines(source)
+    identity = position if position[-1] == len(position) - 1 else identity_map(len(text))
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     tokens = _parser().parse(text)
     blocks: list[Block] = []
@@ -97,9 +98,9 @@ def markdown_blocks(source: str) -> MarkdownProse:
             continue
         first_line = token.map[0]
         start_col = row_col if first_line == row_line else 0
-        builder = BlockBuilder()
+        builder = BlockBuilder(identity)
         try:
-            content_map, row_col = _locate_content(token.content, text, line_starts, first_line, start_col)
+            content_map, row_col = _locate_content(token.content, text, line_starts, first_line, start_col, identity)
         except AlignmentError:
             _add_raw_lines(text, line_starts, range(*token.map), builder)
             unaligned += 1
@@ -107,7 +108,7 @@ def markdown_blocks(source: str) -> MarkdownProse:
             try:
                 _align_children(token.children or [], token.content, content_map, builder)
             except AlignmentError:
-                builder = BlockBuilder()
+                builder = BlockBuilder(identity)
                 _add_run(content_map, 0, len(token.content), token.content.replace("\n", " "), builder)
                 unaligned += 1
         row_line = first_line
@@ -191,8 +192,9 @@ def _to_source(block: Block, position: array) -> Block:
     return block
 
 
-def _locate_content(content: str, text: str, line_starts: list[int], first_line: int, start_col: int):
-    """Map each content offset to an offset in `text` (one line at a time)."""
+def _locate_content(content: str, text: str, line_starts: list[int], first_line: int, start_col: int,
+                    identity: array):
+    """Map each content offset to an offset in `text` (one line at a time); `identity`: identity_map(len(text))."""
     content_map = array("q")
     end_col = start_col
     for k, piece in enumerate(content.split("\n")):
@@ -203,7 +205,7 @@ def _locate_content(content: str, text: str, line_starts: list[int], first_line:
         line_end = text.find("\n", line_start)
         line = text[line_start: line_end if line_end >= 0 else len(text)]
         col = _column_of(piece, line, start_col if k == 0 else 0)
-        content_map.extend(range(line_start + col, line_start + col + len(piece)))
+        content_map.extend(identity[line_start + col:line_start + col + len(piece)])
         content_map.append(line_start + col + len(piece))  # the '\n' (or end)
         end_col = col + len(piece)
     return content_map, end_col
