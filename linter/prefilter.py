@@ -92,8 +92,13 @@ class Search:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Non-empty matches of the regex (of its group named `mark` if it has one)."""
+        first = self.pattern.search(text)  # most blocks have no match: one call, no iterator
+        if first is None:
+            return []
         group = self.group
-        return [span for match in self.pattern.finditer(text) if (span := match.span(group))[1] > span[0]]
+        # From the first match on: the same matches (lookbehinds and \b still see the text before it).
+        return [span for match in self.pattern.finditer(text, first.start())
+                if (span := match.span(group))[1] > span[0]]
 
 
 def casefold_for_search(text: str) -> str:
