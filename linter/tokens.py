@@ -32,13 +32,17 @@ class Token(NamedTuple):  # a named tuple: built 2.5x faster than a frozen datac
 
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
+    append, new = tokens.append, tuple.__new__  # Token(...) would run the named tuple's __new__ in Python
     previous_end = 0
     for match in _WORD.finditer(text):
         start, end = match.span()
-        gap = text[previous_end:start]
-        hard_gap = gap != " " and bool(gap.strip(_SOFT_GAP_CHARS)) and bool(tokens)
-        word = match.group(0)
-        tokens.append(Token(start, end, word, word.lower(), hard_gap))
+        word = match.group()
+        # A single space (the usual gap) is soft: no slice to make and strip.
+        if tokens and (start - previous_end != 1 or text[previous_end] != " "):
+            hard_gap = bool(text[previous_end:start].strip(_SOFT_GAP_CHARS))
+        else:
+            hard_gap = False
+        append(new(Token, (start, end, word, word.lower(), hard_gap)))
         previous_end = end
     return tokens
 
@@ -116,7 +120,10 @@ class PhraseIndex:
             pair = ()
             if i + 1 < count and not tokens[i + 1].hard_gap_before:
                 pair = by_pair.get((lower, tokens[i + 1].lower), ())
-            for words, key in itertools.chain(pair, by_first.get(lower, ()), wild_first):
+            first = by_first.get(lower, ()) if by_first else ()
+            if not (pair or first or wild_first):
+                continue  # most words start no phrase of two words or more
+            for words, key in itertools.chain(pair, first, wild_first):
                 end = i + len(words)
                 if end <= count and all(
                     (w == WILDCARD or tokens[i + k].lower == w) and (k == 0 or not tokens[i + k].hard_gap_before)
