@@ -53,18 +53,12 @@ class BlockData:
 
     @cached_property
     def sentence_tokens(self) -> list[list[Token]]:
-        """The tokens of each sentence (one pass: tokens and sentences are both in text order)."""
-        sentences = self.sentences
-        grouped: list[list[Token]] = [[] for _ in sentences]
-        number = 0
-        for token in self.tokens:
-            while number < len(sentences) and token.start >= sentences[number][1]:
-                number += 1
-            if number == len(sentences):
-                break
-            if token.start >= sentences[number][0]:
-                grouped[number].append(token)
-        return grouped
+        """The tokens of each sentence: those starting inside it (sentences are in text order and
+        never overlap, so two bisections each)."""
+        tokens = self.tokens
+        starts = [t.start for t in tokens]
+        return [tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+                for start, end in self.sentences]
 
     @cached_property
     def word_set(self) -> frozenset[str]:

@@ -52,3 +52,14 @@ def test_phrase_hits_are_every_placement_of_every_phrase(pieces):
                     and not any(t.hard_gap_before for t in window[1:]):
                 expected.add((key, i, i + len(words)))
     assert found == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Le prix", " monte", ". ", "Il pleut", "! ", "  ", "M. Roy", " a dit", "? ", "\n"]),
+                max_size=14))
+def test_sentence_tokens_are_the_tokens_starting_in_each_sentence(pieces):
+    from tonelint.analysis import BlockData
+
+    data = BlockData("".join(pieces), PhraseIndex())
+    expected = [[t for t in data.tokens if start <= t.start < end] for start, end in data.sentences]
+    assert data.sentence_tokens == expected
