@@ -4,6 +4,10 @@
 before it, as a testimonial is signed ("« Toit réparé en un jour ! »" then "Julie R., Lévis").
 The layout, not the words, makes it a signature: the line must directly follow a line that
 ends with a closing quotation mark, in the same paragraph or the next one.
+
+`captions` (optional): patterns for a short line that introduces the quotation right after it,
+as a release captions a spokesperson's quote ("Marie Roy, ministre de l'Économie" then « … »).
+Both may use the lexicon macros of `regex`.
 """
 from __future__ import annotations
 
@@ -11,9 +15,10 @@ import bisect
 import re
 
 from ..rulepack.schema import RuleError
-from .base import Check, Finding, TermSet, _strings
+from .base import Check, Finding, TermSet, _strings, expand_lexicon_macros
 
 _CLOSING_MARKS = ("»", "”", '"', "“")
+_OPENING_MARKS = ("«", "“", '"', "„")
 _MAX_SIGNATURE_WORDS = 12  # a signature names a person, a role, a place: longer lines are prose
 _MAX_SIGNATURE_CHARS = 160
 
@@ -24,12 +29,8 @@ class ExistenceCheck(Check):
     def __init__(self, rule, ctx) -> None:
         super().__init__(rule, ctx)
         self.terms = TermSet(rule, self.spec, ctx, "match")
-        self.signatures = []
-        for pattern in _strings(rule, self.spec.get("signatures", []), "match.signatures"):
-            try:
-                self.signatures.append(re.compile(pattern, re.IGNORECASE))
-            except re.error as exc:
-                raise RuleError(rule.path, "match.signatures", f"invalid regular expression {pattern!r}: {exc}") from None
+        self.signatures = _line_patterns(rule, self.spec, ctx, "signatures")
+        self.captions = _line_patterns(rule, self.spec, ctx, "captions")
 
     def run(self, analysis):
         hits = self.filter_exceptions(analysis, self.terms.find(analysis))
@@ -37,7 +38,31 @@ class ExistenceCheck(Check):
         if self.signatures:
             findings.extend(Finding(number, start, end, suggestions=list(self.rule.suggestions))
                             for number, start, end in self._signed_quotations(analysis))
+        if self.captions:
+            findings.extend(Finding(number, start, end, suggestions=list(self.rule.suggestions))
+                            for number, start, end in self._captioned_quotations(analysis))
         return findings
+
+    def _captioned_quotations(self, analysis):
+        """Short lines right before a line (same block) or a block that opens with a quotation mark."""
+        blocks = analysis.blocks
+        for number, block in enumerate(blocks):
+            lines = block.text.split("\n")
+            offset = 0
+            for index, line in enumerate(lines):
+                stripped = line.strip()
+                if index + 1 < len(lines):
+                    following = lines[index + 1].lstrip()
+                elif number + 1 < len(blocks):
+                    following = blocks[number + 1].text[:8].lstrip()
+                else:
+                    following = ""
+                if stripped and following.startswith(_OPENING_MARKS) and len(stripped) <= _MAX_SIGNATURE_CHARS \
+                        and len(stripped.split()) <= _MAX_SIGNATURE_WORDS + 3 \
+                        and any(p.fullmatch(stripped) for p in self.captions):
+                    start = offset + len(line) - len(line.lstrip())
+                    yield number, start, start + len(stripped)
+                offset += len(line) + 1
 
     def _signed_quotations(self, analysis):
         """Lines that sign the quotation ending the line before them (same or previous block).
@@ -78,3 +103,14 @@ class ExistenceCheck(Check):
 _CLOSING_MARK = re.compile(r"[»”\"](?=\s*\S)")
 _OPENING = re.compile(r"[«“\"]")
 _SPACES = re.compile(r"\s*")
+
+
+def _line_patterns(rule, spec, ctx, field: str) -> list[re.Pattern]:
+    patterns = []
+    for pattern in _strings(rule, spec.get(field, []), f"match.{field}"):
+        expanded, _anchors = expand_lexicon_macros(rule, pattern, ctx, f"match.{field}")
+        try:
+            patterns.append(re.compile(expanded, re.IGNORECASE))
+        except re.error as exc:
+            raise RuleError(rule.path, f"match.{field}", f"invalid regular expression {pattern!r}: {exc}") from None
+    return patterns
