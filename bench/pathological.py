@@ -34,6 +34,16 @@ _SELF_PRAISE = {  # words a self-praise or quotation rule needs before its regex
     "en": " is the leading provider of software, said the CEO.",
 }
 
+_HEADWORD = {  # a "Term: comment" line whose term is flagged: a glossary or a list of words to avoid
+    "fr": "Leader mondial : une formule vide\n",
+    "en": "Cutting edge: as above\n",
+}
+
+_SIGNED = {  # a caption, a quotation, a signature
+    "fr": "Marie Roy, ministre de l'Économie\n« Nous annonçons une aide. »\nJulie Roy, Lévis\n",
+    "en": "Jane Doe, Minister of Health\n“We will open a clinic.”\nJane Roe, Portland\n",
+}
+
 _EXCEPTED = {  # a rule's finding that one of its exceptions covers
     "fr": "impôt sur la valeur ajoutée, ",
     "en": "exceptional costs ",
@@ -136,6 +146,11 @@ FAMILIES = [
            TEXT, cause="rule regexes: a name of up to four words, each of the longest kept", rules=True),
     Family("AB- words of 199 (dateline)", _paragraphs("AB-", 199), TEXT,
            cause="dateline rule: fourth power of a word's length", rules=True),
+    # Lines a layout rule reads one by one, in one paragraph
+    Family("glossary lines of praise", lambda size, lang: repeat(_HEADWORD[lang], size), TEXT,
+           cause="list headwords: the paragraph's lines counted again for each finding", rules=True),
+    Family("quotation, signature, caption", lambda size, lang: repeat(_SIGNED[lang], size), TEXT,
+           cause="testimonial signatures and spokesperson captions (a line before or after a quotation)", rules=True),
 ]
 
 

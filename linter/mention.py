@@ -69,7 +69,7 @@ class MentionModel:
             return True
         if self._introduced_as_examples(text, sentence[0], before):
             return True
-        if category in self.headword_lists and _is_list_headword(text, start, end, before):
+        if category in self.headword_lists and _is_list_headword(text, start, end, before, {} if memo is None else memo):
             return True
         if self.cues is None:
             return False
@@ -139,7 +139,7 @@ _HEADWORD_LINE = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*[^:\n.!?]
 _LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*")
 
 
-def _is_list_headword(text: str, start: int, end: int, before: Callable[[], str]) -> bool:
+def _is_list_headword(text: str, start: int, end: int, before: Callable[[], str], memo: dict) -> bool:
     """The finding opens a "Term: comment" line among at least three such lines (this paragraph
     and the ones just before it): a glossary or a list of words, which talks about its terms."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -150,7 +150,9 @@ def _is_list_headword(text: str, start: int, end: int, before: Callable[[], str]
         return False
     if text.find(":", end, line_end if line_end >= 0 else len(text)) - end > 30:
         return False  # the term is the headword, not a word of a long one
-    lines = len(_HEADWORD_LINE.findall(text))
+    if "headword-lines" not in memo:  # counted once per paragraph, however many findings it holds
+        memo["headword-lines"] = len(_HEADWORD_LINE.findall(text))
+    lines = memo["headword-lines"]
     return lines >= 3 or lines + len(_HEADWORD_LINE.findall(before())) >= 3
 
 
