@@ -73,12 +73,9 @@ class TermSet:
         # Each regex with the word sets its matches need (every match holds a word of each set).
         self.searches: list[tuple[Search, tuple[frozenset[str], ...]]] = []
         for pattern in _strings(rule, spec.get("regex", []), f"{field_name}.regex"):
-            pattern, anchors = expand_lexicon_macros(rule, pattern, ctx, f"{field_name}.regex")
-            try:
-                self.patterns.append(re.compile(pattern, flags | re.UNICODE))
-            except re.error as exc:
-                raise RuleError(rule.path, f"{field_name}.regex", f"invalid regular expression {pattern!r}: {exc}") from None
-            self.searches.append((Search(self.patterns[-1]), tuple(anchors)))
+            compiled, anchors = compile_rule_regex(rule, pattern, ctx, f"{field_name}.regex", flags | re.UNICODE)
+            self.patterns.append(compiled)
+            self.searches.append((Search(compiled), tuple(anchors)))
         for name in names:
             self.patterns.append(literal_name_pattern(name))
             self.searches.append((Search(self.patterns[-1]), ()))
@@ -99,6 +96,17 @@ class TermSet:
                 if spans:
                     hits.extend(Hit(number, start, end) for start, end in spans)
         return longest_hits(hits)
+
+
+def compile_rule_regex(rule: Rule, pattern: str, ctx: CompileContext, field_name: str,
+                       flags: int = re.IGNORECASE) -> tuple[re.Pattern, list[frozenset[str]]]:
+    """A rule file's regular expression, lexicon macros expanded, with the anchor word sets of
+    `expand_lexicon_macros`; a bad one is an error naming the file and field."""
+    expanded, anchors = expand_lexicon_macros(rule, pattern, ctx, field_name)
+    try:
+        return re.compile(expanded, flags), anchors
+    except re.error as exc:
+        raise RuleError(rule.path, field_name, f"invalid regular expression {expanded!r}: {exc}") from None
 
 
 def literal_name_pattern(name: str) -> re.Pattern:

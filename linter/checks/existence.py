@@ -14,8 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..rulepack.schema import RuleError
-from .base import Check, Finding, TermSet, _strings, expand_lexicon_macros
+from .base import Check, Finding, TermSet, _strings, compile_rule_regex
 
 _CLOSING_MARKS = ("»", "”", '"', "“")
 _OPENING_MARKS = ("«", "“", '"', "„")
@@ -106,11 +105,5 @@ _SPACES = re.compile(r"\s*")
 
 
 def _line_patterns(rule, spec, ctx, field: str) -> list[re.Pattern]:
-    patterns = []
-    for pattern in _strings(rule, spec.get(field, []), f"match.{field}"):
-        expanded, _anchors = expand_lexicon_macros(rule, pattern, ctx, f"match.{field}")
-        try:
-            patterns.append(re.compile(expanded, re.IGNORECASE))
-        except re.error as exc:
-            raise RuleError(rule.path, f"match.{field}", f"invalid regular expression {pattern!r}: {exc}") from None
-    return patterns
+    return [compile_rule_regex(rule, pattern, ctx, f"match.{field}")[0]
+            for pattern in _strings(rule, spec.get(field, []), f"match.{field}")]
