@@ -337,3 +337,9 @@ def test_headwords_of_a_list_of_words_are_discussed():
     assert not any(d.mention for d in tone(single, "self-promotion"))
     release = EN.lint("The plant opens in May.\n\nMedia contact: Jane Doe\nPhone: 555-0100\nEmail: jane@example.com")
     assert any(d.rule == "en.press-release.release-header" and not d.mention for d in release.diagnostics)
+
+
+def test_a_signature_line_followed_by_more_lines_of_the_paragraph():
+    text = "« Toit réparé en un jour ! »\nJulie Roy, Lévis\nElle a fait refaire sa toiture en mars."
+    signed = [d.match for d in FR.lint(text).diagnostics if d.rule == "fr.self-promotion.temoignages"]
+    assert signed == ["Julie Roy, Lévis"]

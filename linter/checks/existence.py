@@ -77,6 +77,9 @@ class ExistenceCheck(Check):
                 start = _SPACES.match(text, mark.end()).end()
                 following = bisect.bisect_left(openings, start)
                 end = openings[following] if following < len(openings) else len(text)
+                line_end = text.find("\n", start, end)  # a signature is one line
+                if line_end >= 0:
+                    end = line_end
                 if end - start > _MAX_SIGNATURE_CHARS:
                     continue
                 stripped = text[start:end].rstrip()
