@@ -182,8 +182,8 @@ def test_a_list_valued_rule_option_in_the_configuration_file_reaches_the_rule(tm
     from tonelint.cli import main
 
     draft = tmp_path / "post.txt"
-    draft.write_text("Le bail prévoit une clause résolutoire, des obligations déclaratives allégées et un loyer "
-                     "indexé.\n", encoding="utf-8")
+    draft.write_text("Le bail prévoit une clause résolutoire, des obligations déclaratives et un bail "
+                     "emphytéotique.\n", encoding="utf-8")
     rule = "fr.peer-jargon.vocabulaire-rare"
 
     def flagged(options: str) -> list[str]:
@@ -193,8 +193,22 @@ def test_a_list_valued_rule_option_in_the_configuration_file_reaches_the_rule(tm
         assert code in (0, 1), out
         return [d["match"] for d in json.loads(out)["files"][0]["diagnostics"]]
 
-    assert "allégées" in flagged("")
-    assert flagged('allow = ["allégées"]') == ["résolutoire", "déclaratives"]
+    assert "emphytéotique" in flagged("")
+    assert flagged('allow = ["emphytéotique"]') == ["résolutoire", "déclaratives"]
+
+
+def test_rare_words_are_judged_as_words_not_as_pieces_of_a_line_or_a_verb():
+    engine = Engine(Config(lang="fr", select=("fr.peer-jargon.vocabulaire-rare",)))
+
+    def rare(text: str) -> list[str]:
+        return [d.match for d in engine.lint(text, "text").diagnostics]
+
+    # Text copied from print: words cut at the line's end are whole words, not rare fragments.
+    assert rare("Un projet si ori-\nginal, une équipe qui déniche des histoires entrepreneu-\nriales inven-\ntives.") == []
+    # A compound whose hyphen falls at the line's end keeps its halves as words.
+    assert rare("Une clause résolutoire et une faute quasi-\ndélictuelle.") == ["résolutoire", "délictuelle"]
+    # The forms of an everyday verb, a word drawn out for effect.
+    assert rare("Vous blaguez, ils escaladent et s'efforcent, nooooon.") == []
 
 
 def test_line_index_counts_every_kind_of_line_break_and_code_points():

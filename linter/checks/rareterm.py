@@ -16,6 +16,14 @@ from .base import Check, Finding, number
 # Inflected French verb forms (future, conditional, past subjunctive) are rare as
 # forms even when the verb is everyday ("ouvrirons"): not vocabulary.
 _FRENCH_VERB_FORM = re.compile(r"(?:rons|rez|ront|rais|rait|rions|riez|raient|assent|issent|âmes|îmes|âtes|assions|issions)$")
+# Other forms of a regular -er verb ("blaguez", "escaladent", "efforcés"): the verb is judged
+# by its infinitive, which the frequency list knows far better than each of its forms.
+_FRENCH_ER_ENDING = re.compile(r"(?:ez|ent|ons|es|ées|és|ée|é)$")
+# "Nooooon", "Yesss": a letter drawn out for effect, not a rare word.
+_DRAWN_OUT = re.compile(r"(\w)\1\1")
+# "créa-\ntion": a word cut at the end of a line, as text copied from print or PDF is.
+_CUT_BEFORE = re.compile(r"(\w+)-[ \t]*\n[ \t]*$")
+_CUT_AFTER = re.compile(r"-[ \t]*\n[ \t]*(\w+)")
 
 
 class RareTermCheck(Check):
@@ -51,7 +59,7 @@ class RareTermCheck(Check):
         """Rare tokens of each sentence: depends on the block's text only, so memoised there."""
         key = (self.rule.id, "rare-by-sentence")
         if key not in data.memo:
-            data.memo[key] = [[t for t in tokens if self._is_rare(t, start)]
+            data.memo[key] = [[t for t in tokens if self._is_rare(t, start, data.text)]
                               for (start, _end), tokens in zip(data.sentences, data.sentence_tokens)]
         return data.memo[key]
 
@@ -61,7 +69,7 @@ class RareTermCheck(Check):
         return {t.lower for block in analysis.blocks for t in block.tokens
                 if t.lower in candidates and explained_after(block.text, t.end)}
 
-    def _is_rare(self, token, sentence_start: int) -> bool:
+    def _is_rare(self, token, sentence_start: int, text: str) -> bool:
         word = token.text
         if len(word) < self.min_length or not word.isalpha() or token.lower in self.known:
             return False
@@ -69,4 +77,20 @@ class RareTermCheck(Check):
             return False
         if word[0].isupper() and (token.start != sentence_start or not known(self.lang, token.lower)):
             return False  # a name, not vocabulary
-        return not (self.lang == "fr" and _FRENCH_VERB_FORM.search(token.lower))
+        if _DRAWN_OUT.search(token.lower) or self._piece_of_cut_word(token, text):
+            return False
+        return not (self.lang == "fr" and (_FRENCH_VERB_FORM.search(token.lower) or self._everyday_er_verb(token.lower)))
+
+    def _everyday_er_verb(self, lower: str) -> bool:
+        ending = _FRENCH_ER_ENDING.search(lower)
+        return bool(ending) and lower[:ending.start()] + "er" in self._frequent_words
+
+    def _piece_of_cut_word(self, token, text: str) -> bool:
+        """Half of a word hyphenated across a line break ("ori-" and "ginal"): the half is no word,
+        and the whole cannot be pointed at as one. A compound whose hyphen fell at the line's end
+        ("anti-" and "inflammatoire") joins into no known word: its halves are judged as words."""
+        before = _CUT_BEFORE.search(text, max(0, token.start - 40), token.start)
+        if before:
+            return known(self.lang, before.group(1) + token.text)
+        after = _CUT_AFTER.match(text, token.end)
+        return bool(after) and known(self.lang, token.text + after.group(1))
