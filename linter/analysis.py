@@ -9,6 +9,7 @@ document (its offset map).
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -183,6 +184,13 @@ class DocumentAnalysis:
         from .selfnames import author_names
 
         return author_names(self.lang, [b.text for b in self.blocks], [[s for s, _ in b.sentences] for b in self.blocks])
+
+    @cached_property
+    def author_name_pattern(self) -> re.Pattern | None:
+        """The author's names as one whole-word pattern (None when the draft names no author)."""
+        if not self.author_names:
+            return None
+        return re.compile("|".join(rf"\b{re.escape(n)}(?!\w)" for n in self.author_names))
 
     def text_before(self, block: int, blocks: int = 12, chars: int = 300) -> str:
         """The end of each of the blocks before `block` (for an introduction such as "Examples:")."""

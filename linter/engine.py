@@ -245,7 +245,7 @@ class Engine:
                 notices.append(Message(N_("{rule}: skipped, no {lang} tagging model installed"), rule=rule.id, lang=lang))
                 continue
             produced = 0
-            for finding in check.run(analysis):
+            for finding in check.weigh(analysis, check.run(analysis)):
                 diagnostic = to_diagnostic(rule, analysis, finding, pack, variant)
                 if diagnostic is None:
                     continue

@@ -27,6 +27,8 @@ def to_diagnostic(rule: Rule, analysis: DocumentAnalysis, finding: Finding, pack
         if finding.suggestions and not suggestions:
             return None
     strength = rule.strength if rule.strength is not None else DEFAULT_STRENGTH[rule.severity]
+    if finding.strength is not None:
+        strength = finding.strength
     mention = rule.category in pack.verdicts and pack.mention.is_mention(
         block.text, block.sentence_at(finding.start), finding.start, finding.end,
         lambda: analysis.text_before(finding.block), rule.category, block.data.memo)

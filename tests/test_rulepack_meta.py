@@ -90,6 +90,9 @@ examples:
     ("title: [unclosed", "yaml"),
     (VALID + "strength: -1\n", "strength"),
     (VALID + "max_strength: lots\n", "max_strength"),
+    (VALID + "unowned: 0.5\n", "unowned"),
+    (VALID + "unowned: {owner: [nous], strength: -1}\n", "unowned.strength"),
+    (VALID + "unowned: {owner: [nous], strength: 0.5, self_names: maybe}\n", "unowned.self_names"),
 ])
 def test_loader_error_names_file_and_field(tmp_path, broken, field):
     path = _write_rule(tmp_path, broken)

@@ -225,6 +225,18 @@ def test_the_author_named_in_the_third_person_praises_itself():
     assert result.profile["self-promotion"]["verdict"]["severity"] == "warning"
 
 
+def test_praise_without_an_owner_in_its_paragraph_weighs_less():
+    # A winner's "cutting-edge" tower in an awards release may be a third party's; "our" makes it ours.
+    def strength(text):
+        return [d.strength for d in EN.lint(text).diagnostics if d.rule == "en.self-promotion.superlatives"]
+
+    assert strength("The hotel tower uses cutting-edge methods.") == [0.5]
+    assert strength("Our hotel tower uses cutting-edge methods.") == [1.0]
+    assert strength("Metro Law is fast. Metro Law is local.\n\nThe firm uses cutting-edge methods.") == [1.0]
+    # The paragraph, not the sentence, says whose praise it is.
+    assert strength("We build towers. They use cutting-edge methods.\n\nThe hotel is cutting-edge too.") == [1.0, 0.5]
+
+
 def test_author_names_from_about_heading_and_repeated_subjects():
     from tonelint.selfnames import author_names
     texts = ["About Acme Roofing", "Acme Roofing fixes roofs. We answer fast. Acme Roofing is local.", "Today we rest."]

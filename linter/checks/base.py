@@ -40,6 +40,7 @@ class Finding:
     args: dict = field(default_factory=dict)
     suggestions: list[str] = field(default_factory=list)
     regions: list[frozenset] | None = None  # per suggestion: where it is the usage (empty: everywhere)
+    strength: float | None = None  # set when the finding weighs other than its rule's strength
 
 
 class TermSet:
@@ -279,6 +280,25 @@ class _SpanIndex:
 _NOTHING: frozenset[str] = frozenset()
 
 
+class OwnerTest:
+    """A rule's `unowned.owner`: words that say whose praise it is ("we", "our", the author's
+    organisation). Praise in a paragraph without them may be a third party's ("the hotel's
+    cutting-edge design" in an awards release): a weaker sign of self-promotion."""
+
+    def __init__(self, rule: Rule, ctx: CompileContext) -> None:
+        use_self_names = rule.unowned.get("self_names", False)
+        self.terms = TermSet(rule, rule.unowned["owner"], ctx, "unowned.owner",
+                             names=ctx.self_names if use_self_names else ())
+        self.use_author_names = use_self_names
+
+    def blocks_with_owner(self, analysis: DocumentAnalysis) -> set[int]:
+        blocks = {hit.block for hit in self.terms.find(analysis)}
+        names = analysis.author_name_pattern if self.use_author_names else None
+        if names is not None:
+            blocks.update(number for number, block in enumerate(analysis.blocks) if names.search(block.text))
+        return blocks
+
+
 class Check:
     """A compiled rule. Subclasses read `rule.match` in __init__ and find in run()."""
 
@@ -288,6 +308,16 @@ class Check:
         self.rule = rule
         self.spec = rule.match
         self.filter_exceptions = exception_filter(rule, ctx)
+        self.owners = OwnerTest(rule, ctx) if rule.unowned else None
+
+    def weigh(self, analysis: DocumentAnalysis, findings: list[Finding]) -> list[Finding]:
+        """The findings, those with no owner in their paragraph weighing the rule's `unowned` strength."""
+        if self.owners is not None and findings:
+            owned = self.owners.blocks_with_owner(analysis)
+            for finding in findings:
+                if finding.block not in owned:
+                    finding.strength = self.rule.unowned["strength"]
+        return findings
 
     @property
     def needs(self) -> frozenset[str]:

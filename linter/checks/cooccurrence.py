@@ -10,7 +10,6 @@ only have to be in the same sentence.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from .base import Check, Finding, TermSet, require
@@ -31,8 +30,8 @@ class CooccurrenceCheck(Check):
         sentences_with_context = defaultdict(set)
         for hit in self.context.find(analysis):
             sentences_with_context[hit.block].add(analysis.blocks[hit.block].sentence_at(hit.start))
-        if self.use_self_names and analysis.author_names:
-            names = re.compile("|".join(rf"\b{re.escape(n)}(?!\w)" for n in analysis.author_names))
+        names = analysis.author_name_pattern if self.use_self_names else None
+        if names is not None:
             for number, block in enumerate(analysis.blocks):
                 for match in names.finditer(block.text):
                     sentences_with_context[number].add(block.sentence_at(match.start()))

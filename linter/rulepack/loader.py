@@ -79,6 +79,7 @@ def rule_from_data(data: dict, path: Path, lang: str, category: str, slug: str) 
     if limit is not None and (not isinstance(limit, int) or limit < 1):
         raise RuleError(path, "limit", "must be a positive whole number")
     strength, max_strength = (_weight(data.get(name), path, name) for name in ("strength", "max_strength"))
+    unowned = _unowned(data.get("unowned"), path)
     variants = tuple(_string_list(data.get("variants", []), path, "variants"))
     autofix = data.get("autofix")
     if autofix is not None and autofix not in AUTOFIX:
@@ -91,11 +92,25 @@ def rule_from_data(data: dict, path: Path, lang: str, category: str, slug: str) 
         title=data["title"].strip(), kind=data["kind"], severity=severity,
         message=data["message"].strip(), description=" ".join(data["description"].split()),
         match=data["match"], suggestions=suggestions, exceptions=exceptions, requires=requires,
-        limit=limit, strength=strength, max_strength=max_strength, link=data.get("link"), enabled=bool(data.get("enabled", True)),
+        limit=limit, strength=strength, max_strength=max_strength, unowned=unowned, link=data.get("link"), enabled=bool(data.get("enabled", True)),
         variants=variants, autofix=autofix,
     )
     _load_examples(rule, data["examples"], path)
     return rule
+
+
+def _unowned(value, path: Path) -> dict | None:
+    """`unowned: {owner: <term set>, self_names: true, strength: 0.5}`: checked here for its shape;
+    the term set itself is compiled (and its errors reported) with the rule's check."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or "owner" not in value or "strength" not in value \
+            or set(value) - {"owner", "self_names", "strength"}:
+        raise RuleError(path, "unowned", "must be a mapping of owner (a term set), strength and optional self_names")
+    if not isinstance(value.get("self_names", False), bool):
+        raise RuleError(path, "unowned.self_names", "must be true or false")
+    return {"owner": value["owner"], "self_names": value.get("self_names", False),
+            "strength": _weight(value["strength"], path, "unowned.strength")}
 
 
 def _weight(value, path: Path, name: str) -> float | None:
