@@ -44,11 +44,26 @@ _REST_OF_HEADWORD = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*:?[ \t]*\n[ \
                                r"(?:a|an|the|un|une|le|la|les|l['’]|des|du|any|every|tout|toute)\b", re.IGNORECASE)
 
 
+# A question or heading that announces the term's definition: « Qu'est-ce que la liasse fiscale ? »,
+# "What is a canonical tag?", « Définition du maillage interne ».
+_ASKS_WHAT = re.compile(r"(?:qu['’]est[- ]ce\s+qu(?:e\s+|['’]\s*)|what\s+(?:is|are)\s+|what\s+does\s+)"
+                        r"(?:(?:un|une|le|la|les|l['’]|a|an|the)\s*)?$", re.IGNORECASE)
+_NAMES_DEFINITION = re.compile(r"(?:définition|definition)\s+(?:(?:de|du|des|d['’]|of)\s*)(?:(?:la|l['’]|the|a|an)\s*)?$",
+                               re.IGNORECASE)
+_QUESTION_END = re.compile(r"[^\n?.!]{0,40}\?")
+
+
 def defines(text: str, start: int, end: int) -> bool:
-    """The sentence opens with the term (after a determiner at most) and defines it, or the term
-    heads a glossary entry whose definition starts on the next line."""
+    """The sentence opens with the term (after a determiner at most) and defines it, the term
+    heads a glossary entry whose definition starts on the next line, or a question or heading
+    announces its definition ("What is X?", « Définition de X »)."""
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip() and _REST_OF_HEADWORD.match(text, end):
+        return True
+    opening = text[max(line_start, start - 60):start]
+    if _ASKS_WHAT.search(opening) and _QUESTION_END.match(text, end):
+        return True
+    if _NAMES_DEFINITION.search(opening):
         return True
     before = text[max(0, start - 40):start]
     determiner = _LEADING_DETERMINER.search(before)
