@@ -196,6 +196,17 @@ def test_a_post_about_press_releases_quotes_them():
     assert any(d.severity == Severity.WARNING for d in tone(release, "press-release"))
 
 
+def test_a_post_about_jargon_quotes_it():
+    jargon = ("On vous promet des leads qualifiés sur tous les devices, un funnel optimisé et un reporting "
+              "avec des KPI en temps réel.")
+    about = ("Ce charabia a un vernis d'expertise. " + jargon + " Les anglicismes et la novlangue des "
+             "agences ne disent rien : parlez français à vos clients.")
+    found = tone(FR.lint(about), "peer-jargon")
+    assert found and all(d.mention and d.severity == Severity.SUGGESTION for d in found)
+    # The same terms in a post that does not talk about jargon are jargon.
+    assert any(d.severity == Severity.WARNING for d in tone(FR.lint(jargon), "peer-jargon"))
+
+
 def test_lexicon_macros_expand_and_give_anchor_words(tmp_path):
     from tonelint.checks.base import CompileContext, expand_lexicon_macros
     from tonelint.rulepack.schema import Rule
