@@ -136,8 +136,12 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
 
 def _same_term(match: str) -> str:
     """One key for the forms of one term: case, spacing and a plural -s/-x do not make another
-    piece of evidence (« focale » and « focales », "85mm" and "85 mm")."""
+    piece of evidence (« focale » and « focales », "85mm" and "85 mm"), and neither do the
+    words of one family (« passion » and « passionnés », "expert" and "expertise"): one word
+    is keyed by its first six letters."""
     words = match.lower().split()
+    if len(words) == 1 and len(words[0]) >= 6 and words[0].isalpha():
+        return words[0][:6]
     return "".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words)
 
 

@@ -41,6 +41,10 @@ def test_the_same_words_repeated_count_once():
     forms = FR.lint("Une focale longue aplatit le visage. Les focales longues aussi. Un 85mm ou un 85 mm ?")
     single = FR.lint("Une focale longue aplatit le visage. Un 85 mm aussi.")
     assert forms.verdicts["peer-jargon"].evidence == single.verdicts["peer-jargon"].evidence > 0
+    # nor do the words of one family (« passion », « passionnés »)
+    family = FR.lint("Chez nous, tout le monde est passionné. Nous travaillons avec passion pour vous.")
+    word = FR.lint("Chez nous, tout le monde est passionné. Nous travaillons pour vous.")
+    assert family.verdicts["self-promotion"].evidence == word.verdicts["self-promotion"].evidence > 0
 
 
 def test_self_reference_alone_never_earns_a_self_promotion_warning():
