@@ -16,7 +16,7 @@ from __future__ import annotations
 from ..glosses import explained_after, is_gloss_itself
 from ..rulepack.schema import RuleError
 from ..tokens import expand_alternations
-from ..wordfreqs import frequent, other_language_words
+from ..wordfreqs import other_language_plurals, other_language_words
 from .base import Check, Finding, number
 
 
@@ -57,12 +57,10 @@ class ForeignWordCheck(Check):
             return False
         if not word.islower():
             return False  # a name, a title word or an acronym (the acronym rule's business)
-        candidates = other_language_words(self.lang, self.other, self.min_other, self.max_zipf)
-        frequencies = candidates.get(token.lower)
-        if frequencies is None and token.lower.endswith("s"):
-            # A plural is rarer than its singular in both languages ("workflows", "dashboards"):
-            # the singular decides, unless the plural is itself common here.
-            singular = candidates.get(token.lower[:-1])
-            if singular is not None and not frequent(self.lang, token.lower, self.max_zipf):
-                frequencies = singular
+        frequencies = other_language_words(self.lang, self.other, self.min_other, self.max_zipf).get(token.lower)
+        if frequencies is None:
+            # A plural is rarer than its singular ("workflows", "dashboards"): a common English
+            # singular is enough, and the plural's own gap between the languages decides
+            # ("adjacents", "correctives" are French plurals of words English shares).
+            frequencies = other_language_plurals(self.lang, self.other, self.min_other, self.max_zipf).get(token.lower)
         return frequencies is not None and frequencies[1] - frequencies[0] >= self.min_gap
