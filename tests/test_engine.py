@@ -204,7 +204,10 @@ def test_rare_words_are_judged_as_words_not_as_pieces_of_a_line_or_a_verb():
         return [d.match for d in engine.lint(text, "text").diagnostics]
 
     # Text copied from print: words cut at the line's end are whole words, not rare fragments.
-    assert rare("Un projet si ori-\nginal, une équipe qui déniche des histoires entrepreneu-\nriales inven-\ntives.") == []
+    cut = "Un projet si ori-\nginal, une équipe qui déniche des histoires entrepreneu-\nriales inven-\ntives."
+    assert rare(cut) == []
+    assert rare(cut.replace("\n", "\r\n")) == []
+    assert [d.match for d in engine.lint(cut, "markdown").diagnostics] == []  # soft breaks become spaces
     # A compound whose hyphen falls at the line's end keeps its halves as words.
     assert rare("Une clause résolutoire et une faute quasi-\ndélictuelle.") == ["résolutoire", "délictuelle"]
     # The forms of an everyday verb, a word drawn out for effect.

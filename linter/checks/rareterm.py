@@ -21,9 +21,11 @@ _FRENCH_VERB_FORM = re.compile(r"(?:rons|rez|ront|rais|rait|rions|riez|raient|as
 _FRENCH_ER_ENDING = re.compile(r"(?:ez|ent|ons|es|ées|és|ée|é)$")
 # "Nooooon", "Yesss": a letter drawn out for effect, not a rare word.
 _DRAWN_OUT = re.compile(r"(\w)\1\1")
-# "créa-\ntion": a word cut at the end of a line, as text copied from print or PDF is.
-_CUT_BEFORE = re.compile(r"(\w+)-[ \t]*\n[ \t]*$")
-_CUT_AFTER = re.compile(r"-[ \t]*\n[ \t]*(\w+)")
+# "créa-\ntion": a word cut at the end of a line, as text copied from print or PDF is. Markdown
+# turns the line break into a space ("créa- tion"), other files end lines with \r\n: any
+# whitespace after the hyphen, as long as the two halves join into a known word.
+_CUT_BEFORE = re.compile(r"(\w+)-\s+$")
+_CUT_AFTER = re.compile(r"-\s+(\w+)")
 
 
 class RareTermCheck(Check):
