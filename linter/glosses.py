@@ -44,13 +44,15 @@ _REST_OF_HEADWORD = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*:?[ \t]*\n[ \
                                r"(?:a|an|the|un|une|le|la|les|l['’]|des|du|any|every|tout|toute)\b", re.IGNORECASE)
 
 
-# A question or heading that announces the term's definition: « Qu'est-ce que la liasse fiscale ? »,
-# "What is a canonical tag?", « Définition du maillage interne ».
-_ASKS_WHAT = re.compile(r"(?:qu['’]est[- ]ce\s+qu(?:e\s+|['’]\s*)|what\s+(?:is|are)\s+|what\s+does\s+)"
-                        r"(?:(?:un|une|le|la|les|l['’]|a|an|the)\s*)?$", re.IGNORECASE)
-_NAMES_DEFINITION = re.compile(r"(?:définition|definition)\s+(?:(?:de|du|des|d['’]|of)\s*)(?:(?:la|l['’]|the|a|an)\s*)?$",
+# A question or heading, on a line of its own, that announces the term's definition: « Qu'est-ce que
+# la liasse fiscale 2033 ? », "What is a canonical tag?", « Définition du maillage interne ». A
+# question that only uses the term ("What is the EBITDA doing?") defines nothing.
+_ASKS_WHAT = re.compile(r"[ \t]*(?:qu['’]est[- ]ce\s+qu(?:e\s+|['’]\s*)|what\s+(?:is|are)\s+|what\s+does\s+)"
+                        r"(?:(?:un|une|le|la|les|l['’]|a|an|the)\s*)?", re.IGNORECASE)
+_NAMES_DEFINITION = re.compile(r"[ \t]*(?:définition|definition)\s+(?:(?:de|du|des|d['’]|of)\s*)(?:(?:la|l['’]|the|a|an)\s*)?",
                                re.IGNORECASE)
-_QUESTION_END = re.compile(r"[^\n?.!]{0,40}\?")
+_QUESTION_END = re.compile(r"(?:[ \t]+[\dA-Z][\w.-]{0,9})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?\?[ \t]*(?:\n|$)")
+_HEADING_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[:?]?[ \t]*(?:\n|$)")
 
 
 def defines(text: str, start: int, end: int) -> bool:
@@ -60,10 +62,9 @@ def defines(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip() and _REST_OF_HEADWORD.match(text, end):
         return True
-    opening = text[max(line_start, start - 60):start]
-    if _ASKS_WHAT.search(opening) and _QUESTION_END.match(text, end):
+    if _ASKS_WHAT.fullmatch(text, line_start, start) and _QUESTION_END.match(text, end):
         return True
-    if _NAMES_DEFINITION.search(opening):
+    if _NAMES_DEFINITION.fullmatch(text, line_start, start) and _HEADING_END.match(text, end):
         return True
     before = text[max(0, start - 40):start]
     determiner = _LEADING_DETERMINER.search(before)

@@ -352,6 +352,9 @@ def test_a_sentence_after_a_quotation_is_no_signature():
     ("Définition du maillage interne\nLes liens entre vos pages. Soignez votre maillage interne.", True),
     # a question that only uses the term asks nothing about it
     ("Pourquoi revoir le maillage interne ?\nSoignez votre maillage interne.", False),
+    ("Qu'est-ce que le maillage interne change pour vous ?\nSoignez votre maillage interne.", False),
+    ("What is the working capital doing this year?\nWatch your working capital.", False),
+    ("A loan uses the definition of working capital from your bank. Watch your working capital.", False),
 ])
 def test_a_term_the_draft_defines_is_explained_everywhere(text, explained):
     engine = EN if text.startswith(("A ", "What")) else FR
