@@ -209,6 +209,10 @@ def test_a_post_about_jargon_quotes_it():
     assert found and all(d.mention and d.severity == Severity.SUGGESTION for d in found)
     # The same terms in a post that does not talk about jargon are jargon.
     assert any(d.severity == Severity.WARNING for d in tone(FR.lint(jargon), "peer-jargon"))
+    # A promise of no jargon talks about the writer, not about words: its terms are still used.
+    promise = ("No jargon, ever. We are jargon-free, without the jargon of other firms. Your EBITDA, "
+               "working capital and accrual basis drive the loan covenants.")
+    assert any(d.severity == Severity.WARNING for d in tone(EN.lint(promise), "peer-jargon"))
 
 
 def test_lexicon_macros_expand_and_give_anchor_words(tmp_path):
@@ -247,9 +251,18 @@ def test_praise_without_an_owner_in_its_paragraph_weighs_less():
 
     assert strength("The hotel tower uses cutting-edge methods.") == [0.5]
     assert strength("Our hotel tower uses cutting-edge methods.") == [1.0]
-    assert strength("Metro Law is fast. Metro Law is local.\n\nThe firm uses cutting-edge methods.") == [1.0]
+    assert strength("Metro Law is fast. Metro Law is local.\n\nMetro Law uses cutting-edge methods.") == [1.0]
+    assert strength("The firm uses cutting-edge methods.") == [1.0]
+    assert strength("The hotel uses cutting-edge methods in the US.") == [0.5]  # "US" is no "us"
     # The paragraph, not the sentence, says whose praise it is.
     assert strength("We build towers. They use cutting-edge methods.\n\nThe hotel is cutting-edge too.") == [1.0, 0.5]
+    # The same in French, and for a claim to be first.
+    french = [d.strength for d in FR.lint("La clinique propose des soins révolutionnaires.\n\nNos soins sont "
+                                        "révolutionnaires aussi.").diagnostics if d.rule == "fr.self-promotion.superlatifs"]
+    assert french == [0.5, 1.0]
+    first = [d.strength for d in EN.lint("It was the first bakery in Ohio.\n\nWe are the first bakery in Ohio.").diagnostics
+             if d.rule == "en.self-promotion.first-and-only"]
+    assert first == [0.5, 1.0]
 
 
 def test_author_names_from_about_heading_and_repeated_subjects():
