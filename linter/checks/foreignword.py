@@ -42,25 +42,26 @@ class ForeignWordCheck(Check):
         # Each foreign word once, where it first appears: the reader stumbles on it there.
         findings = []
         seen: set[str] = set()
+        # The two tables, looked up once per draft rather than once per word.
+        tables = (other_language_words(self.lang, self.other, self.min_other, self.max_zipf),
+                  other_language_plurals(self.lang, self.other, self.min_other, self.max_zipf))
         for number_, block in enumerate(analysis.blocks):
             for token in block.tokens:
-                if token.lower in seen or not self._is_foreign(token):
+                if token.lower in seen or not self._is_foreign(token, *tables):
                     continue
                 seen.add(token.lower)
                 if not explained_after(block.text, token.end) and not is_gloss_itself(block.text, token.start, token.end):
                     findings.append(Finding(number_, token.start, token.end))
         return self.filter_exceptions(analysis, findings)
 
-    def _is_foreign(self, token) -> bool:
+    def _is_foreign(self, token, candidates: dict, plurals: dict) -> bool:
         word = token.text
         if len(word) < self.min_length or not word.replace("-", "").isalpha() or token.lower in self.skip:
             return False
         if not word.islower():
             return False  # a name, a title word or an acronym (the acronym rule's business)
-        frequencies = other_language_words(self.lang, self.other, self.min_other, self.max_zipf).get(token.lower)
-        if frequencies is None:
-            # A plural is rarer than its singular ("workflows", "dashboards"): a common English
-            # singular is enough, and the plural's own gap between the languages decides
-            # ("adjacents", "correctives" are French plurals of words English shares).
-            frequencies = other_language_plurals(self.lang, self.other, self.min_other, self.max_zipf).get(token.lower)
+        # A plural is rarer than its singular ("workflows", "dashboards"): a common English
+        # singular is enough, and the plural's own gap between the languages decides
+        # ("adjacents", "correctives" are French plurals of words English shares).
+        frequencies = candidates.get(token.lower) or plurals.get(token.lower)
         return frequencies is not None and frequencies[1] - frequencies[0] >= self.min_gap
