@@ -35,7 +35,9 @@ class MentionModel:
     cues: re.Pattern | None
     max_quoted_words: int = 8
     examples: re.Pattern | None = None  # "for example", « par exemple »: introduces examples
-    topics: tuple = ()  # (category, pattern, minimum count): a draft about that kind of writing
+    # (category, cue, minimum count, not_after): a draft about that kind of writing; a cue right
+    # after `not_after` ("no jargon", « sans jargon ») is a promise, not a topic.
+    topics: tuple = ()
     # Dimensions whose quoted words are still used: a trade term in quotation marks (« nofollow »)
     # is still a term the reader has to know.
     quotes_still_count: frozenset = frozenset()
@@ -48,15 +50,16 @@ class MentionModel:
         spec = spec or {}
         cues = [c for c in spec.get("cues", []) if isinstance(c, str) and c.strip()]
         examples = [c for c in spec.get("examples", []) if isinstance(c, str) and c.strip()]
-        topics = tuple((category, re.compile(topic["cue"], re.IGNORECASE), int(topic.get("min", 3)))
+        topics = tuple((category, re.compile(topic["cue"], re.IGNORECASE), int(topic.get("min", 3)),
+                        re.compile(rf"(?:{topic['not_after']})\s*$", re.IGNORECASE) if topic.get("not_after") else None)
                        for category, topic in (spec.get("topics") or {}).items())
         return cls(_alternation(cues), int(spec.get("max_quoted_words", 8)), _alternation(examples), topics,
                    frozenset(spec.get("quotes_still_count") or ()), frozenset(spec.get("headword_lists") or ()))
 
     def discussed(self, texts: list[str]) -> set[str]:
         """The categories whose kind of writing the draft is about (its topic cue recurs)."""
-        return {category for category, cue, minimum in self.topics
-                if sum(len(cue.findall(text)) for text in texts) >= minimum}
+        return {category for category, cue, minimum, not_after in self.topics
+                if sum(_count(cue, not_after, text) for text in texts) >= minimum}
 
     def is_mention(self, text: str, sentence: tuple[int, int], start: int, end: int,
                    before: Callable[[], str] = str, category: str = "", memo: dict | None = None) -> bool:
@@ -154,6 +157,12 @@ def _is_list_headword(text: str, start: int, end: int, before: Callable[[], str]
         memo["headword-lines"] = len(_HEADWORD_LINE.findall(text))
     lines = memo["headword-lines"]
     return lines >= 3 or lines + len(_HEADWORD_LINE.findall(before())) >= 3
+
+
+def _count(cue: re.Pattern, not_after: re.Pattern | None, text: str) -> int:
+    if not_after is None:
+        return len(cue.findall(text))
+    return sum(1 for m in cue.finditer(text) if not not_after.search(text, max(0, m.start() - 30), m.start()))
 
 
 def _alternation(patterns: list[str]) -> re.Pattern | None:

@@ -46,7 +46,11 @@ def _literal_runs(items) -> list[str] | None:
         elif op is _sre.SUBPATTERN:
             _group, add_flags, del_flags, body = value
             if add_flags or del_flags:
-                return None  # (?i:...) and friends change what the literal means
+                # (?-i:...) and friends change what a literal inside means: the group gives no
+                # literal, but the runs around it still do (\bSchedule\s+(?-i:[A-Z]) needs "schedule").
+                runs.append(current)
+                current = ""
+                continue
             inner = _literal_runs(list(body))
             if inner is None:
                 return None

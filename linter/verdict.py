@@ -76,8 +76,10 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
                 raise RuleError(path, "mention", "must be a mapping with 'cues': a list of regular expressions")
             for category, topic in (mention.get("topics") or {}).items():
                 if not isinstance(topic, dict) or not isinstance(topic.get("cue"), str) \
-                        or not isinstance(topic.get("min", 3), int):
-                    raise RuleError(path, f"mention.topics.{category}", "must be a mapping with 'cue' (a regular expression) and 'min'")
+                        or not isinstance(topic.get("min", 3), int) or not isinstance(topic.get("not_after", ""), str) \
+                        or set(topic) - {"cue", "min", "not_after"}:
+                    raise RuleError(path, f"mention.topics.{category}",
+                                    "must be a mapping with 'cue' (a regular expression), 'min' and optional 'not_after'")
                 check_reference(path, f"mention.topics.{category}", category, categories)
             for key in ("quotes_still_count", "headword_lists"):
                 for category in mention.get(key) or ():

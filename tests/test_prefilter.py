@@ -34,7 +34,10 @@ PATTERNS = _rule_patterns()
     (r"\b(?P<mark>(?:is|are)\s+done)\b", re.I, "done"),
     (r"\b\w{3,}(?:tion|tions)\b", re.I, "tion"),  # re's parser factors the common prefix out
     (r"abc|def", 0, None),  # no literal is in every match
-    (r"(?i:abc)d", 0, None),  # inline flags: not worth the risk
+    # a group with its own flags gives no literal; the runs around it, under the pattern's flags, still do
+    (r"(?i:abc)d", 0, "d"),
+    (r"\bSchedule\s+(?-i:[A-Z]|K-1)\b", re.I, "schedule"),
+    (r"(?-i:ABC)", re.I, None),
     (r"communiqué", re.I, "communiqu"),  # ASCII only
     (r"\w+", 0, None),
 ])

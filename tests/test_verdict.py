@@ -179,6 +179,8 @@ def test_inflection():
     ("verdict:\n  press-release: {threshold: -1}\n", "threshold"),
     ("verdict:\n  press-release: {threshold: 2, decay: 1}\n", "verdict.press-release"),
     ("mention: [a]\n", "mention"),
+    ("mention:\n  topics:\n    peer-jargon: {cue: jargon, not_after: 3}\n", "mention.topics.peer-jargon"),
+    ("mention:\n  topics:\n    peer-jargon: {cue: jargon, after: sans}\n", "mention.topics.peer-jargon"),
 ])
 def test_bad_pack_settings_name_the_field(tmp_path, pack, field):
     (tmp_path / "fr").mkdir()

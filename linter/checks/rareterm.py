@@ -91,8 +91,15 @@ class RareTermCheck(Check):
         """Half of a word hyphenated across a line break ("ori-" and "ginal"): the half is no word,
         and the whole cannot be pointed at as one. A compound whose hyphen fell at the line's end
         ("anti-" and "inflammatoire") joins into no known word: its halves are judged as words."""
-        before = _CUT_BEFORE.search(text, max(0, token.start - 40), token.start)
-        if before:
-            return known(self.lang, before.group(1) + token.text)
-        after = _CUT_AFTER.match(text, token.end)
-        return bool(after) and known(self.lang, token.text + after.group(1))
+        # Characters first: most rare words touch no hyphen, and a regex search per word is costly.
+        gap = token.start
+        while gap > 0 and text[gap - 1].isspace():
+            gap -= 1
+        if gap < token.start and gap > 0 and text[gap - 1] == "-":
+            before = _CUT_BEFORE.search(text, max(0, gap - 40), token.start)
+            if before:
+                return known(self.lang, before.group(1) + token.text)
+        if text.startswith("-", token.end):
+            after = _CUT_AFTER.match(text, token.end)
+            return bool(after) and known(self.lang, token.text + after.group(1))
+        return False
