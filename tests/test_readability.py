@@ -92,3 +92,15 @@ def test_a_cached_readability_table_in_another_format_is_rebuilt(tmp_path, monke
         assert essence(stored) == expected
     finally:
         _forget_loaded_tables()  # later tests load from the usual cache again
+
+
+def test_french_syllables_from_the_table_are_pyphens_counts():
+    from tonelint.readability import _hyphenation_table, _hyphenator, syllables
+
+    table = _hyphenation_table("fr")
+    assert len(table) > 10_000 and "maison" in table
+    hyphenator = _hyphenator("fr")
+    # The table holds pyphen's own counts; a word outside it is hyphenated as before.
+    for word in ("maison", "entreprise", "comptabilité", "rétroaction", "anticonstitutionnellement"):
+        assert syllables("fr", word) == len(hyphenator.positions(word)) + 1
+    assert "anticonstitutionnellement" not in table
