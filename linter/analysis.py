@@ -186,11 +186,12 @@ class DocumentAnalysis:
         return author_names(self.lang, [b.text for b in self.blocks], [[s for s, _ in b.sentences] for b in self.blocks])
 
     @cached_property
-    def author_name_pattern(self) -> re.Pattern | None:
-        """The author's names as one whole-word pattern (None when the draft names no author)."""
+    def author_name_hits(self) -> list[tuple[int, int]]:
+        """(block, start) of each use of the author's names, found once for every rule that asks."""
         if not self.author_names:
-            return None
-        return re.compile("|".join(rf"\b{re.escape(n)}(?!\w)" for n in self.author_names))
+            return []
+        names = re.compile("|".join(rf"\b{re.escape(n)}(?!\w)" for n in self.author_names))
+        return [(number, match.start()) for number, block in enumerate(self.blocks) for match in names.finditer(block.text)]
 
     def text_before(self, block: int, blocks: int = 12, chars: int = 300) -> str:
         """The end of each of the blocks before `block` (for an introduction such as "Examples:")."""

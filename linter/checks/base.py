@@ -293,9 +293,8 @@ class OwnerTest:
 
     def blocks_with_owner(self, analysis: DocumentAnalysis) -> set[int]:
         blocks = {hit.block for hit in self.terms.find(analysis)}
-        names = analysis.author_name_pattern if self.use_author_names else None
-        if names is not None:
-            blocks.update(number for number, block in enumerate(analysis.blocks) if names.search(block.text))
+        if self.use_author_names:
+            blocks.update(number for number, _start in analysis.author_name_hits)
         return blocks
 
 

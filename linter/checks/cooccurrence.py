@@ -30,11 +30,9 @@ class CooccurrenceCheck(Check):
         sentences_with_context = defaultdict(set)
         for hit in self.context.find(analysis):
             sentences_with_context[hit.block].add(analysis.blocks[hit.block].sentence_at(hit.start))
-        names = analysis.author_name_pattern if self.use_self_names else None
-        if names is not None:
-            for number, block in enumerate(analysis.blocks):
-                for match in names.finditer(block.text):
-                    sentences_with_context[number].add(block.sentence_at(match.start()))
+        if self.use_self_names:
+            for number, start in analysis.author_name_hits:
+                sentences_with_context[number].add(analysis.blocks[number].sentence_at(start))
         findings = []
         for hit in self.filter_exceptions(analysis, self.target.find(analysis)):
             sentence = analysis.blocks[hit.block].sentence_at(hit.start)
