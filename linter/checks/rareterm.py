@@ -24,7 +24,6 @@ _DRAWN_OUT = re.compile(r"(\w)\1\1")
 # "créa-\ntion": a word cut at the end of a line, as text copied from print or PDF is. Markdown
 # turns the line break into a space ("créa- tion"), other files end lines with \r\n: any
 # whitespace after the hyphen, as long as the two halves join into a known word.
-_CUT_BEFORE = re.compile(r"(\w+)-\s+$")
 _CUT_AFTER = re.compile(r"-\s+(\w+)")
 
 
@@ -91,14 +90,17 @@ class RareTermCheck(Check):
         """Half of a word hyphenated across a line break ("ori-" and "ginal"): the half is no word,
         and the whole cannot be pointed at as one. A compound whose hyphen fell at the line's end
         ("anti-" and "inflammatoire") joins into no known word: its halves are judged as words."""
-        # Characters first: most rare words touch no hyphen, and a regex search per word is costly.
-        gap = token.start
-        while gap > 0 and text[gap - 1].isspace():
-            gap -= 1
-        if gap < token.start and gap > 0 and text[gap - 1] == "-":
-            before = _CUT_BEFORE.search(text, max(0, gap - 40), token.start)
-            if before:
-                return known(self.lang, before.group(1) + token.text)
+        # Read character by character: most rare words touch no hyphen.
+        hyphen = token.start
+        while hyphen > 0 and text[hyphen - 1].isspace():
+            hyphen -= 1
+        hyphen -= 1
+        if hyphen < token.start - 1 and hyphen > 0 and text[hyphen] == "-":
+            first = hyphen
+            while first > 0 and (text[first - 1].isalnum() or text[first - 1] == "_"):
+                first -= 1
+            if first < hyphen:
+                return known(self.lang, text[first:hyphen] + token.text)
         if text.startswith("-", token.end):
             after = _CUT_AFTER.match(text, token.end)
             return bool(after) and known(self.lang, token.text + after.group(1))
