@@ -16,7 +16,7 @@ from .findings import to_diagnostic
 from .grammar import make_backend
 from .grammarcheck import GrammarCheck
 from .i18n import N_, Message
-from .lang import clearly_other_language, detect_language
+from .lang import clearly_other_language, detect_language, reads_as_neither
 from .mention import MentionModel
 from .model import Diagnostic
 from .nlp import Pipelines
@@ -212,6 +212,7 @@ class Engine:
     def _lint(self, source: str, fmt: str, lang: str | None, deadline: float | None = None,
               grammar: bool = True, variant: str | None = None, locale_variant: str | None = None) -> LintResult:
         document = extract(source, fmt)
+        lang_asked = lang
         # Most specific first: the caller, the page's own front matter, the configuration, detection.
         forced = lang or document.meta_lang or self.config.lang
         lang = forced or self.detect(document)
@@ -230,10 +231,17 @@ class Engine:
         if forced and (other := clearly_other_language(document.prose, lang)):
             notices.append(Message(N_("linted as {lang} as asked, but the text reads as {other}: check --lang, "
                                       "the configuration's lang or the front matter"), lang=lang, other=other))
+        # German or Spanish prose judged by the French pack is all "rare words": say so instead.
+        # Asking for a language (the call or the page's front matter) lints it anyway.
+        foreign_share = None if (lang_asked or document.meta_lang) else reads_as_neither(document.prose, lang)
+        if foreign_share is not None:
+            notices.append(Message(N_("not linted: the text reads as neither French nor English (only {share}% of its "
+                                      "words are common {lang} words); pass --lang to lint it anyway"),
+                                   share=round(foreign_share * 100), lang=lang))
         diagnostics: list[Diagnostic] = []
         known = {t.lower() for t in self.config.known_terms}
         suppressed = SuppressionIndex(document.suppressions)
-        for check in pack.checks:
+        for check in pack.checks if foreign_share is None else ():
             if deadline is not None and time.monotonic() > deadline:
                 raise LintDeadlineExceeded("the time budget ran out")
             rule = check.rule
@@ -276,7 +284,7 @@ class Engine:
             shows = Selection(self.config.select).shows
             diagnostics = [shown for d in diagnostics if (shown := shown_for(d, shows)) is not None]
         grammar_status = None
-        if self.grammar_check is not None and grammar:
+        if self.grammar_check is not None and grammar and foreign_share is None:
             outcome = self.grammar_check.run(lang, analysis)
             diagnostics += outcome.diagnostics
             grammar_status = outcome.status

@@ -150,6 +150,37 @@ def test_a_forced_language_that_the_text_contradicts_gets_a_notice():
     assert not any("reads as" in n for n in Engine(Config()).lint(english).notices)  # detected: nothing to say
 
 
+GERMAN = ("Wir freuen uns, Ihnen mitteilen zu können, dass unser Unternehmen im vergangenen Jahr stark "
+          "gewachsen ist. Unsere Kunden schätzen die Qualität unserer Arbeit und die persönliche Beratung. "
+          "Wenn Sie Fragen haben, rufen Sie uns einfach an oder schreiben Sie uns eine Nachricht.")
+SPANISH = ("Nos complace anunciar que nuestra empresa ha crecido mucho durante el último año. Nuestros "
+           "clientes valoran la calidad de nuestro trabajo y la atención personalizada. Si tiene alguna "
+           "pregunta, no dude en llamarnos o enviarnos un mensaje.")
+
+
+@pytest.mark.parametrize("text", [GERMAN, SPANISH])
+def test_text_in_neither_language_is_not_linted_and_says_so(text):
+    result = Engine(Config()).lint(text)
+    assert result.diagnostics == []  # not a page of "rare words"
+    assert any("neither French nor English" in n for n in result.notices)
+    asked = Engine(Config()).lint(text, lang="fr")  # asking for a language lints it anyway
+    assert asked.diagnostics and not any("neither" in n for n in asked.notices)
+    front_matter = Engine(Config()).lint(f"---\nlang: fr\n---\n{text}\n", "markdown")
+    assert front_matter.diagnostics
+
+
+@pytest.mark.parametrize("text", [
+    # Jargon-dense posts are still French or English: most of their words stay common ones.
+    "Le bilan consolidé intègre les écarts d'acquisition, les impôts différés actifs et passifs, les provisions "
+    "pour risques, l'EBITDA retraité et la trésorerie nette, selon les normes IFRS applicables au groupe.",
+    "Configure the canonical tags, fix the hreflang annotations, compress the LCP image and audit the crawl "
+    "budget so the SERP snippets and backlinks profile stop dragging your rankings down this quarter.",
+    "Guten Tag! Wir sprechen Deutsch.",  # too short to tell: linted as usual
+])
+def test_jargon_and_short_snippets_are_not_taken_for_another_language(text):
+    assert not any("neither French nor English" in n for n in Engine(Config()).lint(text).notices)
+
+
 def test_a_suppression_comment_naming_no_rule_gets_a_notice_with_the_nearest_id():
     source = "Un leader mondial.\n\n<!-- tonelint-disable fr.press-relase -->\nUn leader mondial.\n"
     notices = Engine(Config(lang="fr")).lint(source, "markdown").notices
