@@ -80,7 +80,7 @@ class Search:
     and it hashes fast (a compiled pattern hashes its whole compiled code on every call, a
     few microseconds for the large verb alternations, for each of thousands of blocks)."""
 
-    __slots__ = ("pattern", "key", "literal", "ignores_case", "group")
+    __slots__ = ("pattern", "key", "literal", "ignores_case", "group", "at_line_starts")
 
     def __init__(self, pattern: re.Pattern) -> None:
         self.pattern = pattern
@@ -88,6 +88,7 @@ class Search:
         self.literal = required_literal(pattern)
         self.ignores_case = bool(pattern.flags & re.IGNORECASE)
         self.group = "mark" if "mark" in pattern.groupindex else 0  # the span a match reports
+        self.at_line_starts = starts_at_line_start(pattern)
 
     def may_match(self, text: str, folded: str) -> bool:
         """False only when the regex cannot match `text` (`folded` is its casefold)."""
@@ -96,6 +97,8 @@ class Search:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Non-empty matches of the regex (of its group named `mark` if it has one)."""
+        if self.at_line_starts:
+            return self._spans_at_line_starts(text)
         first = self.pattern.search(text)  # most blocks have no match: one call, no iterator
         if first is None:
             return []
@@ -103,6 +106,32 @@ class Search:
         # From the first match on: the same matches (lookbehinds and \b still see the text before it).
         return [span for match in self.pattern.finditer(text, first.start())
                 if (span := match.span(group))[1] > span[0]]
+
+
+    def _spans_at_line_starts(self, text: str) -> list[tuple[int, int]]:
+        """The matches of a `(?m)^…` regex, tried only where a line starts: `re` itself would try
+        every character of the block (it skips ahead only for a plain `^` or a leading literal)."""
+        spans, start, after_last = [], 0, 0
+        while start != -1:
+            if start >= after_last and (match := self.pattern.match(text, start)):
+                span = match.span(self.group)
+                if span[1] > span[0]:
+                    spans.append(span)
+                after_last = match.end()
+            newline = text.find("\n", start)
+            start = -1 if newline == -1 else newline + 1
+        return spans
+
+
+def starts_at_line_start(pattern: re.Pattern) -> bool:
+    """Whether every match of the regex starts a line: `(?m)^` first, outside any alternation."""
+    if _sre_parser is None or not isinstance(pattern.pattern, str) or not pattern.flags & re.MULTILINE:
+        return False
+    try:
+        items = list(_sre_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - an optimisation must never break a rule
+        return False
+    return bool(items) and items[0] == (_sre.AT, _sre.AT_BEGINNING)
 
 
 def casefold_for_search(text: str) -> str:

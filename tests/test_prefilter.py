@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tonelint.checks.base import TermSet
-from tonelint.prefilter import casefold_for_search, may_match, required_literal
+from tonelint.prefilter import Search, casefold_for_search, may_match, required_literal
 
 
 def _rule_patterns() -> list[re.Pattern]:
@@ -74,3 +74,30 @@ def test_pre_check_never_hides_a_match(pattern, data):
     for variant in _variants(text):
         if pattern.search(variant):
             assert may_match(pattern, variant, casefold_for_search(variant)), (pattern.pattern, variant)
+
+
+LINE_START_PATTERNS = [re.compile(source, flags) for source, flags in [
+    (r"(?m)^[ \t]*(?P<mark>\d{1,2}/\d{1,2}/\d{4}[ \t]*[-–])(?=[ \t]*(?:\n|$))", 0),
+    (r"(?m)^(?:about|à propos de) \w+$", re.I),
+    (r"(?m)^a[\s\S]*?b", 0),  # a match may run over several lines
+    (r"(?m)^\s*", 0),  # empty matches are left out, as everywhere
+]]
+
+
+@pytest.mark.parametrize(("source", "flags", "expected"), [
+    (r"(?m)^[ \t]*communiqué", re.I, True),
+    (r"(?m)^a|b", 0, False),  # an alternative may start anywhere
+    (r"^communiqué", 0, False),  # the block's start only: `re` already tries nothing else
+    (r"(?m)x^", 0, False),
+])
+def test_which_patterns_are_searched_at_line_starts_only(source, flags, expected):
+    assert Search(re.compile(source, flags)).at_line_starts is expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(pattern=st.sampled_from(LINE_START_PATTERNS),
+       text=st.lists(st.sampled_from(["a", "b", "\n", " ", "\t", "12/05/2025", "–", "About", "à propos de", "Acme",
+                                      "x"]), max_size=14).map("".join))
+def test_line_start_search_finds_what_the_regex_finds(pattern, text):
+    expected = [span for m in pattern.finditer(text) if (span := m.span("mark" if "mark" in pattern.groupindex else 0))[1] > span[0]]
+    assert Search(pattern).spans(text) == expected
