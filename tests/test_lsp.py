@@ -580,6 +580,21 @@ async def test_languages_other_than_prose_are_left_alone_and_closing_clears(clie
 
 
 @pytest.mark.asyncio
+async def test_a_draft_in_another_language_is_said_not_linted_once(client: LanguageClient):
+    german = ("Wir freuen uns, Ihnen mitteilen zu können, dass unser Unternehmen im vergangenen Jahr stark "
+              "gewachsen ist. Unsere Kunden schätzen die Qualität unserer Arbeit und die persönliche Beratung.\n")
+    uri = open_draft(client, "brief.md", german)
+    assert not await published(client, uri, 1)
+    message, = await until(lambda: client.messages, what="window/showMessage")
+    assert message.type == types.MessageType.Info
+    assert "brief.md: not linted: the text reads as neither French nor English" in message.message
+    end = types.Position(line=1, character=0)
+    change(client, uri, 2, types.TextEdit(types.Range(end, end), "Wir helfen Ihnen gerne weiter.\n"))
+    await published(client, uri, 2)
+    assert len(client.messages) == 1  # told when it appears, not at every keystroke
+
+
+@pytest.mark.asyncio
 async def test_hostile_text_and_edits_never_stop_the_server(client: LanguageClient):
     hostile = "\ud800 Nous \x00 sommes\u2028 fiers d'annoncer \U0001F600\r\n" * 3
     uri = open_draft(client, "bizarre.md", "x")

@@ -67,6 +67,7 @@ class LintedDraft:
     verdicts: dict[str, Verdict] = field(default_factory=dict)
     dimensions: tuple[str, ...] = ()  # the tone dimensions, in the profile's order
     words: int = 0
+    notices: tuple[str, ...] = ()  # what the lint says about the draft as a whole ("not linted: ...")
 
     def lsp_diagnostics(self, related: bool = False) -> list[types.Diagnostic]:
         """`related`: with related information (when the client shows it)."""

@@ -168,7 +168,7 @@ class ToneLanguageServer(LanguageServer):
             return None
         return LintedDraft(snapshot.uri, snapshot.version, fmt, result.lang, result.diagnostics, rules,
                            PositionMap(snapshot.text, self.encoding), result.profile, result.verdicts,
-                           tuple(result.dimensions), result.words)
+                           tuple(result.dimensions), result.words, tuple(result.notices))
 
     def publish(self, snapshot: Snapshot, draft: LintedDraft) -> None:
         previous = self.linted.get(snapshot.uri)
@@ -176,6 +176,13 @@ class ToneLanguageServer(LanguageServer):
         related = self._client_supports("text_document", "publish_diagnostics", "related_information")
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=snapshot.uri, diagnostics=draft.lsp_diagnostics(related), version=snapshot.version))
+        # A notice ("not linted: the text reads as neither French nor English") is shown when it
+        # appears, not at every keystroke while it stays true (its figures may change meanwhile).
+        shown_before = {_kind_of(n) for n in previous.notices} if previous is not None else set()
+        for notice in draft.notices:
+            if _kind_of(notice) not in shown_before:
+                self.window_show_message(types.ShowMessageParams(
+                    type=types.MessageType.Info, message=f"tonelint: {draft_name(snapshot.uri)}: {notice}"))
         # The profile lens changed: a client that can be told asks for code lenses again.
         if (previous is None or lens_title(previous) != lens_title(draft)) \
                 and self._client_supports("workspace", "code_lens", "refresh_support"):
@@ -240,6 +247,17 @@ class ToneLanguageServer(LanguageServer):
         except (OSError, UnicodeDecodeError):
             return None
         return ConfigTarget(target, text, None, pyproject)
+
+
+def _kind_of(notice: str) -> str:
+    """A notice's template when it has one (a Message), so that new figures are not a new notice."""
+    return getattr(notice, "singular", notice)
+
+
+def draft_name(uri: str) -> str:
+    """The draft's file name for a message; the URI when it has none (an untitled buffer)."""
+    path = draft_path(uri)
+    return path.name if path is not None else uri
 
 
 def draft_path(uri: str) -> Path | None:
