@@ -197,6 +197,12 @@ class DocumentAnalysis:
         """The end of each of the blocks before `block` (for an introduction such as "Examples:")."""
         return "\n".join(b.text[-chars:] for b in self.blocks[max(0, block - blocks):block])
 
+    def text_around(self, block: int, blocks: int = 12, chars: int = 300) -> str:
+        """The end of each of the blocks before `block` and the start of each after it (for the
+        other lines of a list that `block` belongs to)."""
+        after = "\n".join(b.text[:chars] for b in self.blocks[block + 1:block + 1 + blocks])
+        return self.text_before(block, blocks, chars) + "\n" + after
+
     def first_sentence(self) -> tuple[int, int, int] | None:
         """(block, start, end) of the document's first sentence, for document-level findings."""
         for number, block in enumerate(self.blocks):

@@ -31,7 +31,8 @@ def to_diagnostic(rule: Rule, analysis: DocumentAnalysis, finding: Finding, pack
         strength = finding.strength
     mention = rule.category in pack.verdicts and pack.mention.is_mention(
         block.text, block.sentence_at(finding.start), finding.start, finding.end,
-        lambda: analysis.text_before(finding.block), rule.category, block.data.memo)
+        lambda: analysis.text_before(finding.block), rule.category, block.data.memo,
+        lambda: analysis.text_around(finding.block))
     span = block.block.source_span(finding.start, finding.end)
     matched = analysis.document.source[span.start:span.end]
     args = {"match": " ".join(block.text[finding.start:finding.end].split()),

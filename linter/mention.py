@@ -62,23 +62,29 @@ class MentionModel:
                 if sum(_count(cue, not_after, text) for text in texts) >= minimum}
 
     def is_mention(self, text: str, sentence: tuple[int, int], start: int, end: int,
-                   before: Callable[[], str] = str, category: str = "", memo: dict | None = None) -> bool:
+                   before: Callable[[], str] = str, category: str = "", memo: dict | None = None,
+                   nearby: Callable[[], str] | None = None) -> bool:
         """Is text[start:end] (inside the sentence range) quoted or talked about?
 
         `before()` gives the text of the preceding blocks, for an introduction that ends with a
         colon (asked only when the block itself has no such line before the sentence). `memo`:
-        the block's memo (analysis.BlockData.memo), where a sentence's cues are kept once found."""
+        the block's memo (analysis.BlockData.memo), where a sentence's cues are kept once found.
+        `nearby()`: the text of the blocks around, for the other lines of a list (default: `before`)."""
+        nearby = nearby or before
         if category not in self.quotes_still_count and self._in_short_quotation(text, sentence, start, end):
             return True
         if self._introduced_as_examples(text, sentence[0], before):
             return True
-        if category in self.headword_lists and _is_list_headword(text, start, end, before, {} if memo is None else memo):
+        memo = {} if memo is None else memo
+        if category in self.headword_lists and _is_list_headword(text, start, end, nearby, memo):
+            return True
+        if _is_list_headword(text, start, end, nearby, memo, _DASH_HEADWORD_LINE):
             return True
         if self.cues is None:
             return False
         # The flagged words are no cue for themselves: another cue must be in the sentence.
         return any(not (cue_start < end and start < cue_end)
-                   for cue_start, cue_end in self._cues_in(text, sentence, {} if memo is None else memo))
+                   for cue_start, cue_end in self._cues_in(text, sentence, memo))
 
     def _cues_in(self, text: str, sentence: tuple[int, int], memo: dict) -> tuple[tuple[int, int], ...]:
         """The cues of one sentence, found once however many findings it holds."""
@@ -138,25 +144,33 @@ class MentionModel:
         return len(quoted.split()) <= self.max_quoted_words
 
 
-_HEADWORD_LINE = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*[^:\n.!?]{1,50}:[ \t]+\S", re.MULTILINE)
+_HEADWORD_LINE = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*[^:\n.!?]{1,50}(?P<sep>:)[ \t]+\S", re.MULTILINE)
+# "AFUE - Annualized Fuel Utilization Efficiency...": a glossary's "Term - definition" lines (a term of
+# one to four words, then a spaced dash), which no dimension's words use: a wire dateline
+# ("BOSTON - Acme today...") opens one paragraph, not three.
+_DASH_HEADWORD_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]*)?(?:[^\s:.!?]+[ \t]){0,3}[^\s:.!?-]+"
+                                 r"[ \t]+(?P<sep>[-–—]{1,2})[ \t]+\S", re.MULTILINE)
 _LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*")
 
 
-def _is_list_headword(text: str, start: int, end: int, before: Callable[[], str], memo: dict) -> bool:
-    """The finding opens a "Term: comment" line among at least three such lines (this paragraph
-    and the ones just before it): a glossary or a list of words, which talks about its terms."""
+def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str], memo: dict,
+                      line_form: re.Pattern = _HEADWORD_LINE) -> bool:
+    """The finding opens a "Term: comment" line (or a `line_form` one) among at least three such
+    lines (this paragraph and the ones around it): a glossary or a list of words, which talks about its terms."""
     line_start = text.rfind("\n", 0, start) + 1
     if _LIST_MARK.match(text, line_start).end() < start:
         return False
     line_end = text.find("\n", end)
-    if not _HEADWORD_LINE.match(text[line_start:line_end if line_end >= 0 else len(text)]):
+    line = line_form.match(text[line_start:line_end if line_end >= 0 else len(text)])
+    if line is None:
         return False
-    if text.find(":", end, line_end if line_end >= 0 else len(text)) - end > 30:
+    if line.start("sep") + line_start - end > 30:
         return False  # the term is the headword, not a word of a long one
-    if "headword-lines" not in memo:  # counted once per paragraph, however many findings it holds
-        memo["headword-lines"] = len(_HEADWORD_LINE.findall(text))
-    lines = memo["headword-lines"]
-    return lines >= 3 or lines + len(_HEADWORD_LINE.findall(before())) >= 3
+    key = ("headword-lines", line_form.pattern)
+    if key not in memo:  # counted once per paragraph, however many findings it holds
+        memo[key] = len(line_form.findall(text))
+    lines = memo[key]
+    return lines >= 3 or lines + len(line_form.findall(nearby())) >= 3
 
 
 def _count(cue: re.Pattern, not_after: re.Pattern | None, text: str) -> int:

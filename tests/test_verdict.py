@@ -390,6 +390,21 @@ def test_headwords_of_a_list_of_words_are_discussed():
     assert any(d.rule == "en.press-release.release-header" and not d.mention for d in release.diagnostics)
 
 
+@pytest.mark.parametrize("engine, glossary", [
+    ("en", "Our glossary\n\nSEER - Seasonal Energy Efficiency Ratio, how efficient a cooling system is over a year.\n\n"
+           "Air Flow - The movement of air.\n\nBTU - British Thermal Unit: the heat that warms a pound of water by one degree."),
+    ("fr", "Petit lexique\n\nTVA – Taxe sur la valeur ajoutée, payée par le client final.\n\n"
+           "Bilan – La photo de ce que l'entreprise possède et doit.\n\nURSSAF – L'organisme qui collecte les cotisations."),
+])
+def test_a_glossary_of_term_dash_definition_lines_is_no_dateline(engine, glossary):
+    result = (EN if engine == "en" else FR).lint(glossary)
+    datelines = [d for d in result.diagnostics if d.rule.endswith(".dateline")]
+    assert all(d.mention for d in datelines) and result.verdicts["press-release"].evidence == 0
+    # The first entry counts the lines after it: a list is a list from its first line.
+    one_dateline = (EN if engine == "en" else FR).lint(glossary.split("\n\n", 2)[1] + "\n\nThe rest of the post.")
+    assert [d for d in one_dateline.diagnostics if d.rule.endswith(".dateline") and not d.mention]
+
+
 def test_a_signature_line_followed_by_more_lines_of_the_paragraph():
     text = "« Toit réparé en un jour ! »\nJulie Roy, Lévis\nElle a fait refaire sa toiture en mars."
     signed = [d.match for d in FR.lint(text).diagnostics if d.rule == "fr.self-promotion.temoignages"]
