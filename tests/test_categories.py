@@ -14,6 +14,8 @@ from tonelint.server.openapi import openapi_document
 from tonelint.server.settings import ServerSettings
 from tonelint.verdict import read_pack_settings
 
+from .rule_samples import contract_phrase_rule
+
 LEGALESE = """categories:
   jargon-juridique:
     title: {en: Legalese, fr: Jargon juridique}
@@ -22,17 +24,7 @@ LEGALESE = """categories:
     scale: [SCALE]
 """
 
-RULE = """title: Attendu que
-kind: existence
-severity: warning
-message: "« {match} » : écrivez comme vous parlez."
-description: Une formule de contrat éloigne le lecteur.
-match:
-  phrases: ["attendu que"]
-examples:
-  incorrect: ["[[Attendu que]] le toit fuit."]
-  correct: ["Le toit fuit."]
-"""
+RULE = contract_phrase_rule()
 
 
 def _user_pack(root: Path, pack: str | None, scale: str = "none, some, strong") -> Path:

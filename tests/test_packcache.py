@@ -10,19 +10,9 @@ import pytest
 from tonelint import Config, Engine, packcache
 from tonelint.checks.base import ExceptionFilter
 
-RULE = """title: Attendu que
-kind: existence
-severity: warning
-message: "« {match} » : écrivez comme vous parlez."
-description: Une formule de contrat éloigne le lecteur.
-match:
-  phrases: ["attendu que"]
-  lexicon: [formules-maison.txt]
-exceptions: ["attendu que vous"]
-examples:
-  incorrect: ["[[Attendu que]] le toit fuit."]
-  correct: ["Le toit fuit."]
-"""
+from .rule_samples import contract_phrase_rule
+
+RULE = contract_phrase_rule(lexicon="formules-maison.txt", exception="attendu que vous")
 
 
 @pytest.fixture
