@@ -38,10 +38,18 @@ class RareTermCheck(Check):
         self.per_sentence = int(number(rule, self.spec, "min_per_sentence", 2, minimum=1))
         self.known = {t.lower() for t in ctx.known_terms}
         self.known.update(w.lower() for w in self.spec.get("allow", []))
+        # "autogreffe", "radiographique": a learned prefix before an everyday word reads as the word.
+        prefixes = self.spec.get("transparent_prefixes", [])
+        self.prefixes = tuple(sorted({str(p).lower() for p in prefixes}, key=len, reverse=True))
+        self.base_zipf = number(rule, self.spec, "transparent_base_zipf", 3.5)
 
     @cached_property
     def _frequent_words(self) -> frozenset[str]:
         return words_at_least(self.lang, self.max_zipf)
+
+    @cached_property
+    def _everyday_bases(self) -> frozenset[str]:
+        return words_at_least(self.lang, self.base_zipf)
 
     def run(self, analysis):
         rare_by_block = [self._rare_by_sentence(block.data) for block in analysis.blocks]
@@ -78,9 +86,15 @@ class RareTermCheck(Check):
             return False
         if word[0].isupper() and (token.start != sentence_start or not known(self.lang, token.lower)):
             return False  # a name, not vocabulary
-        if _DRAWN_OUT.search(token.lower) or self._piece_of_cut_word(token, text):
+        if _DRAWN_OUT.search(token.lower) or self._piece_of_cut_word(token, text) or self._prefixed_everyday_word(token.lower):
             return False
         return not (self.lang == "fr" and (_FRENCH_VERB_FORM.search(token.lower) or self._everyday_er_verb(token.lower)))
+
+    def _prefixed_everyday_word(self, lower: str) -> bool:
+        """A listed prefix, then an everyday word of at least five letters ("auto" + "greffe",
+        "bio" + "matériel"): the reader understands it from its parts."""
+        return any(lower.startswith(prefix) and len(lower) - len(prefix) >= 5
+                   and lower[len(prefix):] in self._everyday_bases for prefix in self.prefixes)
 
     def _everyday_er_verb(self, lower: str) -> bool:
         ending = _FRENCH_ER_ENDING.search(lower)
