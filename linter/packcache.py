@@ -113,7 +113,9 @@ def pack_fingerprint(lang: str, shape: str, roots: list[Path]) -> str:
     import yaml
 
     digest = hashlib.sha256()
-    digest.update(f"{sys.version}\nPyYAML {yaml.__version__}\n{shape}\n".encode("utf-8"))
+    # The name tonelint was imported under: a pickle names its classes' modules, and a pack pickled
+    # by a script that imported the source tree by another name holds classes tonelint's are not.
+    digest.update(f"{sys.version}\nPyYAML {yaml.__version__}\n{__package__}\n{shape}\n".encode("utf-8"))
     for path in _files(_CODE_DIR, ".py"):
         digest.update(_entry(path, _CODE_DIR))
     for root in roots:

@@ -136,3 +136,11 @@ def test_reading_a_pack_compiles_no_regex(compiles, monkeypatch):
     monkeypatch.setattr(re._compiler, "compile", lambda *args: compiled.append(args) or real(*args))
     Engine(Config()).pack("fr")
     assert compiles == ["fr"] and compiled == []
+
+
+def test_a_pack_pickled_under_another_import_name_is_not_reused(monkeypatch, tmp_path):
+    # A script that imports the source tree by its folder's name pickles classes of that module,
+    # which are not tonelint's: isinstance checks on the reused pack would fail.
+    ours = packcache.pack_fingerprint("fr", "", [])
+    monkeypatch.setattr(packcache, "__package__", "linter")
+    assert packcache.pack_fingerprint("fr", "", []) != ours
