@@ -236,7 +236,7 @@ class Engine:
         foreign_share = None if (lang_asked or document.meta_lang) else reads_as_neither(document.prose, lang)
         if foreign_share is not None:
             notices.append(Message(N_("not linted: the text reads as neither French nor English (only {share}% of its "
-                                      "words are common {lang} words); pass --lang to lint it anyway"),
+                                      "words are common {lang} words); ask for a language (--lang, the API's lang) to lint it anyway"),
                                    share=round(foreign_share * 100), lang=lang))
         diagnostics: list[Diagnostic] = []
         known = {t.lower() for t in self.config.known_terms}
