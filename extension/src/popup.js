@@ -41,6 +41,14 @@
     }
     table.hidden = false;
     document.getElementById("no-draft").hidden = true;
+    // The server's notes on the whole draft, as it words them (a draft in another language is not linted).
+    const notices = document.getElementById("notices");
+    for (const notice of reply.result.notices || []) {
+      const item = document.createElement("li");
+      item.textContent = notice;
+      notices.appendChild(item);
+    }
+    notices.hidden = !notices.children.length;
   }
 
   function levelWord(level) {

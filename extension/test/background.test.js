@@ -116,3 +116,13 @@ test("the rules reply carries the packs' categories, checked", async () => {
   assert.deepEqual(rules, [{ id: "fr.x.y" }]);
   assert.deepEqual(categories.map((c) => [c.id, c.colour, c.title.fr]), [["press-release", "#ea580c", "Communiqué"]]);
 });
+
+test("the popup's profile of a tab carries the server's notes on that draft", async () => {
+  const worker = serviceWorker();
+  const lint = worker.send({ type: "lint", id: "1", text: "Wir freuen uns.", format: "text" }, 3);
+  await settle();
+  worker.requests[0].answer({ ...RESULT, notices: ["not linted: the text reads as neither French nor English"] });
+  await lint;
+  const reply = await worker.send({ type: "profile", tabId: 3 }, 3);
+  assert.deepEqual(reply.result.notices, ["not linted: the text reads as neither French nor English"]);
+});

@@ -26,6 +26,13 @@ test("results keep only spans inside the text that was sent", () => {
   const result = P.lintResult("7", 18, response);
   assert.deepEqual(result.diagnostics.map((d) => d.rule), ["a"]);
   assert.equal(result.profile["press-release"].score, 40);
+  assert.deepEqual(result.notices, []);
+});
+
+test("the server's notes on the whole draft reach the popup, as strings", () => {
+  const result = P.lintResult("7", 10, { lang: "fr", diagnostics: [], profile: {},
+    notices: ["not linted: the text reads as neither French nor English", 42] });
+  assert.deepEqual(result.notices, ["not linted: the text reads as neither French nor English", "42"]);
 });
 
 test("back-off doubles up to a minute; origins for host permissions", () => {

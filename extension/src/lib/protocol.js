@@ -53,7 +53,9 @@
         suggestions: Array.isArray(d.suggestions) ? d.suggestions.map(String).slice(0, 5) : [],
       });
     }
-    return { type: REPLIES.result, id: id, lang: response.lang, diagnostics: diagnostics, profile: response.profile || {} };
+    // What the server says about the draft as a whole ("not linted: the text reads as neither French nor English").
+    const notices = Array.isArray(response.notices) ? response.notices.map(String).slice(0, 10) : [];
+    return { type: REPLIES.result, id: id, lang: response.lang, diagnostics: diagnostics, profile: response.profile || {}, notices: notices };
   }
 
   const CATEGORY_ID = /^[a-z0-9-]{1,64}$/;
