@@ -107,7 +107,6 @@ class Search:
         return [span for match in self.pattern.finditer(text, first.start())
                 if (span := match.span(group))[1] > span[0]]
 
-
     def _spans_at_line_starts(self, text: str) -> list[tuple[int, int]]:
         """The matches of a `(?m)^…` regex, tried only where a line starts: `re` itself would try
         every character of the block (it skips ahead only for a plain `^` or a leading literal)."""

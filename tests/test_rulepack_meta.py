@@ -115,6 +115,16 @@ def test_kind_specific_errors_name_the_field(tmp_path):
     assert info.value.field == "match.regex"
 
 
+@pytest.mark.parametrize("prefixes", ["5", "[auto, 3]", "{auto: bio}"])
+def test_transparent_prefixes_must_be_strings(tmp_path, prefixes):
+    rule = VALID.replace("kind: existence", "kind: rare-term") \
+        .replace('phrases: ["leader mondial"]', f"transparent_prefixes: {prefixes}")
+    _write_rule(tmp_path, rule, "fr/peer-jargon/rares.yaml")
+    with pytest.raises(RuleError) as info:
+        Engine(Config(lang="fr", rule_dirs=(tmp_path,))).pack("fr")
+    assert info.value.field == "match.transparent_prefixes"
+
+
 def test_user_rule_directory_adds_rules_without_python(tmp_path):
     _write_rule(tmp_path, VALID.replace("leader mondial", "meilleur des mondes"), "fr/press-release/maison.yaml")
     engine = Engine(Config(lang="fr", rule_dirs=(tmp_path,), select=("fr.press-release.maison",)))

@@ -11,7 +11,7 @@ from functools import cached_property
 
 from ..glosses import explained_after
 from ..wordfreqs import known, words_at_least
-from .base import Check, Finding, number
+from .base import Check, Finding, _strings, number
 
 # Inflected French verb forms (future, conditional, past subjunctive) are rare as
 # forms even when the verb is everyday ("ouvrirons"): not vocabulary.
@@ -39,8 +39,8 @@ class RareTermCheck(Check):
         self.known = {t.lower() for t in ctx.known_terms}
         self.known.update(w.lower() for w in self.spec.get("allow", []))
         # "autogreffe", "radiographique": a learned prefix before an everyday word reads as the word.
-        prefixes = self.spec.get("transparent_prefixes", [])
-        self.prefixes = tuple(sorted({str(p).lower() for p in prefixes}, key=len, reverse=True))
+        prefixes = _strings(rule, self.spec.get("transparent_prefixes", []), "match.transparent_prefixes")
+        self.prefixes = tuple(sorted({p.lower() for p in prefixes}, key=len, reverse=True))
         self.base_zipf = number(rule, self.spec, "transparent_base_zipf", 3.5)
 
     @cached_property
@@ -86,7 +86,8 @@ class RareTermCheck(Check):
             return False
         if word[0].isupper() and (token.start != sentence_start or not known(self.lang, token.lower)):
             return False  # a name, not vocabulary
-        if _DRAWN_OUT.search(token.lower) or self._piece_of_cut_word(token, text) or self._prefixed_everyday_word(token.lower):
+        if _DRAWN_OUT.search(token.lower) or self._piece_of_cut_word(token, text) \
+                or self._prefixed_everyday_word(token.lower):
             return False
         return not (self.lang == "fr" and (_FRENCH_VERB_FORM.search(token.lower) or self._everyday_er_verb(token.lower)))
 
