@@ -409,3 +409,16 @@ def test_a_signature_line_followed_by_more_lines_of_the_paragraph():
     text = "« Toit réparé en un jour ! »\nJulie Roy, Lévis\nElle a fait refaire sa toiture en mars."
     signed = [d.match for d in FR.lint(text).diagnostics if d.rule == "fr.self-promotion.temoignages"]
     assert signed == ["Julie Roy, Lévis"]
+
+
+@pytest.mark.parametrize("engine, hint, other", [
+    ("fr", "« Le chantier avance bien », a déclaré Jean Tremblay.",
+     "« Nous sommes fiers de ce nouveau bâtiment pour la ville. »"),
+    ("en", "The plant opens in May, the firm said in a press release.",
+     "\"We are delighted to open our doors to the town,\" the manager added."),
+])
+def test_one_weak_release_hint_is_a_suggestion_and_two_conventions_are_a_release(engine, hint, other):
+    linter = EN if engine == "en" else FR
+    alone = linter.lint(hint)
+    assert not alone.verdicts["press-release"].passed  # journalists attribute quotes and cite releases too
+    assert linter.lint(f"{hint} {other}").verdicts["press-release"].passed
