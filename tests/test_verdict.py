@@ -414,6 +414,7 @@ def test_a_signature_line_followed_by_more_lines_of_the_paragraph():
 @pytest.mark.parametrize("engine, hint, other", [
     ("fr", "« Le chantier avance bien », a déclaré Jean Tremblay.",
      "« Nous sommes fiers de ce nouveau bâtiment pour la ville. »"),
+    ("en", "\"The site is ready,\" said Jane Doe.", "\"We are delighted to open our doors to the town.\""),
     ("en", "The plant opens in May, the firm said in a press release.",
      "\"We are delighted to open our doors to the town,\" the manager added."),
 ])
