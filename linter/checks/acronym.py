@@ -117,8 +117,8 @@ def _explained(text: str, start: int, end: int) -> bool:
 
 def _in_capitals_run(text: str, start: int, end: int) -> bool:
     """Part of a run of capitalised words (a shouted heading, a NAME IN CAPITALS)."""
-    before = re.search(r"([A-Z][A-Z0-9&'-]+)[\s,]+$", text[max(0, start - 40):start])
-    after = re.match(r"[\s,]+([A-Z][A-Z0-9&'-]+)\b", text[end:end + 40])
+    before = re.search(r"([A-Z][A-Z0-9&'-]+)\s+$", text[max(0, start - 40):start])
+    after = re.match(r"\s+([A-Z][A-Z0-9&'-]+)\b", text[end:end + 40])
     return bool(before) or bool(after)
 
 
