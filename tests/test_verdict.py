@@ -202,6 +202,20 @@ def test_a_post_about_press_releases_quotes_them():
     assert any(d.severity == Severity.WARNING for d in tone(release, "press-release"))
 
 
+@pytest.mark.parametrize("engine, relay", [
+    ("fr", "Le résultat a augmenté de 20 %, indique le Groupe dans un communiqué. Les ventes ont progressé, "
+           "ajoute le communiqué. Selon le communiqué, « nous sommes fiers d'annoncer une année record », "
+           "a déclaré Marie Roy, présidente d'Acme."),
+    ("en", "Profit rose 20%, the group said in a press release. Sales grew, according to the press release. "
+           "“We are thrilled to announce a record year,” Jane Doe, CEO of Acme, said in the press release."),
+])
+def test_a_relay_that_cites_its_release_is_not_about_releases(engine, relay):
+    found = tone((FR if engine == "fr" else EN).lint(relay), "press-release")
+    cited = [d for d in found if d.rule.endswith(("communique-cite", "release-cited"))]
+    assert cited and not any(d.mention for d in cited)  # a source cited, not a topic discussed
+    assert any(d.severity == Severity.WARNING for d in found)
+
+
 def test_a_post_about_jargon_quotes_it():
     jargon = ("On vous promet des leads qualifiés sur tous les devices, un funnel optimisé et un reporting "
               "avec des KPI en temps réel.")
