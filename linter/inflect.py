@@ -8,6 +8,8 @@ masculine/feminine, singular/plural from the regular endings.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 # French auxiliaries of the passé composé and plus-que-parfait, third person (reporting clauses).
 _FR_AUXILIARIES = ("a", "ont", "avait", "avaient", "aura", "auront")
 
@@ -106,3 +108,35 @@ def french_adjective_forms(lemma: str) -> list[str]:
     else:
         plural = lemma + "s"
     return sorted({lemma, feminine, plural, feminine + "s"})
+
+
+# Reading the other way: the adjective an inflected form or an adverb comes from. A frequency list
+# knows "entrepreneurial" far better than « entrepreneuriales », « transitoire » than « transitoirement »:
+# such a word is as familiar as its adjective. Plurals alone and verb forms are left as they are: the
+# plural of a trade noun (« redirections », "footings") is rare because the trade sense is, even where
+# the singular has an everyday sense.
+_PLURAL_ENDINGS = {"fr": (("aux", "al"), ("s", ""), ("x", "")), "en": ()}
+_ADJECTIVE_ENDINGS = {
+    "fr": (("ive", "if"), ("euse", "eux"), ("rice", "eur"), ("elle", "el"), ("enne", "en"), ("onne", "on"),
+           ("ette", "et"), ("ère", "er"), ("e", ""),  # feminine
+           ("amment", "ant"), ("emment", "ent"), ("ement", "e"), ("ment", "")),  # adverb
+    "en": (("ily", "y"), ("ally", "al"), ("ably", "able"), ("ibly", "ible"), ("ly", "")),  # adverb
+}
+
+
+@lru_cache(maxsize=65536)
+def adjective_forms(word: str, lang: str) -> frozenset[str]:
+    """The adjectives `word` may be a feminine, plural or adverb of (« admiratives » -> admiratif,
+    « transitoirement » -> transitoire, "reliably" -> reliable): candidates to look up in a
+    frequency list, not a dictionary's verdict; empty when no such ending applies."""
+    forms = {word} | _strip(word, _PLURAL_ENDINGS.get(lang, ()))
+    found: set[str] = set()
+    for _ in range(2):  # « -ivement » -> « -ive » -> « -if »
+        forms = {base for form in forms for base in _strip(form, _ADJECTIVE_ENDINGS.get(lang, ()))}
+        found |= forms
+    return frozenset(found)
+
+
+def _strip(word: str, endings) -> set[str]:
+    return {word[:-len(suffix)] + replacement for suffix, replacement in endings
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4}

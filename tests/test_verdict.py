@@ -437,3 +437,15 @@ def test_one_weak_release_hint_is_a_suggestion_and_two_conventions_are_a_release
     alone = linter.lint(hint)
     assert not alone.verdicts["press-release"].passed  # journalists attribute quotes and cite releases too
     assert linter.lint(f"{hint} {other}").verdicts["press-release"].passed
+
+
+def test_adjective_forms_read_back_to_the_adjective():
+    from tonelint.inflect import adjective_forms
+
+    assert "admiratif" in adjective_forms("admiratives", "fr")
+    assert "entrepreneurial" in adjective_forms("entrepreneuriales", "fr")
+    assert "transitoire" in adjective_forms("transitoirement", "fr")
+    assert "reliable" in adjective_forms("reliably", "en")
+    # a plural alone, a verb form: left as they are (a trade noun's plural is rare because its sense is)
+    assert not adjective_forms("redirections", "fr") & {"redirection"}
+    assert adjective_forms("footings", "en") == frozenset() and adjective_forms("rectifying", "en") == frozenset()

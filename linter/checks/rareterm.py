@@ -10,6 +10,7 @@ import re
 from functools import cached_property
 
 from ..glosses import explained_after
+from ..inflect import adjective_forms
 from ..wordfreqs import known, words_at_least
 from .base import Check, Finding, _strings, number
 
@@ -84,6 +85,8 @@ class RareTermCheck(Check):
             return False
         if token.lower in self._frequent_words:  # alphabetic: no apostrophe to normalise
             return False
+        if not self._frequent_words.isdisjoint(adjective_forms(token.lower, self.lang)):
+            return False  # « entrepreneuriales », « transitoirement »: a known adjective, inflected
         if word[0].isupper() and (token.start != sentence_start or not known(self.lang, token.lower)):
             return False  # a name, not vocabulary
         if _DRAWN_OUT.search(token.lower) or self._piece_of_cut_word(token, text) \
