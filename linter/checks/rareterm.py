@@ -17,9 +17,9 @@ from .base import Check, Finding, _strings, number
 # Inflected French verb forms (future, conditional, past subjunctive) are rare as
 # forms even when the verb is everyday ("ouvrirons"): not vocabulary.
 _FRENCH_VERB_FORM = re.compile(r"(?:rons|rez|ront|rais|rait|rions|riez|raient|assent|issent|âmes|îmes|âtes|assions|issions)$")
-# Other forms of a regular -er verb ("blaguez", "escaladent", "efforcés"): the verb is judged
+# Other forms of a regular -er verb ("blaguez", "escaladent", "efforcés", "souciant"): the verb is judged
 # by its infinitive, which the frequency list knows far better than each of its forms.
-_FRENCH_ER_ENDING = re.compile(r"(?:ez|ent|ons|es|ées|és|ée|é)$")
+_FRENCH_ER_ENDING = re.compile(r"(?:ez|ent|ons|es|ées|és|ée|é|ant)$")
 # "Nooooon", "Yesss": a letter drawn out for effect, not a rare word.
 _DRAWN_OUT = re.compile(r"(\w)\1\1")
 # "créa-\ntion": a word cut at the end of a line, as text copied from print or PDF is. Markdown
