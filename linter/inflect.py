@@ -123,12 +123,18 @@ _ADJECTIVE_ENDINGS = {
     "en": (("ily", "y"), ("ally", "al"), ("ably", "able"), ("ibly", "ible"), ("ly", "")),  # adverb
 }
 
+# The last letter of a word any of those endings can apply to.
+_LAST_LETTERS = {lang: "".join({suffix[-1] for suffix, _ in _PLURAL_ENDINGS[lang] + _ADJECTIVE_ENDINGS[lang]})
+                 for lang in _ADJECTIVE_ENDINGS}
+
 
 @lru_cache(maxsize=65536)
 def adjective_forms(word: str, lang: str) -> frozenset[str]:
     """The adjectives `word` may be a feminine, plural or adverb of (« admiratives » -> admiratif,
     « transitoirement » -> transitoire, "reliably" -> reliable): candidates to look up in a
     frequency list, not a dictionary's verdict; empty when no such ending applies."""
+    if word[-1:] not in _LAST_LETTERS.get(lang, ""):
+        return frozenset()  # most words: no ending to read back (checked before building any form)
     forms = {word} | _strip(word, _PLURAL_ENDINGS.get(lang, ()))
     found: set[str] = set()
     for _ in range(2):  # « -ivement » -> « -ive » -> « -if »

@@ -85,14 +85,16 @@ class RareTermCheck(Check):
             return False
         if token.lower in self._frequent_words:  # alphabetic: no apostrophe to normalise
             return False
-        if not self._frequent_words.isdisjoint(adjective_forms(token.lower, self.lang)):
-            return False  # « entrepreneuriales », « transitoirement »: a known adjective, inflected
         if word[0].isupper() and (token.start != sentence_start or not known(self.lang, token.lower)):
             return False  # a name, not vocabulary
         if _DRAWN_OUT.search(token.lower) or self._piece_of_cut_word(token, text) \
                 or self._prefixed_everyday_word(token.lower):
             return False
-        return not (self.lang == "fr" and (_FRENCH_VERB_FORM.search(token.lower) or self._everyday_er_verb(token.lower)))
+        if self.lang == "fr" and (_FRENCH_VERB_FORM.search(token.lower) or self._everyday_er_verb(token.lower)):
+            return False
+        # « entrepreneuriales », « transitoirement »: a known adjective, inflected (looked up last: the
+        # candidate forms cost more than every other test)
+        return self._frequent_words.isdisjoint(adjective_forms(token.lower, self.lang))
 
     def _prefixed_everyday_word(self, lower: str) -> bool:
         """A listed prefix, then an everyday word of at least five letters ("auto" + "greffe",
