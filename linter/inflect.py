@@ -4,7 +4,9 @@ Verbs: the forms a reporting clause uses ("a déclaré", « déclare », « ont
 déclaré », « déclarait »; "said", "says", "added"). Regular verbs follow the
 language's regular conjugation; an irregular verb is written in the lexicon as
 `lemma = form|form|...` and its forms are taken as given. Adjectives (French):
-masculine/feminine, singular/plural from the regular endings.
+masculine/feminine, singular/plural from the regular endings. And the other way
+(`adjective_forms`): the adjective a feminine, plural or adverb may come from, for
+frequency look-ups.
 """
 from __future__ import annotations
 
