@@ -56,6 +56,8 @@ class LintResult:
     grammar: dict | None = None  # status of the grammar backend, when one is configured
     verdicts: dict[str, Verdict] = field(default_factory=dict)
     categories: tuple[Category, ...] = ()  # the language pack's, in the profile's order
+    # False when no rule ran (the text reads as neither language): its profile then says nothing.
+    linted: bool = True
 
     @property
     def dimensions(self) -> list[str]:
@@ -70,6 +72,8 @@ class LintResult:
         }
         if self.grammar is not None:
             data["grammar"] = self.grammar
+        if not self.linted:
+            data["linted"] = False
         return data
 
 
@@ -296,7 +300,7 @@ class Engine:
         profile = tone_profile(every_finding, analysis.words, metrics, verdicts, shown=diagnostics,
                                categories=pack.categories)
         return LintResult(lang, diagnostics, profile, analysis.words, notices, grammar_status, verdicts,
-                          pack.categories)
+                          pack.categories, linted=foreign_share is None)
 
     @cached_property
     def selection(self) -> Selection:

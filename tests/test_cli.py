@@ -41,6 +41,16 @@ def test_text_output_has_location_rule_caret_and_summary(drafts, capsys):
     assert "Tone: press-release" in out
 
 
+def test_a_text_in_neither_language_claims_no_tone(tmp_path, capsys):
+    draft = tmp_path / "brief.md"
+    draft.write_text("Wir freuen uns, Ihnen mitteilen zu können, dass unser Unternehmen im vergangenen Jahr stark "
+                     "gewachsen ist. Unsere Kunden schätzen die Qualität unserer Arbeit und die persönliche Beratung. "
+                     "Wenn Sie Fragen haben, rufen Sie uns einfach an.\n", encoding="utf-8")
+    code, out, _ = run(["check", str(draft)], capsys)
+    assert code == 0 and "neither French nor English" in out
+    assert "Not linted (see the note)." in out and "Tone:" not in out
+
+
 def test_clean_file_exits_zero(drafts, capsys):
     code, out, _ = run(["check", str(drafts / "clean.txt")], capsys)
     assert code == 0

@@ -163,8 +163,10 @@ def test_text_in_neither_language_is_not_linted_and_says_so(text):
     result = Engine(Config()).lint(text)
     assert result.diagnostics == []  # not a page of "rare words"
     assert any("neither French nor English" in n for n in result.notices)
+    assert not result.linted and result.to_dict()["linted"] is False  # no tone is claimed for it
     asked = Engine(Config()).lint(text, lang="fr")  # asking for a language lints it anyway
     assert asked.diagnostics and not any("neither" in n for n in asked.notices)
+    assert asked.linted and "linted" not in asked.to_dict()
     front_matter = Engine(Config()).lint(f"---\nlang: fr\n---\n{text}\n", "markdown")
     assert front_matter.diagnostics
 

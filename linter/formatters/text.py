@@ -79,6 +79,9 @@ def _summary(path: str, result, words) -> Text:
     text.append(", ".join([n_("{n} error", "{n} errors", errors).format(n=errors),
                            n_("{n} warning", "{n} warnings", warnings).format(n=warnings),
                            n_("{n} suggestion", "{n} suggestions", suggestions).format(n=suggestions)]))
+    if not result.linted:
+        text.append(". " + _("Not linted (see the note)."))
+        return text
     text.append(". " + _("Tone: "))
     parts = []
     for name in result.dimensions:
