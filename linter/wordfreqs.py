@@ -81,8 +81,6 @@ def other_language_words(lang: str, other: str, min_other: float, max_own: float
     """Words at least `min_other` frequent in `other` and below `max_own` in `lang`, with both
     Zipf values: the candidates of a foreign word. Derived once and cached (a few thousand words),
     so no process builds either language's 300,000-word dictionary."""
-    import importlib.metadata
-
     return {word: (pair[0], pair[1]) for word, pair in _other_language_table(lang, other, min_other, max_own)["words"].items()}
 
 

@@ -10,16 +10,13 @@ import re
 from functools import cached_property
 
 from ..glosses import explained_after
-from ..inflect import adjective_forms
+from ..inflect import adjective_forms, french_er_infinitive
 from ..wordfreqs import known, words_at_least
 from .base import Check, Finding, _strings, number
 
 # Inflected French verb forms (future, conditional, past subjunctive) are rare as
 # forms even when the verb is everyday ("ouvrirons"): not vocabulary.
 _FRENCH_VERB_FORM = re.compile(r"(?:rons|rez|ront|rais|rait|rions|riez|raient|assent|issent|âmes|îmes|âtes|assions|issions)$")
-# Other forms of a regular -er verb ("blaguez", "escaladent", "efforcés", "souciant"): the verb is judged
-# by its infinitive, which the frequency list knows far better than each of its forms.
-_FRENCH_ER_ENDING = re.compile(r"(?:ez|ent|ons|es|ées|és|ée|é|ant)$")
 # "Nooooon", "Yesss": a letter drawn out for effect, not a rare word.
 _DRAWN_OUT = re.compile(r"(\w)\1\1")
 # "créa-\ntion": a word cut at the end of a line, as text copied from print or PDF is. Markdown
@@ -103,8 +100,8 @@ class RareTermCheck(Check):
                    and lower[len(prefix):] in self._everyday_bases for prefix in self.prefixes)
 
     def _everyday_er_verb(self, lower: str) -> bool:
-        ending = _FRENCH_ER_ENDING.search(lower)
-        return bool(ending) and lower[:ending.start()] + "er" in self._frequent_words
+        """A form of an everyday -er verb (« blaguez », « souciant »): judged by its infinitive."""
+        return french_er_infinitive(lower) in self._frequent_words
 
     def _piece_of_cut_word(self, token, text: str) -> bool:
         """Half of a word hyphenated across a line break ("ori-" and "ginal"): the half is no word,
