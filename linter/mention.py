@@ -173,10 +173,16 @@ def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str]
     return lines >= 3 or lines + len(line_form.findall(nearby())) >= 3
 
 
+# How far before a topic cue its `not_after` words are looked for: room for the longest of them
+# ("confirmed yesterday in a joint", « l'un de ses »), not the whole draft for every cue.
+_NOT_AFTER_REACH = 60
+
+
 def _count(cue: re.Pattern, not_after: re.Pattern | None, text: str) -> int:
     if not_after is None:
         return len(cue.findall(text))
-    return sum(1 for m in cue.finditer(text) if not not_after.search(text, max(0, m.start() - 30), m.start()))
+    return sum(1 for m in cue.finditer(text)
+               if not not_after.search(text, max(0, m.start() - _NOT_AFTER_REACH), m.start()))
 
 
 def _alternation(patterns: list[str]) -> re.Pattern | None:
