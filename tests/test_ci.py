@@ -152,6 +152,20 @@ def test_summary_table_for_many_files(site, capsys):
     assert "3 files linted" in out and "files that most need work" in out
 
 
+GERMAN = ("Wir freuen uns, Ihnen mitteilen zu können, dass unser Unternehmen im vergangenen Jahr stark gewachsen "
+          "ist. Unsere Kunden schätzen die Qualität unserer Arbeit und die persönliche Beratung.\n")
+
+
+def test_summary_counts_a_draft_in_neither_language_apart(site, capsys):
+    """Its empty profile says nothing: it is neither counted as linted nor ranked among the files to work on."""
+    (site / "content" / "posts" / "brief.md").write_text(GERMAN, encoding="utf-8")
+    out = run(["check", "--color", "never", "content"], capsys)[1]
+    assert "3 files linted" in out
+    assert "1 file not linted: it reads as neither French nor English" in out
+    worst = out.split("files that most need work")[1]
+    assert "brief.md" not in worst
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is needed")
 def test_pre_commit_hook_via_try_repo(site, tmp_path):

@@ -11,8 +11,12 @@ from ..i18n import translator
 
 
 def render_summary(reports, color: bool = False, worst: int = 5, ui_lang: str = "en") -> str:
-    _ = translator(ui_lang).gettext
-    linted = [r for r in reports if r.result is not None]
+    translations = translator(ui_lang)
+    _ = translations.gettext
+    read = [r for r in reports if r.result is not None]
+    # A draft in neither language was read but not judged: its empty profile would pull the
+    # averages down and its zero scores say nothing, so it is counted apart.
+    linted = [r for r in read if r.result.linted]
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=110, highlight=False)
     per_category = Counter(d.category for r in linted for d in r.result.diagnostics)
@@ -20,7 +24,13 @@ def render_summary(reports, color: bool = False, worst: int = 5, ui_lang: str = 
     dimensions = list(dict.fromkeys(name for r in linted for name in r.result.dimensions))
     words = sum(r.result.words for r in linted)
     console.print(_("tonelint: {linted} files linted, {unread} not read, {words} words").format(
-        linted=len(linted), unread=len(reports) - len(linted), words=f"{words:,}"))
+        linted=len(linted), unread=len(reports) - len(read), words=f"{words:,}"))
+    if len(read) > len(linted):
+        unjudged = len(read) - len(linted)
+        console.print(translations.ngettext(
+            "{n} file not linted: it reads as neither French nor English (see its note)",
+            "{n} files not linted: they read as neither French nor English (see their notes)", unjudged).format(
+            n=unjudged))
     table = Table()
     table.add_column(_("dimension"))
     table.add_column(_("findings"), justify="right")
