@@ -159,6 +159,25 @@ def test_several_files_get_an_index_worst_first_and_errors_are_shown():
     assert [v for t, k, v in tree.attributes if t == "h2" and k == "id"] == ["d1", "d2", "d3"]
 
 
+GERMAN = ("Wir freuen uns, Ihnen mitteilen zu können, dass unser Unternehmen im vergangenen Jahr stark gewachsen "
+          "ist. Unsere Kunden schätzen die Qualität unserer Arbeit und die persönliche Beratung.\n")
+
+
+def test_a_draft_in_neither_language_shows_why_not_an_empty_profile():
+    result = FR.lint(GERMAN, "markdown")
+    unjudged = FileReport("brief.md", result=result, notices=list(result.notices), source=GERMAN)
+    reports = [unjudged, report_for(FR, "propre.md", "Vous avez une question ? Écrivez-moi.\n")]
+    page = render("html", reports, rules_of(FR, "fr"))
+    assert not parse(page).problems
+    index = page[page.index("<nav>"):page.index("</nav>")]
+    assert index.index("propre.md") < index.index("brief.md")  # not ranked as the cleanest draft
+    assert '<td class="error" colspan="5">Non analysé</td>' in index
+    section = page[page.index('id="d1"'):page.index('id="d2"')]
+    assert "<details open>" in section and "neither French nor English" in section
+    assert "ni en français ni en anglais" in section
+    assert 'class="chart"' not in section and "Lisibilité" not in section
+
+
 def test_profile_readability_and_cards_are_in_the_page_in_the_drafts_language():
     page = render("html", [report_for(FR, "promo.md", HOSTILE)], rules_of(FR, "fr"))
     assert '<html lang="fr">' in page and "Profil de ton" in page and "Lisibilité" in page

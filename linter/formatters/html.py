@@ -25,6 +25,7 @@ LABELS = {
         "wps": "words per sentence", "score": "score", "draft": "Draft", "list": "Findings",
         "document": "About the whole draft", "why": "Why", "suggestions": "Suggestions",
         "none_found": "No findings.", "error": "Not linted", "notes": "Notes", "level": "level",
+        "unjudged": "Not linted: the draft reads as neither French nor English (see the notes).",
         "hint": "Hover over or tab to an underlined passage to read its finding.",
         "dimensions": {"press-release": "press release", "self-promotion": "self-promotion",
                        "peer-jargon": "peer jargon", "dialogue": "dialogue", "register": "register",
@@ -41,6 +42,7 @@ LABELS = {
         "wps": "mots par phrase", "score": "score", "draft": "Brouillon", "list": "Constats",
         "document": "Sur l'ensemble du texte", "why": "Pourquoi", "suggestions": "Suggestions",
         "none_found": "Aucun constat.", "error": "Non analysé", "notes": "Remarques", "level": "niveau",
+        "unjudged": "Non analysé : le texte n'est ni en français ni en anglais (voir les remarques).",
         "hint": "Survolez un passage souligné, ou atteignez-le avec Tab, pour lire son constat.",
         "dimensions": {"press-release": "communiqué de presse", "self-promotion": "autopromotion",
                        "peer-jargon": "jargon de spécialiste", "dialogue": "dialogue", "register": "registre",
@@ -143,7 +145,7 @@ def _dimensions(profile: dict) -> list[str]:
 
 
 def _badness(report) -> int:
-    if report.result is None:
+    if report.result is None or not report.result.linted:
         return -1
     profile = report.result.profile
     return sum(profile[name]["score"] for name in _dimensions(profile))
@@ -160,6 +162,10 @@ def _index(reports, labels) -> str:
         if report.result is None:
             rows.append(f'<tr><td>{link}</td><td class="error" colspan="{len(dimensions) + 1}">'
                         f"{escape(labels['error'])}: {escape(report.error or '')}</td></tr>")
+            continue
+        if not report.result.linted:  # its empty profile would read as a clean draft
+            rows.append(f'<tr><td>{link}</td><td class="n">{len(report.result.diagnostics)}</td>'
+                        f'<td class="error" colspan="{max(len(dimensions), 1)}">{escape(labels["error"])}</td></tr>')
             continue
         profile = report.result.profile
         cells = "".join(f'<td class="n">{profile.get(name, {}).get("score", "–")}</td>' for name in dimensions)
@@ -180,9 +186,14 @@ def _document(report, anchor: str, rules: dict, labels) -> str:
              f"{escape(labels['words'])} · {severities}</p>"]
     if report.notices:
         notes = "".join(f"<li>{escape(n)}</li>" for n in report.notices)
-        parts.append(f"<details><summary>{escape(labels['notes'])}</summary><ul>{notes}</ul></details>")
-    parts.append(_profile(result.profile, labels))
-    parts.append(_readability(result.profile.get("metrics", {}), labels))
+        # Open when they say why the draft was not judged: that is then all the page has to say.
+        opened = "" if result.linted else " open"
+        parts.append(f"<details{opened}><summary>{escape(labels['notes'])}</summary><ul>{notes}</ul></details>")
+    if result.linted:
+        parts.append(_profile(result.profile, labels))
+        parts.append(_readability(result.profile.get("metrics", {}), labels))
+    else:
+        parts.append(f'<p class="error">{escape(labels["unjudged"])}</p>')
     whole = [d for d in result.diagnostics if d.document_level]
     if whole:
         items = "".join(_finding_item(d, None, rules, labels) for d in whole)
