@@ -102,7 +102,8 @@ def lint():
         for d in diagnostics:
             d["span"] = {"start": offsets.to_utf16(d["span"]["start"]), "end": offsets.to_utf16(d["span"]["end"])}
     body = {"schema_version": SCHEMA_VERSION, "lang": result.lang, "offset_encoding": encoding,
-            "diagnostics": diagnostics, "profile": result.profile, "notices": result.notices}
+            "diagnostics": diagnostics, "profile": result.profile, "notices": result.notices,
+            "linted": result.linted}
     if result.grammar is not None:
         body["grammar"] = result.grammar
     return jsonify(body)

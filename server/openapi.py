@@ -93,7 +93,7 @@ SCHEMAS = {
     },
     "LintResponse": {
         "type": "object", "additionalProperties": False,
-        "required": ["schema_version", "lang", "offset_encoding", "diagnostics", "profile", "notices"],
+        "required": ["schema_version", "lang", "offset_encoding", "diagnostics", "profile", "notices", "linted"],
         "properties": {
             "schema_version": {"type": "integer", "const": 1},
             "lang": {"type": "string", "enum": ["fr", "en"]},
@@ -104,6 +104,9 @@ SCHEMAS = {
             "notices": {"type": "array", "items": {"type": "string"},
                         "description": "What the writer should know about this lint, as the CLI prints them: rules "
                                        "skipped (no tagging model for the language), text linted differently"},
+            "linted": {"type": "boolean",
+                       "description": "false when no rule ran because the text reads as neither French nor "
+                                      "English (a notice says so): its profile then says nothing about its tone"},
         },
     },
     "Model": {

@@ -172,6 +172,16 @@ def test_notices_are_empty_when_nothing_was_skipped(client):
     assert client.get("/v1/health").get_json()["models"]["fr"]["installed"] is True
 
 
+def test_a_text_in_neither_language_says_it_was_not_linted(client):
+    german = ("Wir freuen uns, Ihnen mitteilen zu können, dass unser Unternehmen im vergangenen Jahr stark "
+              "gewachsen ist. Unsere Kunden schätzen die Qualität unserer Arbeit.")
+    body = post(client, {"text": german}).get_json()
+    validate(body, "LintResponse")
+    assert body["linted"] is False and body["diagnostics"] == []
+    assert any("neither French nor English" in notice for notice in body["notices"])
+    assert post(client, {"text": PROMO}).get_json()["linted"] is True
+
+
 def test_lone_surrogate_reaching_the_tagger_is_linted(client):
     text = "Les demandes sont trait\ud800ées par notre équipe. \udfff"
     response = post(client, {"text": text, "lang": "fr"})

@@ -9,7 +9,7 @@ const api = globalThis.browser || globalThis.chrome;
 const P = globalThis.TonelintProtocol;
 
 const inFlight = new Map(); // tabId -> AbortController
-const lastResult = new Map(); // tabId -> { profile, diagnostics count, lang, notices, at }
+const lastResult = new Map(); // tabId -> { profile, diagnostics count, lang, notices, linted, at }
 let failures = 0;
 let lastError = "";
 let rulesCache = null;
@@ -69,7 +69,7 @@ async function lint(request, tabId) {
     await setStatus(true, "");
     const result = P.lintResult(request.id, request.text.length, body);
     lastResult.set(tabId, { profile: result.profile, findings: result.diagnostics.length, lang: result.lang,
-                            notices: result.notices, at: Date.now() });
+                            notices: result.notices, linted: result.linted, at: Date.now() });
     return result;
   } catch (error) {
     if (controller.signal.aborted && controller.signal.reason === SUPERSEDED) {

@@ -11,7 +11,8 @@
     api.i18n.getMessage(health.ok ? "popupServerOk" : "popupServerDown") + " (" + health.serverUrl + ")";
 
   const reply = await api.runtime.sendMessage({ type: P.MESSAGES.profile, tabId: tab && tab.id });
-  if (reply && reply.result) {
+  // A draft in neither language was not judged: its empty profile would read as a clean draft.
+  if (reply && reply.result && reply.result.linted !== false) {
     const profile = reply.result.profile || {};
     // The tone dimensions, their titles and colours: as the server's packs declare them.
     const catalogue = await api.runtime.sendMessage({ type: P.MESSAGES.rules }).catch(() => null);
@@ -40,6 +41,8 @@
       row.insertCell().textContent = levelWord(entry.level) + (counted ? " (" + entry.findings + ")" : "");
     }
     table.hidden = false;
+  }
+  if (reply && reply.result) {
     document.getElementById("no-draft").hidden = true;
     // The server's notes on the whole draft, as it words them (a draft in another language is not linted).
     const notices = document.getElementById("notices");

@@ -121,8 +121,10 @@ test("the popup's profile of a tab carries the server's notes on that draft", as
   const worker = serviceWorker();
   const lint = worker.send({ type: "lint", id: "1", text: "Wir freuen uns.", format: "text" }, 3);
   await settle();
-  worker.requests[0].answer({ ...RESULT, notices: ["not linted: the text reads as neither French nor English"] });
+  worker.requests[0].answer({ ...RESULT, notices: ["not linted: the text reads as neither French nor English"],
+                              linted: false });
   await lint;
   const reply = await worker.send({ type: "profile", tabId: 3 }, 3);
   assert.deepEqual(reply.result.notices, ["not linted: the text reads as neither French nor English"]);
+  assert.equal(reply.result.linted, false);
 });

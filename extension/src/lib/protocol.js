@@ -55,7 +55,10 @@
     }
     // What the server says about the draft as a whole ("not linted: the text reads as neither French nor English").
     const notices = Array.isArray(response.notices) ? response.notices.map(String).slice(0, 10) : [];
-    return { type: REPLIES.result, id: id, lang: response.lang, diagnostics: diagnostics, profile: response.profile || {}, notices: notices };
+    // false when no rule ran (the text reads as neither language): its profile then says nothing.
+    const linted = response.linted !== false;
+    return { type: REPLIES.result, id: id, lang: response.lang, diagnostics: diagnostics, profile: response.profile || {},
+             notices: notices, linted: linted };
   }
 
   const CATEGORY_ID = /^[a-z0-9-]{1,64}$/;
