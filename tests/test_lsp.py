@@ -579,10 +579,26 @@ async def test_languages_other_than_prose_are_left_alone_and_closing_clears(clie
                 what="cleared diagnostics")
 
 
+GERMAN = ("Wir freuen uns, Ihnen mitteilen zu können, dass unser Unternehmen im vergangenen Jahr stark "
+          "gewachsen ist. Unsere Kunden schätzen die Qualität unserer Arbeit und die persönliche Beratung.\n")
+
+
+@pytest.mark.asyncio
+async def test_the_lens_of_a_draft_in_another_language_says_not_linted(rich_client: LanguageClient):
+    client = rich_client
+    uri = open_draft(client, "brief.md", GERMAN)
+    await published(client, uri, 1)
+    lens, = await client.text_document_code_lens_async(types.CodeLensParams(
+        text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert lens.command.title == "Tone: not linted (the text reads as neither French nor English)"
+    result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="tonelint.profile", arguments=[uri]))
+    assert result["linted"] is False and result["summary"] == lens.command.title
+
+
 @pytest.mark.asyncio
 async def test_a_draft_in_another_language_is_said_not_linted_once(client: LanguageClient):
-    german = ("Wir freuen uns, Ihnen mitteilen zu können, dass unser Unternehmen im vergangenen Jahr stark "
-              "gewachsen ist. Unsere Kunden schätzen die Qualität unserer Arbeit und die persönliche Beratung.\n")
+    german = GERMAN
     uri = open_draft(client, "brief.md", german)
     assert not await published(client, uri, 1)
     message, = await until(lambda: client.messages, what="window/showMessage")

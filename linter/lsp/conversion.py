@@ -68,6 +68,7 @@ class LintedDraft:
     dimensions: tuple[str, ...] = ()  # the tone dimensions, in the profile's order
     words: int = 0
     notices: tuple[str, ...] = ()  # what the lint says about the draft as a whole ("not linted: ...")
+    linted: bool = True  # false when no rule ran (neither language): the profile then says nothing
 
     def lsp_diagnostics(self, related: bool = False) -> list[types.Diagnostic]:
         """`related`: with related information (when the client shows it)."""

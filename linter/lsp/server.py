@@ -168,7 +168,7 @@ class ToneLanguageServer(LanguageServer):
             return None
         return LintedDraft(snapshot.uri, snapshot.version, fmt, result.lang, result.diagnostics, rules,
                            PositionMap(snapshot.text, self.encoding), result.profile, result.verdicts,
-                           tuple(result.dimensions), result.words, tuple(result.notices))
+                           tuple(result.dimensions), result.words, tuple(result.notices), result.linted)
 
     def publish(self, snapshot: Snapshot, draft: LintedDraft) -> None:
         previous = self.linted.get(snapshot.uri)

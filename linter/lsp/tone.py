@@ -13,10 +13,13 @@ from lsprotocol import types
 from .conversion import LintedDraft
 
 PROFILE_COMMAND = "tonelint.profile"
+NOT_LINTED = "Tone: not linted (the text reads as neither French nor English)"
 
 
 def lens_title(draft: LintedDraft) -> str:
     """One line: "Tone: press-release strong 45 · self-promotion none 0 · ... · readability 62"."""
+    if not draft.linted:  # its empty profile would read as a clean draft
+        return NOT_LINTED
     parts = []
     for name in draft.dimensions:
         entry = draft.profile.get(name, {})
@@ -36,6 +39,8 @@ def profile_lens(draft: LintedDraft) -> types.CodeLens:
 def profile_message(draft: LintedDraft) -> str:
     """What the command shows: each dimension with its findings and verdict, on one line each."""
     lines = [f"tonelint: tone of {draft.uri.rsplit('/', 1)[-1]} ({draft.lang}, {draft.words} words)"]
+    if not draft.linted:
+        return "\n".join(lines + [NOT_LINTED, *draft.notices])
     for name in draft.dimensions:
         entry = draft.profile.get(name, {})
         line = f"{name}: {entry.get('level', 'none')}, score {entry.get('score', 0)}, {entry.get('findings', 0)} findings"
@@ -53,4 +58,4 @@ def profile_message(draft: LintedDraft) -> str:
 def profile_result(draft: LintedDraft) -> dict:
     """The command's answer: the profile as the CLI's JSON output has it, for this version."""
     return {"uri": draft.uri, "version": draft.version, "lang": draft.lang, "words": draft.words,
-            "summary": lens_title(draft), "profile": draft.profile}
+            "summary": lens_title(draft), "profile": draft.profile, "linted": draft.linted}
