@@ -86,6 +86,7 @@ class CompiledPack:
     verdicts: dict[str, VerdictModel] = field(default_factory=dict)
     mention: MentionModel = field(default_factory=lambda: MentionModel(None))
     strength_caps: dict[str, float] = field(default_factory=dict)  # rule id -> max_strength, once per pack
+    repeat_decays: dict[str, float] = field(default_factory=dict)  # rule id -> its own repeat_decay
     usage: dict[str, str] = field(default_factory=dict)  # variant -> how a message names its usage
     categories: tuple[Category, ...] = ()  # declared in pack.yaml, in the profile's order
 
@@ -186,8 +187,9 @@ class Engine:
             rules.append(rule)
         settings = read_pack_settings(lang, [builtin_rules_dir(), *config.rule_dirs])
         caps = {rule.id: rule.max_strength for rule in rules if rule.max_strength is not None}
+        decays = {rule.id: rule.repeat_decay for rule in rules if rule.repeat_decay is not None}
         return CompiledPack(lang, rules, checks, index, settings["verdict"],
-                            MentionModel.from_spec(settings["mention"]), caps, dict(settings["usage"]),
+                            MentionModel.from_spec(settings["mention"]), caps, decays, dict(settings["usage"]),
                             tuple(settings["categories"].values()))
 
     # -- linting -----------------------------------------------------------
@@ -279,7 +281,7 @@ class Engine:
                 if d.category == category:
                     d.mention, d.strength = True, 0.0
         # Evidence, then verdict: severities of the tone dimensions follow the whole draft's evidence.
-        verdicts = judge(diagnostics, analysis.words, pack.verdicts, pack.strength_caps)
+        verdicts = judge(diagnostics, analysis.words, pack.verdicts, pack.strength_caps, pack.repeat_decays)
         apply_verdicts(diagnostics, verdicts, self._severity_set_by_user)
         diagnostics = merge_overlapping(diagnostics, pack.verdicts)  # one problem, one finding
         every_finding = list(diagnostics)

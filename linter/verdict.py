@@ -9,7 +9,8 @@ the sum of those strengths, where
 - the same words flagged again by the same rule count once (whatever their case, spacing or
   plural), and
 - each further distinct finding of one rule counts `repeat_decay` times the one
-  before (variety of signals weighs more than repetition of one signal).
+  before (variety of signals weighs more than repetition of one signal); a rule may
+  set its own (a release cited again is as telling as the first citation).
 When the evidence reaches the dimension's threshold (`threshold`, or
 `per_100_words` x words / 100 on long drafts, whichever is larger), the
 dimension's findings are warnings; below it they are suggestions. A rule whose
@@ -110,11 +111,12 @@ def _verdict_model(path: Path, category: str, spec) -> VerdictModel:
 
 
 def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictModel],
-          caps: dict[str, float] | None = None) -> dict[str, Verdict]:
+          caps: dict[str, float] | None = None, decays: dict[str, float] | None = None) -> dict[str, Verdict]:
     """The verdict of each dimension that has a model, from the findings' strengths.
 
-    `caps`: rule id -> the most evidence that rule may give one draft."""
-    caps = caps or {}
+    `caps`: rule id -> the most evidence that rule may give one draft; `decays`: rule id -> its
+    own repeat_decay, instead of its dimension's."""
+    caps, decays = caps or {}, decays or {}
     seen: set[tuple[str, str]] = set()
     by_rule: dict[str, list[float]] = defaultdict(list)
     for d in _one_per_place(diagnostics, models):
@@ -127,7 +129,7 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
     strongest: dict[str, float] = defaultdict(float)
     for rule, strengths in by_rule.items():
         category = next(d.category for d in diagnostics if d.rule == rule)
-        decay = models[category].repeat_decay
+        decay = decays.get(rule, models[category].repeat_decay)
         total = sum(strength * decay ** rank for rank, strength in enumerate(sorted(strengths, reverse=True)))
         evidence[category] += min(total, caps.get(rule, total))
         strongest[category] = max(strongest[category], *strengths)

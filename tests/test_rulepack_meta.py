@@ -90,6 +90,8 @@ examples:
     ("title: [unclosed", "yaml"),
     (VALID + "strength: -1\n", "strength"),
     (VALID + "max_strength: lots\n", "max_strength"),
+    (VALID + "repeat_decay: 1.5\n", "repeat_decay"),
+    (VALID + "repeat_decay: -0.5\n", "repeat_decay"),
     (VALID + "unowned: 0.5\n", "unowned"),
     (VALID + "unowned: {owner: [nous], strength: -1}\n", "unowned.strength"),
     (VALID + "unowned: {owner: [nous], strength: 0.5, self_names: maybe}\n", "unowned.self_names"),

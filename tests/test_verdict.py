@@ -76,6 +76,27 @@ def test_hints_piled_up_are_no_self_promotion_verdict():
     assert judge(hints, 100, {"self-promotion": VerdictModel(threshold=1.5)})["self-promotion"].passed
 
 
+def test_a_rule_may_weigh_its_repeats_as_much_as_its_first_finding():
+    """A release cited once is a source; cited again, the text is written from it: the citing
+    rule sets its own repeat_decay (1), the dimension's (0.75) is for everything else."""
+    once = FR.lint("L'usine ouvrira en mai, indique le groupe dans un communiqué. Les embauches commencent en avril.")
+    twice = FR.lint("L'usine ouvrira en mai, indique le groupe dans un communiqué. Les embauches commencent "
+                    "en avril, ajoute le communiqué.")
+    assert once.verdicts["press-release"].evidence == 1 and not once.verdicts["press-release"].passed
+    assert twice.verdicts["press-release"].evidence == 2 and twice.verdicts["press-release"].passed
+    english = EN.lint("The plant opens in May, the firm said in a statement. Hiring starts in April, "
+                      "the statement added.")
+    assert english.verdicts["press-release"].passed
+    from tonelint.model import Diagnostic, Span
+    from tonelint.verdict import VerdictModel, judge
+
+    cues = [Diagnostic("cite", "press-release", Severity.SUGGESTION, "", Span(i * 10, i * 10 + 5),
+                       match=f"cue {i}", strength=1.0) for i in range(3)]
+    model = {"press-release": VerdictModel(threshold=2, repeat_decay=0.75)}
+    assert judge(cues, 100, model)["press-release"].evidence == pytest.approx(1 + 0.75 + 0.5625)
+    assert judge(cues, 100, model, {"cite": 2}, {"cite": 1})["press-release"].evidence == 2
+
+
 def test_prices_are_no_prize():
     """« nos prix » are prices: no self-praise, however many times the draft talks about them."""
     result = FR.lint("Nos prix sont affichés à l'entrée. Notre prix comprend la pose et le transport.")

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..model import Severity
 
 REQUIRED_FIELDS = ("title", "kind", "severity", "message", "description", "match", "examples")
-OPTIONAL_FIELDS = ("suggestions", "exceptions", "requires", "limit", "scope", "enabled", "category", "link", "strength", "max_strength", "unowned", "variants", "autofix")
+OPTIONAL_FIELDS = ("suggestions", "exceptions", "requires", "limit", "scope", "enabled", "category", "link", "strength", "max_strength", "repeat_decay", "unowned", "variants", "autofix")
 AUTOFIX = ("safe", "unsafe")
 KNOWN_REQUIRES = ("lemma", "pos", "sentences")
 SLUG_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -49,6 +49,9 @@ class Rule:
     limit: int | None = None
     strength: float | None = None  # weight of one finding in its dimension's verdict (verdict.py)
     max_strength: float | None = None  # the most evidence the rule may give one draft
+    # Each further distinct finding of the rule weighs this much of the one before (None: the
+    # dimension's repeat_decay); 1 when every new instance is as telling as the first.
+    repeat_decay: float | None = None
     # {"owner": term set, "self_names": bool, "strength": float}: a finding whose paragraph holds
     # no owner (we/our, the author's name) may praise someone else, and weighs `strength`.
     unowned: dict | None = None
