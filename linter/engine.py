@@ -17,7 +17,7 @@ from .grammar import make_backend
 from .grammarcheck import GrammarCheck
 from .i18n import N_, Message
 from .lang import clearly_other_language, detect_language, reads_as_neither
-from .mention import MentionModel
+from .mention import MentionModel, spread_to_repeats
 from .model import Diagnostic
 from .nlp import Pipelines
 from .profile import refocus_profile, tone_profile
@@ -33,7 +33,7 @@ from .tokens import PhraseIndex
 from .overlap import merge_overlapping, shown_for
 from .packcache import load_or_compile
 from .variants import for_language
-from .verdict import Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings
+from .verdict import Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings, same_term
 
 SCHEMA_VERSION = 1
 
@@ -280,6 +280,7 @@ class Engine:
             for d in diagnostics:
                 if d.category == category:
                     d.mention, d.strength = True, 0.0
+        spread_to_repeats(diagnostics, same_term)
         # Evidence, then verdict: severities of the tone dimensions follow the whole draft's evidence.
         verdicts = judge(diagnostics, analysis.words, pack.verdicts, pack.strength_caps, pack.repeat_decays)
         apply_verdicts(diagnostics, verdicts, self._severity_set_by_user)

@@ -12,7 +12,10 @@ mention. A finding is a mention when
   or as words ("Avoid phrases like these:", « Par exemple, un titre : »), or
 - the whole draft is about that kind of writing: a post that names press
   releases again and again (the pack's `mention.topics`) teaches or criticises
-  them, and the release phrases it contains are its examples.
+  them, and the release phrases it contains are its examples, or
+- the draft mentions the same words elsewhere: a post that puts "I'm thrilled to
+  announce" in quotation marks to mock it, then plays with it again unquoted,
+  is still talking about those words.
 Mentions are at most suggestions and weigh nothing in the document's verdict.
 """
 from __future__ import annotations
@@ -151,6 +154,17 @@ _HEADWORD_LINE = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*[^:\n.!?]
 _DASH_HEADWORD_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]*)?(?:[^\s:.!?]+[ \t]){0,3}[^\s:.!?-]+"
                                  r"[ \t]+(?P<sep>[-–—]{1,2})[ \t]+\S", re.MULTILINE)
 _LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*")
+
+
+def spread_to_repeats(diagnostics: list, same_term: Callable[[str], str]) -> None:
+    """Words a draft mentions once (quoted, discussed) are mentioned wherever the same rule finds
+    them again: the findings with the same rule and term become mentions too."""
+    mentioned = {(d.rule, same_term(d.match)) for d in diagnostics if d.mention}
+    if not mentioned:
+        return
+    for d in diagnostics:
+        if not d.mention and (d.rule, same_term(d.match)) in mentioned:
+            d.mention, d.strength = True, 0.0
 
 
 def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str], memo: dict,

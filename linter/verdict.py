@@ -120,7 +120,7 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
     seen: set[tuple[str, str]] = set()
     by_rule: dict[str, list[float]] = defaultdict(list)
     for d in _one_per_place(diagnostics, models):
-        key = (d.rule, _same_term(d.match))
+        key = (d.rule, same_term(d.match))
         if key in seen:
             continue
         seen.add(key)
@@ -138,7 +138,7 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
             for category, model in models.items()}
 
 
-def _same_term(match: str) -> str:
+def same_term(match: str) -> str:
     """One key for the forms of one term: case, spacing and a plural -s/-x do not make another
     piece of evidence (« focale » and « focales », "85mm" and "85 mm"), and neither do the
     words of one family (« passion » and « passionnés », "expert" and "expertise"): one word

@@ -162,6 +162,23 @@ def test_a_quoted_speech_is_a_use_not_a_mention():
     assert result.profile["press-release"]["verdict"]["severity"] == "warning"
 
 
+def test_words_mentioned_once_are_mentioned_wherever_they_come_back():
+    """A post that quotes "I'm thrilled to announce" to mock it, then plays with the words
+    unquoted, is still talking about them; a release that uses them is not helped by a quote."""
+    mocking = ("I'm thrilled to announce\n\nActually, I have nothing to announce.\n\n"
+               "Let's retire \u201cI'm thrilled to announce\u201d this year. Your reader does not care.\n\n"
+               "Not even when you're thrilled to announce it.\n")
+    result = EN.lint(mocking)
+    found = [d for d in result.diagnostics if d.rule == "en.press-release.thrilled-to-announce"]
+    assert len(found) == 3 and all(d.mention for d in found)
+    assert result.profile["press-release"]["verdict"]["severity"] == "suggestion"
+    unquoted = mocking.replace("\u201cI'm thrilled to announce\u201d", "the phrase")
+    assert not any(d.mention for d in EN.lint(unquoted).diagnostics if d.rule == "en.press-release.thrilled-to-announce")
+    release = ("Acme is thrilled to announce its merger with Beta. \u201cWe are thrilled to announce this deal "
+               "with Beta, which brings our two teams together,\u201d said Jane Doe, CEO of Acme.")
+    assert not any(d.mention for d in EN.lint(release).diagnostics)
+
+
 def test_user_severity_wins_over_the_verdict():
     engine = Engine(config_from_dict({"lang": "fr", "severity": {"fr.press-release.cliches": "error"}}))
     result = engine.lint("Je suis un leader mondial de la bonne humeur.")
