@@ -240,6 +240,23 @@ def test_a_post_about_press_releases_quotes_them():
     assert any(d.severity == Severity.WARNING for d in tone(release, "press-release"))
 
 
+@pytest.mark.parametrize("engine, advice, claims", [
+    ("en", "Four words you should never write. Don't use these words in your proposals: they are vague terms "
+           "that raise your reader's suspicions. Stop using these phrases today. ",
+     "We are the premier training company. Our award-winning team is a leading provider of world-class "
+     "revolutionary courses."),
+    ("fr", "Quatre mots à ne plus écrire. N'allez pas utiliser ces mots dans vos offres : ce sont des termes creux "
+           "qui éveillent la méfiance du lecteur. Bannissez ces formules dès aujourd'hui. ",
+     "Nous sommes le chef de file du secteur. Notre équipe primée offre un service exceptionnel et "
+     "une expertise inégalée."),
+])
+def test_a_post_about_word_choice_quotes_the_self_praise_it_warns_against(engine, advice, claims):
+    engine = {"fr": FR, "en": EN}[engine]
+    assert engine.lint(claims).profile["self-promotion"]["verdict"]["severity"] == "warning"
+    found = tone(engine.lint(advice + claims), "self-promotion")
+    assert found and all(d.mention and d.severity == Severity.SUGGESTION for d in found)
+
+
 @pytest.mark.parametrize("engine, relay", [
     ("fr", "Le résultat a augmenté de 20 %, indique le Groupe dans un communiqué. Les ventes ont progressé, "
            "ajoute le communiqué. Selon le communiqué, « nous sommes fiers d'annoncer une année record », "
