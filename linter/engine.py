@@ -33,7 +33,7 @@ from .tokens import PhraseIndex
 from .overlap import merge_overlapping, shown_for
 from .packcache import load_or_compile
 from .variants import for_language
-from .verdict import Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings, same_term
+from .verdict import Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings
 
 SCHEMA_VERSION = 1
 
@@ -280,7 +280,7 @@ class Engine:
             for d in diagnostics:
                 if d.category == category:
                     d.mention, d.strength = True, 0.0
-        spread_to_repeats(diagnostics, same_term)
+        spread_to_repeats(diagnostics)
         # Evidence, then verdict: severities of the tone dimensions follow the whole draft's evidence.
         verdicts = judge(diagnostics, analysis.words, pack.verdicts, pack.strength_caps, pack.repeat_decays)
         apply_verdicts(diagnostics, verdicts, self._severity_set_by_user)

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .verdict import same_term
+
 # Opening quotation mark -> the marks that close it. Straight double quotes pair with themselves.
 _PAIRS = {"«": "»", "“": "”", "„": "“”", "‘": "’", '"': '"', "‹": "›"}
 _CLOSERS = {"»", "”", "“", "’", '"', "›"}
@@ -156,7 +158,7 @@ _DASH_HEADWORD_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]*)?(?
 _LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*")
 
 
-def spread_to_repeats(diagnostics: list, same_term: Callable[[str], str]) -> None:
+def spread_to_repeats(diagnostics: list) -> None:
     """Words a draft mentions once (quoted, discussed) are mentioned wherever the same rule finds
     them again: the findings with the same rule and term become mentions too."""
     mentioned = {(d.rule, same_term(d.match)) for d in diagnostics if d.mention}
