@@ -20,9 +20,36 @@ def explained_after(text: str, end: int) -> bool:
     return _AFTER.match(text, end) is not None
 
 
+# Acronyms that share one parenthesis after what they name: « un plan de reprise (PRA/PCA) »,
+# "search marketing (SEO, SEA)".
+_ACRONYMS_IN_PARENTHESES = re.compile(r"\(\s*[A-Z][A-Za-z0-9&]{1,7}(?:\s*(?:/|,|\bet\b|\bou\b|\band\b|\bor\b)\s*[A-Z][A-Za-z0-9&]{1,7})+\s*\)")
+
+
+_WORD_INITIAL = re.compile(r"(?<![\w'’])\w")
+
+
 def is_gloss_itself(text: str, start: int, end: int) -> bool:
-    """The term stands in parentheses after what it names: "référencement naturel (SEO)"."""
-    return text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")")
+    """The term stands in parentheses after what it names: "référencement naturel (SEO)", alone or
+    with the acronyms of its kin (« plan de reprise (PRA/PCA) »). A group of acronyms must spell
+    the words before it (« obligations (RGPD, NIS2) » gives examples, it names nothing)."""
+    if text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")"):
+        return True
+    opening = text.rfind("(", max(0, start - 40), start)
+    if opening < 0 or ")" in text[opening:start]:
+        return False
+    group = _ACRONYMS_IN_PARENTHESES.match(text, opening)
+    if group is None or group.end() < end:
+        return False
+    acronyms = re.findall(r"[A-Z][A-Za-z0-9&]+", group.group(0))
+    initials = [m.group(0).lower() for m in _WORD_INITIAL.finditer(text, max(0, opening - 60), opening)]
+    return any(_spells(acronym.lower(), initials) for acronym in acronyms)
+
+
+def _spells(acronym: str, initials: list[str]) -> bool:
+    """The acronym's first two letters begin two of the last words, in order (« plan de reprise »
+    for PRA): the long form stands just before it."""
+    recent = initials[-(len(acronym) + 3):]
+    return any(first == acronym[0] and acronym[1] in recent[i + 1:] for i, first in enumerate(recent))
 
 
 # A sentence that opens with the term and defines it: « La dette senior correspond à un prêt
@@ -38,10 +65,20 @@ _DEFINES = re.compile(
     re.IGNORECASE)
 
 
+# How a definition opens: a determiner ("The percentage of visitors who leave…", « Le solde dû par
+# chaque client… ») or a presentative (« C'est une liste de… », « Il s'agit de… », "It is the…").
+_DEFINITION_OPENER = (r"(?:a|an|the|un|une|le|la|les|l['’]|des|du|any|every|tout|toute"
+                      r"|c['’]est|ce sont|il s['’]agit|it is|it['’]s|this is|these are)\b")
 # A glossary entry: the term alone on its line, its definition on the next line ("Bounce Rate" then
 # "The percentage of visitors who leave…").
-_REST_OF_HEADWORD = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*:?[ \t]*\n[ \t]*"
-                               r"(?:a|an|the|un|une|le|la|les|l['’]|des|du|any|every|tout|toute)\b", re.IGNORECASE)
+_REST_OF_HEADWORD = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*:?[ \t]*\n[ \t]*" + _DEFINITION_OPENER,
+                               re.IGNORECASE)
+_OPENS_DEFINITION = re.compile(r"\s*" + _DEFINITION_OPENER, re.IGNORECASE)
+# A heading that names the term, alone or with its other name: « Balance comptable ou balance
+# générale », "Escrow (or trust account):".
+_HEADWORD_LINE = re.compile(r"\s*(?:(?:le|la|les|un|une|the|a|an)\s+|l['’])?(?P<words>[^\n.!?;]{1,80}?)\s*:?\s*", re.IGNORECASE)
+_OTHER_NAME = re.compile(r"\s+(?:ou|or|/|aka)\s+|\s*[/–—]\s*|\s*\(\s*|\s*\)\s*", re.IGNORECASE)
+_MAX_HEADING_WORDS = 10
 
 
 # A question or heading, on a line of its own, that announces the term's definition: « Qu'est-ce que
@@ -74,3 +111,18 @@ def defines(text: str, start: int, end: int) -> bool:
     if before and before[-1] not in ".!?:;\n•*-–—":
         return False
     return _DEFINES.match(text, end) is not None
+
+
+def heads_section(heading: str, start: int, end: int, next_text: str) -> bool:
+    """The term is a heading of its own (with its other name at most: « Balance comptable ou
+    balance générale ») and the paragraph under it opens like a definition (« C'est une liste de
+    tous les comptes… »): a glossary laid out as headings and paragraphs."""
+    if "\n" in heading.strip() or len(heading.split()) > _MAX_HEADING_WORDS:
+        return False
+    line = _HEADWORD_LINE.fullmatch(heading)
+    if not line:
+        return False
+    names = [name.strip(" \t:").lower() for name in _OTHER_NAME.split(line.group("words")) if name.strip(" \t:")]
+    term = re.sub(r"^(?:(?:le|la|les|un|une|the|a|an)\s+|l['’])", "", heading[start:end].strip().lower())
+    return term in names and _OPENS_DEFINITION.match(next_text) is not None
+

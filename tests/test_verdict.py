@@ -41,6 +41,11 @@ def test_the_same_words_repeated_count_once():
     forms = FR.lint("Une focale longue aplatit le visage. Les focales longues aussi. Un 85mm ou un 85 mm ?")
     single = FR.lint("Une focale longue aplatit le visage. Un 85 mm aussi.")
     assert forms.verdicts["peer-jargon"].evidence == single.verdicts["peer-jargon"].evidence > 0
+    # nor does the determiner a finding takes along when its suggestion changes gender
+    determiners = FR.lint("Le bornage fixe la limite. Le coût du bornage varie. Demandez un bornage, l'infogérance aussi.")
+    bare = FR.lint("Le bornage fixe la limite. L'infogérance aussi.")
+    assert {d.match.lower() for d in determiners.diagnostics if d.category == "peer-jargon"} >= {"le bornage", "du bornage"}
+    assert determiners.verdicts["peer-jargon"].evidence == bare.verdicts["peer-jargon"].evidence > 0
     # nor do the words of one family (« passion », « passionnés »)
     family = FR.lint("Chez nous, tout le monde est passionné. Nous travaillons avec passion pour vous.")
     word = FR.lint("Chez nous, tout le monde est passionné. Nous travaillons pour vous.")
@@ -445,6 +450,16 @@ def test_a_sentence_after_a_quotation_is_no_signature():
     ("Qu'est-ce que le maillage interne change pour vous ?\nSoignez votre maillage interne.", False),
     ("What is the working capital doing this year?\nWatch your working capital.", False),
     ("A loan uses the definition of working capital from your bank. Watch your working capital.", False),
+    # a glossary laid out as headings and paragraphs: the term (or its two names) heads a section
+    # whose paragraph opens like a definition
+    ("Petit lexique\n\nTaux de rebond ou taux de sortie\n\nC'est la part des visiteurs qui repartent aussitôt.\n\n"
+     "Surveillez votre taux de rebond.", True),
+    ("Petit lexique\n\nLe maillage interne :\n\nIl s'agit des liens entre vos propres pages.\n\nSoignez le maillage interne.", True),
+    ("A glossary\n\nBounce rate (or exit rate)\n\nIt is the share of visitors who leave after one page.\n\n"
+     "Watch your bounce rate.", True),
+    # a heading that uses the term in a phrase, or a paragraph that does not define it
+    ("Pourquoi le taux de rebond grimpe\n\nLe mois dernier, vos visites ont doublé.\n\nSurveillez votre taux de rebond.", False),
+    ("A glossary\n\nBounce rate\n\nWe checked it last week.\n\nWatch your bounce rate.", False),
 ])
 def test_a_term_the_draft_defines_is_explained_everywhere(text, explained):
     engine = EN if text.startswith(("A ", "What")) else FR

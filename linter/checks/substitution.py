@@ -6,7 +6,7 @@ is not flagged: the writer already did what the rule asks.
 from __future__ import annotations
 
 from ..agreement import adapt, determiner_before, french_determiner, split_gender
-from ..glosses import defines, explained_after, is_gloss_itself
+from ..glosses import defines, explained_after, heads_section, is_gloss_itself
 from ..variants import split_regions
 from ..rulepack.schema import RuleError
 from ..tokens import expand_alternations
@@ -76,7 +76,7 @@ class SubstitutionCheck(Check):
         # A term the draft defines somewhere (« La dette senior correspond à un prêt classique »)
         # is explained for the whole draft.
         defined = {_folded(analysis.blocks[h.block].text[h.start:h.end]) for h in hits
-                   if self.skip_explained and defines(analysis.blocks[h.block].text, h.start, h.end)}
+                   if self.skip_explained and _explained_for_the_draft(analysis, h)}
         findings = []
         for hit in hits:
             if hit.payload is None:
@@ -136,3 +136,14 @@ def _inside_compound(text: str, start: int, end: int) -> bool:
 
 def _folded(term: str) -> str:
     return " ".join(term.lower().split())
+
+
+def _explained_for_the_draft(analysis, hit) -> bool:
+    """The draft defines the term (« La dette senior correspond à… ») or heads a section with it
+    whose paragraph defines it."""
+    blocks = analysis.blocks
+    text = blocks[hit.block].text
+    if defines(text, hit.start, hit.end):
+        return True
+    following = blocks[hit.block + 1].text if hit.block + 1 < len(blocks) else ""
+    return heads_section(text, hit.start, hit.end, following)
