@@ -12,7 +12,9 @@ _GLOSS_WORDS = (
     r"c'est-à-dire|c'est à dire|soit|autrement dit|ou encore|aussi appelée?s?|qui signifie|qui veut dire|"
     r"that is|i\.e\.|which means|which stands for|meaning|also called|short for|or in plain terms"
 )
-_AFTER = re.compile(rf"\s*(?:\(|[,:]?\s*(?:{_GLOSS_WORDS})\b|\s*[—–]\s|,\s*(?:ou|or)\s+\w)", re.IGNORECASE)
+# A parenthesis explains, unless it only gives the term's acronym: "Nil Rate Band (NRB)" introduces
+# a short form, it says nothing of what the band is.
+_AFTER = re.compile(rf"\s*(?:\((?!\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\))|[,:]?\s*(?:{_GLOSS_WORDS})\b|\s*[—–]\s|,\s*(?:ou|or)\s+\w)", re.IGNORECASE)
 
 
 def explained_after(text: str, end: int) -> bool:

@@ -460,6 +460,9 @@ def test_a_sentence_after_a_quotation_is_no_signature():
     # a heading that uses the term in a phrase, or a paragraph that does not define it
     ("Pourquoi le taux de rebond grimpe\n\nLe mois dernier, vos visites ont doublé.\n\nSurveillez votre taux de rebond.", False),
     ("A glossary\n\nBounce rate\n\nWe checked it last week.\n\nWatch your bounce rate.", False),
+    # a parenthesis that only gives the acronym introduces a short form; it explains nothing
+    ("A gift counts as one of your potentially exempt transfers (PETs) for seven years.", False),
+    ("Le maillage interne (MI) compte pour Google.", False),
 ])
 def test_a_term_the_draft_defines_is_explained_everywhere(text, explained):
     engine = EN if text.startswith(("A ", "What")) else FR
