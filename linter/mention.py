@@ -30,6 +30,7 @@ from .verdict import same_term
 _PAIRS = {"«": "»", "“": "”", "„": "“”", "‘": "’", '"': '"', "‹": "›"}
 _CLOSERS = {"»", "”", "“", "’", '"', "›"}
 _LONG_LINE = 400  # characters: a line this long has far more than 15 words
+_MAX_LIST_LINES = 25  # the items of a list of words to avoid, one per line, and its introduction
 _QUOTE_REACH = 400  # characters before a finding where the opening mark of a short quotation can be
 
 
@@ -49,6 +50,9 @@ class MentionModel:
     # Dimensions whose words, as the headword of a list of "Term: comment" lines, are discussed:
     # "Cutting edge: as above" in a list of words to avoid, "CRM: the file of your customers".
     headword_lists: frozenset = frozenset()
+    # A line that announces a list of words with or without a colon ("never say the following
+    # things…", « évitez les expressions suivantes »): the short lines after it are its examples.
+    announcements: re.Pattern | None = None
 
     @classmethod
     def from_spec(cls, spec: dict | None) -> "MentionModel":
@@ -58,8 +62,10 @@ class MentionModel:
         topics = tuple((category, re.compile(topic["cue"], re.IGNORECASE), int(topic.get("min", 3)),
                         re.compile(rf"(?:{topic['not_after']})\s*$", re.IGNORECASE) if topic.get("not_after") else None)
                        for category, topic in (spec.get("topics") or {}).items())
+        announcements = [c for c in spec.get("announcements", []) if isinstance(c, str) and c.strip()]
         return cls(_alternation(cues), int(spec.get("max_quoted_words", 8)), _alternation(examples), topics,
-                   frozenset(spec.get("quotes_still_count") or ()), frozenset(spec.get("headword_lists") or ()))
+                   frozenset(spec.get("quotes_still_count") or ()), frozenset(spec.get("headword_lists") or ()),
+                   _alternation(announcements))
 
     def discussed(self, texts: list[str]) -> set[str]:
         """The categories whose kind of writing the draft is about (its topic cue recurs)."""
@@ -102,10 +108,10 @@ class MentionModel:
         # The nearest line before the sentence that ends with a colon announces words or examples,
         # and only short lines (list items, the examples themselves) stand between. The blocks
         # before are read only when this block's own lines do not decide.
-        verdict, lines_seen = self._introduction_in(text, end, 12)
+        verdict, lines_seen = self._introduction_in(text, end, _MAX_LIST_LINES)
         if verdict is None:
             previous = before()
-            verdict, _ = self._introduction_in(previous, len(previous), 12 - lines_seen)
+            verdict, _ = self._introduction_in(previous, len(previous), _MAX_LIST_LINES - lines_seen)
         return bool(verdict)
 
     def _introduction_in(self, text: str, end: int, max_lines: int) -> tuple[bool | None, int]:
@@ -127,6 +133,8 @@ class MentionModel:
             seen += 1
             if line.endswith(":"):
                 return any(p is not None and p.search(line) for p in (self.cues, self.examples)), seen
+            if self.announcements is not None and self.announcements.search(line):
+                return True, seen
             if len(line.split()) > 15:
                 return False, seen
         return None, seen

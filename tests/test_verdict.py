@@ -224,6 +224,8 @@ def test_inflection():
     ("mention: [a]\n", "mention"),
     ("mention:\n  topics:\n    peer-jargon: {cue: jargon, not_after: 3}\n", "mention.topics.peer-jargon"),
     ("mention:\n  topics:\n    peer-jargon: {cue: jargon, after: sans}\n", "mention.topics.peer-jargon"),
+    ("mention:\n  announcements: the following words\n", "mention.announcements"),
+    ("mention:\n  examples: [3]\n", "mention.examples"),
 ])
 def test_bad_pack_settings_name_the_field(tmp_path, pack, field):
     (tmp_path / "fr").mkdir()
@@ -481,6 +483,27 @@ def test_headwords_of_a_list_of_words_are_discussed():
     assert not any(d.mention for d in tone(single, "self-promotion"))
     release = EN.lint("The plant opens in May.\n\nMedia contact: Jane Doe\nPhone: 555-0100\nEmail: jane@example.com")
     assert any(d.rule == "en.press-release.release-header" and not d.mention for d in release.diagnostics)
+
+
+@pytest.mark.parametrize("engine, text", [
+    ("en", "I binned hundreds of releases.\n\nNever, ever, say the following things in your PR or to the journalist… "
+           "you'll be spiked!\nCutting-edge\nGoing the extra mile\nExclusive\nEnd user\nTrending\nHigh profile\n"
+           "Solutions\nValue-added\nDisruptive\nSynergy\nMission\nWorld-class\nInnovative\n\nUse plain English."),
+    ("fr", "Évitez les expressions suivantes dans vos billets !\nSolution clé en main\nLeader mondial\nChef de file"
+           "\n\nÉcrivez simplement."),
+])
+def test_a_list_a_line_announces_without_a_colon_is_examples(engine, text):
+    """"Never say the following things…" announces a list of words to avoid, colon or not, however
+    long the list: its items are quoted, not written."""
+    result = (EN if engine == "en" else FR).lint(text)
+    found = tone(result, "press-release")
+    assert found and all(d.mention for d in found)
+    assert result.verdicts["press-release"].evidence == 0
+
+
+def test_a_release_list_without_an_announcement_is_still_release():
+    text = "Acme opens a plant in May.\nWorld-class\nValue-added\nSynergy\n\nThe plant employs 40 people."
+    assert not any(d.mention for d in tone(EN.lint(text), "press-release"))
 
 
 @pytest.mark.parametrize("engine, glossary", [
