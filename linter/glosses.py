@@ -34,7 +34,8 @@ def is_gloss_itself(text: str, start: int, end: int) -> bool:
     """The term stands in parentheses after what it names: "référencement naturel (SEO)", alone or
     with the acronyms of its kin (« plan de reprise (PRA/PCA) »). A group of acronyms must spell
     the words before it (« obligations (RGPD, NIS2) » gives examples, it names nothing)."""
-    if text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")"):
+    # a bounded window: the test runs for every occurrence of a candidate word
+    if text[max(0, start - 20):start].rstrip().endswith("(") and text[end:end + 20].lstrip().startswith(")"):
         return True
     opening = text.rfind("(", max(0, start - 40), start)
     if opening < 0 or ")" in text[opening:start]:

@@ -20,8 +20,8 @@ except ImportError:  # pragma: no cover - another Python implementation
 
 
 def required_literal(pattern: re.Pattern) -> str | None:
-    """The longest run of ASCII characters in every match (casefolded when the
-    pattern ignores case), or None when there is none worth checking."""
+    """The longest run of plain characters (ASCII, or punctuation such as ’) in every match
+    (casefolded when the pattern ignores case), or None when there is none worth checking."""
     if _sre_parser is None or not isinstance(pattern.pattern, str):
         return None
     try:
@@ -39,7 +39,7 @@ def _literal_runs(items) -> list[str] | None:
     """Runs of consecutive literal characters of a concatenation; None if unsure."""
     runs, current = [], ""
     for op, value in items:
-        if op is _sre.LITERAL and value < 128:
+        if op is _sre.LITERAL and _plain(value):
             current += chr(value)
         elif op is _sre.AT:
             continue  # \b, ^, $: match no character, so the run goes on
@@ -57,7 +57,7 @@ def _literal_runs(items) -> list[str] | None:
             runs.extend(inner)
             current = ""
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and value[0] >= 1 and len(value[2]) == 1 \
-                and value[2][0][0] is _sre.LITERAL and value[2][0][1] < 128:
+                and value[2][0][0] is _sre.LITERAL and _plain(value[2][0][1]):
             runs.extend([current, chr(value[2][0][1])])  # "!+": at least one "!"
             current = ""
         else:
@@ -65,6 +65,12 @@ def _literal_runs(items) -> list[str] | None:
             current = ""
     runs.append(current)
     return [run for run in runs if run]
+
+
+def _plain(code: int) -> bool:
+    """A character that means itself whatever the case flags: ASCII, or a non-letter such as the
+    typographic apostrophe or « » (a literal "’s" must be in the block as written)."""
+    return code < 128 or not chr(code).isalpha()
 
 
 def may_match(pattern: re.Pattern, text: str, folded: str) -> bool:

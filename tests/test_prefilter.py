@@ -38,7 +38,8 @@ PATTERNS = _rule_patterns()
     (r"(?i:abc)d", 0, "d"),
     (r"\bSchedule\s+(?-i:[A-Z]|K-1)\b", re.I, "schedule"),
     (r"(?-i:ABC)", re.I, None),
-    (r"communiqué", re.I, "communiqu"),  # ASCII only
+    (r"communiqué", re.I, "communiqu"),  # letters: ASCII only
+    (r"(?-i:[A-Z][a-z]+)’s", re.I, "’s"),  # punctuation means itself whatever the case flags
     (r"\w+", 0, None),
 ])
 def test_required_literal(source, flags, literal):
