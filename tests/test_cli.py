@@ -331,6 +331,11 @@ def test_explain_shows_thresholds_configuration_lexicon_and_did_you_mean(capsys)
 
     threshold = read_pack_settings("fr", [builtin_rules_dir()])["verdict"]["peer-jargon"].threshold
     assert f"warnings from {threshold:g}" in out and "known-terms" in out
+    # a rule's own repeat decay, else its dimension's
+    dimension_decay = read_pack_settings("fr", [builtin_rules_dir()])["verdict"]["peer-jargon"].repeat_decay
+    assert f"weighs {dimension_decay:g} × the one before" in out
+    code, out, _ = run(["explain", "fr.press-release.communique-cite"], capsys)
+    assert "weighs 1 × the one before" in out
     code, out, _ = run(["explain", "fr.peer-jargon.anglicismes"], capsys)
     assert "{newsletter|newsletters} = infolettre (f) [CA]" in out
     code, _, err = run(["explain", "fr.peer-jargon.anglicisme"], capsys)
