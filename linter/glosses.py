@@ -128,4 +128,3 @@ def heads_section(heading: str, start: int, end: int, next_text: str) -> bool:
     names = [name.strip(" \t:").lower() for name in _OTHER_NAME.split(line.group("words")) if name.strip(" \t:")]
     term = re.sub(r"^(?:(?:le|la|les|un|une|the|a|an)\s+|l['’])", "", heading[start:end].strip().lower())
     return term in names and _OPENS_DEFINITION.match(next_text) is not None
-

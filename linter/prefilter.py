@@ -11,6 +11,7 @@ and the regex simply always runs.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 try:  # the parser `re` itself uses; private, so any surprise just disables the shortcut
     from re import _constants as _sre
@@ -68,9 +69,10 @@ def _literal_runs(items) -> list[str] | None:
 
 
 def _plain(code: int) -> bool:
-    """A character that means itself whatever the case flags: ASCII, or a non-letter such as the
-    typographic apostrophe or « » (a literal "’s" must be in the block as written)."""
-    return code < 128 or not chr(code).isalpha()
+    """A character that means itself whatever the case flags and the casefold: ASCII, or
+    punctuation such as the typographic apostrophe or « » (a literal "’s" must be in the block
+    as written). Symbols are not (Ⓐ casefolds to ⓐ)."""
+    return code < 128 or unicodedata.category(chr(code)).startswith("P")
 
 
 def may_match(pattern: re.Pattern, text: str, folded: str) -> bool:
