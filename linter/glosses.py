@@ -70,18 +70,15 @@ _DEFINES = re.compile(
 
 # How a definition opens: a determiner ("The percentage of visitors who leave…", « Le solde dû par
 # chaque client… ») or a presentative (« C'est une liste de… », « Il s'agit de… », "It is the…").
-_DEFINITION_OPENER = (r"(?:a|an|the|un|une|le|la|les|l['’]|des|du|any|every|tout|toute"
-                      r"|c['’]est|ce sont|il s['’]agit|it is|it['’]s|this is|these are)\b")
-# A glossary entry: the term alone on its line, its definition on the next line ("Bounce Rate" then
-# "The percentage of visitors who leave…").
-_REST_OF_HEADWORD = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*:?[ \t]*\n[ \t]*" + _DEFINITION_OPENER,
-                               re.IGNORECASE)
-_OPENS_DEFINITION = re.compile(r"\s*" + _DEFINITION_OPENER, re.IGNORECASE)
-# A heading that names the term, alone or with its other name: « Balance comptable ou balance
-# générale », "Escrow (or trust account):".
-_HEADWORD_LINE = re.compile(r"\s*(?:(?:le|la|les|un|une|the|a|an)\s+|l['’])?(?P<words>[^\n.!?;]{1,80}?)\s*:?\s*", re.IGNORECASE)
+_OPENS_DEFINITION = re.compile(r"\s*(?:a|an|the|un|une|le|la|les|l['’]|des|du|any|every|tout|toute"
+                               r"|c['’]est|ce sont|il s['’]agit|it is|it['’]s|this is|these are)\b", re.IGNORECASE)
+# A glossary entry's headword line: the term, after a determiner at most, alone or with its other
+# names (« Balance comptable ou balance générale », "Bounce Rate (BR):"), and no sentence.
+_HEADWORD = re.compile(r"[ \t]*(?:(?:le|la|les|un|une|the|a|an)\s+|l['’])?(?P<words>[^\n.!?;]{1,80}?)[ \t]*:?[ \t]*",
+                       re.IGNORECASE)
 _OTHER_NAME = re.compile(r"\s+(?:ou|or|/|aka)\s+|\s*[/–—]\s*|\s*\(\s*|\s*\)\s*", re.IGNORECASE)
-_MAX_HEADING_WORDS = 10
+_MAX_HEADWORD_WORDS = 10
+_MAX_HEADWORD_CHARS = 120
 
 
 # A question or heading, on a line of its own, that announces the term's definition: « Qu'est-ce que
@@ -95,12 +92,13 @@ _QUESTION_END = re.compile(r"(?:[ \t]+[\dA-Z][\w.-]{0,9})?[ \t]*(?:\([^()\n]{1,4
 _HEADING_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[:?]?[ \t]*(?:\n|$)")
 
 
-def defines(text: str, start: int, end: int) -> bool:
+def defines(text: str, start: int, end: int, following: str = "") -> bool:
     """The sentence opens with the term (after a determiner at most) and defines it, the term
-    heads a glossary entry whose definition starts on the next line, or a question or heading
-    announces its definition ("What is X?", « Définition de X »)."""
+    heads a glossary entry whose definition starts on the next line (or, for a heading that is a
+    block of its own, in `following`, the next block's text), or a question or heading announces
+    its definition ("What is X?", « Définition de X »)."""
     line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip() and _REST_OF_HEADWORD.match(text, end):
+    if _heads_entry(text, line_start, start, end, following):
         return True
     if _ASKS_WHAT.fullmatch(text, line_start, start) and _QUESTION_END.match(text, end):
         return True
@@ -116,15 +114,22 @@ def defines(text: str, start: int, end: int) -> bool:
     return _DEFINES.match(text, end) is not None
 
 
-def heads_section(heading: str, start: int, end: int, next_text: str) -> bool:
-    """The term is a heading of its own (with its other name at most: « Balance comptable ou
-    balance générale ») and the paragraph under it opens like a definition (« C'est une liste de
-    tous les comptes… »): a glossary laid out as headings and paragraphs."""
-    if "\n" in heading.strip() or len(heading.split()) > _MAX_HEADING_WORDS:
+def _heads_entry(text: str, line_start: int, start: int, end: int, following: str) -> bool:
+    """The term's line is a headword line and what comes under it opens like a definition."""
+    # Bounded reads only: this runs for every hit of a trade term.
+    limit = line_start + _MAX_HEADWORD_CHARS
+    line_end = text.find("\n", end, limit + 1)
+    if line_end < 0 and len(text) > limit:
+        return False  # a line this long is prose, not a headword
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if len(line.split()) > _MAX_HEADWORD_WORDS:
         return False
-    line = _HEADWORD_LINE.fullmatch(heading)
-    if not line:
+    headword = _HEADWORD.fullmatch(line)
+    if headword is None:
         return False
-    names = [name.strip(" \t:").lower() for name in _OTHER_NAME.split(line.group("words")) if name.strip(" \t:")]
-    term = re.sub(r"^(?:(?:le|la|les|un|une|the|a|an)\s+|l['’])", "", heading[start:end].strip().lower())
-    return term in names and _OPENS_DEFINITION.match(next_text) is not None
+    names = {name.strip(" \t:").lower() for name in _OTHER_NAME.split(headword.group("words"))}
+    term = re.sub(r"^(?:(?:le|la|les|un|une|the|a|an)\s+|l['’])", "", text[start:end].strip().lower())
+    if term not in names:
+        return False
+    under = _OPENS_DEFINITION.match(text, line_end + 1) if line_end >= 0 else _OPENS_DEFINITION.match(following)
+    return under is not None

@@ -6,7 +6,7 @@ is not flagged: the writer already did what the rule asks.
 from __future__ import annotations
 
 from ..agreement import adapt, determiner_before, french_determiner, split_gender
-from ..glosses import defines, explained_after, heads_section, is_gloss_itself
+from ..glosses import defines, explained_after, is_gloss_itself
 from ..variants import split_regions
 from ..rulepack.schema import RuleError
 from ..tokens import expand_alternations
@@ -138,12 +138,10 @@ def _folded(term: str) -> str:
     return " ".join(term.lower().split())
 
 
+
 def _explained_for_the_draft(analysis, hit) -> bool:
-    """The draft defines the term (« La dette senior correspond à… ») or heads a section with it
-    whose paragraph defines it."""
+    """The draft defines the term (« La dette senior correspond à… »), or heads a glossary entry with
+    it, the definition under its line or in the next block."""
     blocks = analysis.blocks
-    text = blocks[hit.block].text
-    if defines(text, hit.start, hit.end):
-        return True
     following = blocks[hit.block + 1].text if hit.block + 1 < len(blocks) else ""
-    return heads_section(text, hit.start, hit.end, following)
+    return defines(blocks[hit.block].text, hit.start, hit.end, following)
