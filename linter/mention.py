@@ -31,6 +31,7 @@ _PAIRS = {"«": "»", "“": "”", "„": "“”", "‘": "’", '"': '"', "�
 _CLOSERS = {"»", "”", "“", "’", '"', "›"}
 _LONG_LINE = 400  # characters: a line this long has far more than 15 words
 _MAX_LIST_LINES = 25  # the items of a list of words to avoid, one per line, and its introduction
+_LIST_ITEM_CHARS = 120  # characters: a longer line is prose, not an item of a list of words
 _QUOTE_REACH = 400  # characters before a finding where the opening mark of a short quotation can be
 
 
@@ -86,6 +87,11 @@ class MentionModel:
             return True
         if self._introduced_as_examples(text, sentence[0], before):
             return True
+        # A list's items may share the sentence of the line announcing them ("…the following things
+        # in your PR:" then one item per line): read up from the finding's own line.
+        if self.announcements is not None and _on_a_short_line(text, start, end) and self._introduced_as_examples(
+                text, text.rfind("\n", 0, start) + 1, before, colons=False):
+            return True
         memo = {} if memo is None else memo
         if category in self.headword_lists and _is_list_headword(text, start, end, nearby, memo):
             return True
@@ -104,19 +110,21 @@ class MentionModel:
             memo[key] = tuple(m.span() for m in self.cues.finditer(text, *sentence))
         return memo[key]
 
-    def _introduced_as_examples(self, text: str, end: int, before: Callable[[], str]) -> bool:
-        # The nearest line before the sentence that ends with a colon announces words or examples,
-        # and only short lines (list items, the examples themselves) stand between. The blocks
-        # before are read only when this block's own lines do not decide.
-        verdict, lines_seen = self._introduction_in(text, end, _MAX_LIST_LINES)
+    def _introduced_as_examples(self, text: str, end: int, before: Callable[[], str], colons: bool = True) -> bool:
+        # The nearest line before `end` that ends with a colon announces words or examples (with
+        # `colons`), or a line announces a list of words, and only short lines (list items, the
+        # examples themselves) stand between. The blocks before are read only when this block's
+        # own lines do not decide.
+        verdict, lines_seen = self._introduction_in(text, end, _MAX_LIST_LINES, colons)
         if verdict is None:
             previous = before()
-            verdict, _ = self._introduction_in(previous, len(previous), _MAX_LIST_LINES - lines_seen)
+            verdict, _ = self._introduction_in(previous, len(previous), _MAX_LIST_LINES - lines_seen, colons)
         return bool(verdict)
 
-    def _introduction_in(self, text: str, end: int, max_lines: int) -> tuple[bool | None, int]:
+    def _introduction_in(self, text: str, end: int, max_lines: int, colons: bool = True) -> tuple[bool | None, int]:
         """Read the lines before `end`, nearest first, at most `max_lines` of them: only those
-        are looked at, so the cost does not grow with the length of the paragraph."""
+        are looked at, so the cost does not grow with the length of the paragraph. Without
+        `colons`, only a line that announces a list decides (a colon line is read past)."""
         seen = 0
         position = end
         while position > 0 and seen < max(1, max_lines):
@@ -124,17 +132,17 @@ class MentionModel:
             start = newline + 1
             if position - start > _LONG_LINE:  # a long line is prose, unless it introduces with a colon
                 tail = text[position - _LONG_LINE:position].rstrip()
-                if not tail.endswith(":"):
+                if not (colons and tail.endswith(":")):
                     return False, seen + 1
             line = text[start:position].strip()
             position = newline if newline >= 0 else 0
             if not line:
                 continue
             seen += 1
-            if line.endswith(":"):
-                return any(p is not None and p.search(line) for p in (self.cues, self.examples)), seen
             if self.announcements is not None and self.announcements.search(line):
                 return True, seen
+            if colons and line.endswith(":"):
+                return any(p is not None and p.search(line) for p in (self.cues, self.examples)), seen
             if len(line.split()) > 15:
                 return False, seen
         return None, seen
@@ -164,6 +172,14 @@ _HEADWORD_LINE = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*[^:\n.!?]
 _DASH_HEADWORD_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]*)?(?:[^\s:.!?]+[ \t]){0,3}[^\s:.!?-]+"
                                  r"[ \t]+(?P<sep>[-–—]{1,2})[ \t]+\S", re.MULTILINE)
 _LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*")
+
+
+def _on_a_short_line(text: str, start: int, end: int) -> bool:
+    """The finding's line is short enough to be a list item (most findings sit in prose lines:
+    this answers without reading them)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    limit = line_start + _LIST_ITEM_CHARS
+    return text.find("\n", end, limit + 1) >= 0 or len(text) <= limit
 
 
 def spread_to_repeats(diagnostics: list) -> None:

@@ -491,6 +491,9 @@ def test_headwords_of_a_list_of_words_are_discussed():
            "Solutions\nValue-added\nDisruptive\nSynergy\nMission\nWorld-class\nInnovative\n\nUse plain English."),
     ("fr", "Évitez les expressions suivantes dans vos billets !\nSolution clé en main\nLeader mondial\nChef de file"
            "\n\nÉcrivez simplement."),
+    # the same announcement ending with a colon
+    ("en", "I binned hundreds of releases.\n\nNever, ever, say the following things in your PR:\nCutting-edge\n"
+           "Value-added\nSynergy\nWorld-class\n\nUse plain English."),
 ])
 def test_a_list_a_line_announces_without_a_colon_is_examples(engine, text):
     """"Never say the following things…" announces a list of words to avoid, colon or not, however
