@@ -513,6 +513,18 @@ def test_a_list_a_line_announces_without_a_colon_is_examples(engine, text):
     assert result.verdicts["press-release"].evidence == 0
 
 
+@pytest.mark.parametrize("engine, text", [
+    ("en", "Their full banned list is even longer – here it is, in order of disgust:\n\nLeverage\n\nSynergies\n\n"
+           "Paradigm shift\n\nBest in class\n\nThere are some familiar stinkers there."),
+    ("fr", "Voici notre liste noire :\n\nLeader mondial\n\nSolution clé en main\n\nSynergies\n\nÀ vous d'écrire simplement."),
+])
+def test_a_banned_list_is_examples(engine, text):
+    """A colon line that introduces a list of banned words ("banned list", « liste noire ») quotes its items."""
+    result = (EN if engine == "en" else FR).lint(text)
+    found = tone(result, "press-release")
+    assert found and all(d.mention for d in found)
+
+
 def test_a_release_list_without_an_announcement_is_still_release():
     text = "Acme opens a plant in May.\nWorld-class\nValue-added\nSynergy\n\nThe plant employs 40 people."
     assert not any(d.mention for d in tone(EN.lint(text), "press-release"))
