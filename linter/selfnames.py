@@ -21,8 +21,6 @@ _NAME_WORD = r"[A-ZÀ-Ý][\w&'’.-]*"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:&[ \t]+)?{_NAME_WORD}){{0,3}}"
 _ABOUT = re.compile(rf"^\s*(?:About|À propos de|A propos de|À propos d['’]|A propos d['’])\s*({_NAME})\s*:?\s*$", re.M)
 _SUBJECT = re.compile(rf"({_NAME})(?=[ \t]+[a-zà-ÿ])")
-# The subject after a fronted phrase: "Out of 600 reviews, City Spice has…", « Depuis 1990, Acme offre… ».
-_FRONTED_SUBJECT = re.compile(rf"[^,.;:!?\n]{{1,60}}?,[ \t]+({_NAME})(?=[ \t]+[a-zà-ÿ])")
 
 
 def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[int]], min_subject: int = 2) -> list[str]:
@@ -31,30 +29,19 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
     for text in block_texts:
         names.extend(m.group(1).strip() for m in _ABOUT.finditer(text))
     subjects: Counter[str] = Counter()
-    after_fronted: Counter[str] = Counter()
     for text, starts in zip(block_texts, sentence_starts):
         for start in starts:
-            for pattern, counter in ((_SUBJECT, subjects), (_FRONTED_SUBJECT, after_fronted)):
-                match = pattern.match(text, start)
-                if match and not _everyday(lang, _trim(match.group(1))):
-                    counter[_trim(match.group(1))] += 1
-                    break
-    # A name that opens a sentence also counts where it follows a fronted phrase; a place named
-    # only there ("In 2007, New Zealand produced…") is a setting, not the author.
-    for name, count in after_fronted.items():
-        if name in subjects:
-            subjects[name] += count
+            match = _SUBJECT.match(text, start)
+            if match:
+                subjects[_trim(match.group(1))] += 1
     for name, count in subjects.most_common():
         if count < min_subject or not name:
             break
+        if " " not in name and frequent(lang, name, 4.0):
+            continue  # an everyday word at the start of a sentence, not a name
         if name not in names:
             names.append(name)
     return names
-
-
-def _everyday(lang: str, name: str) -> bool:
-    """An everyday word at the start of a sentence ("Today", « Nous »), not a name."""
-    return not name or (" " not in name and frequent(lang, name, 4.0))
 
 
 def _trim(name: str) -> str:
