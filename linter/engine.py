@@ -33,7 +33,7 @@ from .tokens import PhraseIndex
 from .overlap import merge_overlapping, shown_for
 from .packcache import load_or_compile
 from .variants import for_language
-from .verdict import Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings
+from .verdict import RuleWeighting, Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings
 
 SCHEMA_VERSION = 1
 
@@ -85,8 +85,7 @@ class CompiledPack:
     index: PhraseIndex
     verdicts: dict[str, VerdictModel] = field(default_factory=dict)
     mention: MentionModel = field(default_factory=lambda: MentionModel(None))
-    strength_caps: dict[str, float] = field(default_factory=dict)  # rule id -> max_strength, once per pack
-    repeat_decays: dict[str, float] = field(default_factory=dict)  # rule id -> its own repeat_decay
+    weightings: dict[str, RuleWeighting] = field(default_factory=dict)  # rule id -> its own cap and decay
     usage: dict[str, str] = field(default_factory=dict)  # variant -> how a message names its usage
     categories: tuple[Category, ...] = ()  # declared in pack.yaml, in the profile's order
 
@@ -186,10 +185,10 @@ class Engine:
             checks.append(compile_check(kind, rule, ctx))
             rules.append(rule)
         settings = read_pack_settings(lang, [builtin_rules_dir(), *config.rule_dirs])
-        caps = {rule.id: rule.max_strength for rule in rules if rule.max_strength is not None}
-        decays = {rule.id: rule.repeat_decay for rule in rules if rule.repeat_decay is not None}
+        weightings = {rule.id: RuleWeighting(rule.max_strength, rule.repeat_decay) for rule in rules
+                      if rule.max_strength is not None or rule.repeat_decay is not None}
         return CompiledPack(lang, rules, checks, index, settings["verdict"],
-                            MentionModel.from_spec(settings["mention"]), caps, decays, dict(settings["usage"]),
+                            MentionModel.from_spec(settings["mention"]), weightings, dict(settings["usage"]),
                             tuple(settings["categories"].values()))
 
     # -- linting -----------------------------------------------------------
@@ -282,7 +281,7 @@ class Engine:
                     d.mention, d.strength = True, 0.0
         spread_to_repeats(diagnostics)
         # Evidence, then verdict: severities of the tone dimensions follow the whole draft's evidence.
-        verdicts = judge(diagnostics, analysis.words, pack.verdicts, pack.strength_caps, pack.repeat_decays)
+        verdicts = judge(diagnostics, analysis.words, pack.verdicts, pack.weightings)
         apply_verdicts(diagnostics, verdicts, self._severity_set_by_user)
         diagnostics = merge_overlapping(diagnostics, pack.verdicts)  # one problem, one finding
         every_finding = list(diagnostics)

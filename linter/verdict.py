@@ -44,6 +44,13 @@ class VerdictModel:
 
 
 @dataclass(frozen=True)
+class RuleWeighting:
+    """A rule's own say in its dimension's evidence (None: the dimension decides)."""
+    max_strength: float | None = None  # the most evidence the rule may give one draft
+    repeat_decay: float | None = None  # each further finding weighs this much of the one before
+
+
+@dataclass(frozen=True)
 class Verdict:
     category: str
     evidence: float
@@ -114,13 +121,15 @@ def _verdict_model(path: Path, category: str, spec) -> VerdictModel:
     return VerdictModel(**values)
 
 
+_DIMENSION_DECIDES = RuleWeighting()
+
+
 def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictModel],
-          caps: dict[str, float] | None = None, decays: dict[str, float] | None = None) -> dict[str, Verdict]:
+          weightings: dict[str, RuleWeighting] | None = None) -> dict[str, Verdict]:
     """The verdict of each dimension that has a model, from the findings' strengths.
 
-    `caps`: rule id -> the most evidence that rule may give one draft; `decays`: rule id -> its
-    own repeat_decay, instead of its dimension's."""
-    caps, decays = caps or {}, decays or {}
+    `weightings`: rule id -> the rule's own cap and repeat_decay, where it sets them."""
+    weightings = weightings or {}
     seen: set[tuple[str, str]] = set()
     by_rule: dict[str, list[float]] = defaultdict(list)
     for d in _one_per_place(diagnostics, models):
@@ -133,9 +142,10 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
     strongest: dict[str, float] = defaultdict(float)
     for rule, strengths in by_rule.items():
         category = next(d.category for d in diagnostics if d.rule == rule)
-        decay = decays.get(rule, models[category].repeat_decay)
+        own = weightings.get(rule, _DIMENSION_DECIDES)
+        decay = own.repeat_decay if own.repeat_decay is not None else models[category].repeat_decay
         total = sum(strength * decay ** rank for rank, strength in enumerate(sorted(strengths, reverse=True)))
-        evidence[category] += min(total, caps.get(rule, total))
+        evidence[category] += total if own.max_strength is None else min(total, own.max_strength)
         strongest[category] = max(strongest[category], *strengths)
     return {category: Verdict(category, evidence[category], model.required(words),
                               strong_enough=strongest[category] >= model.min_signal)

@@ -93,13 +93,13 @@ def test_a_rule_may_weigh_its_repeats_as_much_as_its_first_finding():
                       "the statement added.")
     assert english.verdicts["press-release"].passed
     from tonelint.model import Diagnostic, Span
-    from tonelint.verdict import VerdictModel, judge
+    from tonelint.verdict import RuleWeighting, VerdictModel, judge
 
     cues = [Diagnostic("cite", "press-release", Severity.SUGGESTION, "", Span(i * 10, i * 10 + 5),
                        match=f"cue {i}", strength=1.0) for i in range(3)]
     model = {"press-release": VerdictModel(threshold=2, repeat_decay=0.75)}
     assert judge(cues, 100, model)["press-release"].evidence == pytest.approx(1 + 0.75 + 0.5625)
-    assert judge(cues, 100, model, {"cite": 2}, {"cite": 1})["press-release"].evidence == 2
+    assert judge(cues, 100, model, {"cite": RuleWeighting(max_strength=2, repeat_decay=1)})["press-release"].evidence == 2
 
 
 def test_prices_are_no_prize():
