@@ -74,8 +74,9 @@ _OPENS_DEFINITION = re.compile(r"\s*(?:a|an|the|un|une|le|la|les|l['’]|des|du|
                                r"|c['’]est|ce sont|il s['’]agit|it is|it['’]s|this is|these are)\b", re.IGNORECASE)
 # A glossary entry's headword line: the term, after a determiner at most, alone or with its other
 # names (« Balance comptable ou balance générale », "Bounce Rate (BR):"), and no sentence.
-_HEADWORD = re.compile(r"[ \t]*(?:(?:le|la|les|un|une|the|a|an)\s+|l['’])?(?P<words>[^\n.!?;]{1,80}?)[ \t]*:?[ \t]*",
-                       re.IGNORECASE)
+_HEADWORD_DETERMINER = r"(?:(?:le|la|les|un|une|the|a|an)\s+|l['’])"
+_HEADWORD = re.compile(rf"[ \t]*{_HEADWORD_DETERMINER}?(?P<words>[^\n.!?;]{{1,80}}?)[ \t]*:?[ \t]*", re.IGNORECASE)
+_TERM_DETERMINER = re.compile(rf"^{_HEADWORD_DETERMINER}", re.IGNORECASE)
 _OTHER_NAME = re.compile(r"\s+(?:ou|or|/|aka)\s+|\s*[/–—]\s*|\s*\(\s*|\s*\)\s*", re.IGNORECASE)
 _MAX_HEADWORD_WORDS = 10
 _MAX_HEADWORD_CHARS = 120
@@ -128,7 +129,7 @@ def _heads_entry(text: str, line_start: int, start: int, end: int, following: st
     if headword is None:
         return False
     names = {name.strip(" \t:").lower() for name in _OTHER_NAME.split(headword.group("words"))}
-    term = re.sub(r"^(?:(?:le|la|les|un|une|the|a|an)\s+|l['’])", "", text[start:end].strip().lower())
+    term = _TERM_DETERMINER.sub("", text[start:end].strip().lower())
     if term not in names:
         return False
     under = _OPENS_DEFINITION.match(text, line_end + 1) if line_end >= 0 else _OPENS_DEFINITION.match(following)

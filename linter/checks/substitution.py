@@ -138,7 +138,6 @@ def _folded(term: str) -> str:
     return " ".join(term.lower().split())
 
 
-
 def _explained_for_the_draft(analysis, hit) -> bool:
     """The draft defines the term (« La dette senior correspond à… »), or heads a glossary entry with
     it, the definition under its line or in the next block."""
