@@ -53,13 +53,13 @@ class TermSet:
         if not isinstance(spec, dict):
             raise RuleError(rule.path, field_name, "must be a list of phrases or a mapping with phrases/regex/lexicon/adjectives")
         self.group = (rule.id, field_name)
-        phrases = list(_strings(rule, spec.get("phrases", []), f"{field_name}.phrases"))
+        phrases = list(string_list(rule, spec.get("phrases", []), f"{field_name}.phrases"))
         if "lexicon" in spec:
-            for name in _strings(rule, spec["lexicon"], f"{field_name}.lexicon"):
+            for name in string_list(rule, spec["lexicon"], f"{field_name}.lexicon"):
                 phrases.extend(ctx.lexicon(rule, name, f"{field_name}.lexicon"))
         if "adjectives" in spec:
             # Adjectives are listed by their lemma; every gender and number form is matched.
-            for name in _strings(rule, spec["adjectives"], f"{field_name}.adjectives"):
+            for name in string_list(rule, spec["adjectives"], f"{field_name}.adjectives"):
                 for lemma in ctx.lexicon(rule, name, f"{field_name}.adjectives"):
                     simple = ctx.lang == "fr" and " " not in lemma and "{" not in lemma
                     phrases.extend(french_adjective_forms(lemma) if simple else [lemma])
@@ -73,7 +73,7 @@ class TermSet:
         self.patterns = []
         # Each regex with the word sets its matches need (every match holds a word of each set).
         self.searches: list[tuple[Search, tuple[frozenset[str], ...]]] = []
-        for pattern in _strings(rule, spec.get("regex", []), f"{field_name}.regex"):
+        for pattern in string_list(rule, spec.get("regex", []), f"{field_name}.regex"):
             compiled, anchors = compile_rule_regex(rule, pattern, ctx, f"{field_name}.regex", flags | re.UNICODE)
             self.patterns.append(compiled)
             self.searches.append((Search(compiled), tuple(anchors)))
@@ -200,7 +200,8 @@ def longest_hits(hits: list) -> list:
     return kept
 
 
-def _strings(rule: Rule, value, field_name: str) -> list[str]:
+def string_list(rule: Rule, value, field_name: str) -> list[str]:
+    """A rule field that must be a list of non-empty strings (a bad one stops with its name)."""
     strings = as_string_list(value)
     if strings is None:
         raise RuleError(rule.path, field_name, "must be a list of non-empty strings")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .base import Check, Finding, TermSet, _strings, compile_rule_regex
+from .base import Check, Finding, TermSet, compile_rule_regex, string_list
 
 _CLOSING_MARKS = ("»", "”", '"', "“")
 _OPENING_MARKS = ("«", "“", '"', "„")
@@ -109,4 +109,4 @@ _SPACES = re.compile(r"\s*")
 
 def _line_patterns(rule, spec, ctx, field: str) -> list[re.Pattern]:
     return [compile_rule_regex(rule, pattern, ctx, f"match.{field}")[0]
-            for pattern in _strings(rule, spec.get(field, []), f"match.{field}")]
+            for pattern in string_list(rule, spec.get(field, []), f"match.{field}")]

@@ -12,7 +12,7 @@ from functools import cached_property
 from ..glosses import explained_after, is_gloss_itself
 from ..inflect import adjective_forms, french_er_infinitive
 from ..wordfreqs import known, words_at_least
-from .base import Check, Finding, _strings, number
+from .base import Check, Finding, number, string_list
 
 # Inflected French verb forms (future, conditional, past subjunctive) are rare as
 # forms even when the verb is everyday ("ouvrirons"): not vocabulary.
@@ -37,7 +37,7 @@ class RareTermCheck(Check):
         self.known = {t.lower() for t in ctx.known_terms}
         self.known.update(w.lower() for w in self.spec.get("allow", []))
         # "autogreffe", "radiographique": a learned prefix before an everyday word reads as the word.
-        prefixes = _strings(rule, self.spec.get("transparent_prefixes", []), "match.transparent_prefixes")
+        prefixes = string_list(rule, self.spec.get("transparent_prefixes", []), "match.transparent_prefixes")
         self.prefixes = tuple(sorted({p.lower() for p in prefixes}, key=len, reverse=True))
         self.base_zipf = number(rule, self.spec, "transparent_base_zipf", 3.5)
 
