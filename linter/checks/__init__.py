@@ -12,12 +12,14 @@ from .metric import MetricCheck
 from .occurrence import OccurrenceCheck
 from .pattern import PatternCheck
 from .rareterm import RareTermCheck
+from .reference import ReferenceCheck
 from .substitution import SubstitutionCheck
 
 KINDS: dict[str, type[Check]] = {
     cls.kind: cls
     for cls in (ExistenceCheck, SubstitutionCheck, OccurrenceCheck, BalanceCheck, AcronymCheck,
-                MetricCheck, AbsenceCheck, PatternCheck, RareTermCheck, CooccurrenceCheck, ForeignWordCheck)
+                MetricCheck, AbsenceCheck, PatternCheck, RareTermCheck, CooccurrenceCheck, ForeignWordCheck,
+                ReferenceCheck)
 }
 
 __all__ = ["Check", "CompileContext", "Finding", "KINDS"]
