@@ -128,12 +128,15 @@ class MentionModel:
         seen = 0
         position = end
         while position > 0 and seen < max(1, max_lines):
-            newline = text.rfind("\n", 0, position)
-            start = newline + 1
-            if position - start > _LONG_LINE:  # a long line is prose, unless it introduces with a colon
+            # Looked for only as far back as a long line: a paragraph on one line is not reread
+            # for each of its findings.
+            newline = text.rfind("\n", max(0, position - _LONG_LINE - 1), position)
+            if newline < 0 and position > _LONG_LINE + 1:  # a long line is prose, unless it introduces with a colon
                 tail = text[position - _LONG_LINE:position].rstrip()
                 if not (colons and tail.endswith(":")):
                     return False, seen + 1
+                newline = text.rfind("\n", 0, position)
+            start = newline + 1
             line = text[start:position].strip()
             position = newline if newline >= 0 else 0
             if not line:
@@ -177,7 +180,9 @@ _LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*")
 def _on_a_short_line(text: str, start: int, end: int) -> bool:
     """The finding's line is short enough to be a list item (most findings sit in prose lines:
     this answers without reading them)."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = text.rfind("\n", max(0, start - _LIST_ITEM_CHARS - 1), start) + 1
+    if line_start == 0 and start > _LIST_ITEM_CHARS + 1:
+        return False  # the line began further back than a list item's length
     limit = line_start + _LIST_ITEM_CHARS
     return text.find("\n", end, limit + 1) >= 0 or len(text) <= limit
 
@@ -197,7 +202,11 @@ def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str]
                       line_form: re.Pattern = _HEADWORD_LINE) -> bool:
     """The finding opens a "Term: comment" line (or a `line_form` one) among at least three such
     lines (this paragraph and the ones around it): a glossary or a list of words, which talks about its terms."""
-    line_start = text.rfind("\n", 0, start) + 1
+    # The finding must open its line (after a list mark): only the characters just before it are read.
+    window = max(0, start - _LIST_ITEM_CHARS)
+    line_start = text.rfind("\n", window, start) + 1
+    if line_start == 0 and window > 0 and text[window:start].strip(" \t"):
+        return False
     if _LIST_MARK.match(text, line_start).end() < start:
         return False
     line_end = text.find("\n", end)

@@ -8,8 +8,8 @@ title and then quoted is the release's mechanics, whichever order and sentences 
 `regex` patterns find the references (the finding: the group `mark`, else the whole match);
 `introductions` patterns find the introductions anywhere in the draft. Both must capture the
 person in a group named `name`; a reference counts when the last word of its name (the
-surname: « M. Roy », « Jean Roy », "Roy") is the last word of an introduced name, and the
-introduction is not those same words.
+surname: « M. Roy », « Jean Roy », "Roy") is the last word of a name introduced at another
+place (an introduction that is the reference's own words does not count).
 """
 from __future__ import annotations
 
@@ -31,14 +31,16 @@ class ReferenceCheck(Check):
         references = list(_named_hits(analysis, self.references))
         if not references:
             return []
-        introduced = {}  # surname -> spans (block, start, end) of its introductions
-        for number, start, end, _, surname in _named_hits(analysis, self.introductions):
-            introduced.setdefault(surname, []).append((number, start, end))
+        # Where each surname is introduced, by where the name ends: two places are enough to know
+        # whether one is not the reference itself (and keep the check linear).
+        introduced: dict[str, list[tuple[int, int]]] = {}
+        for number, _, _, name_end, surname in _named_hits(analysis, self.introductions):
+            places = introduced.setdefault(surname, [])
+            if len(places) < 2 and (number, name_end) not in places:
+                places.append((number, name_end))
         findings = []
-        for number, start, end, (name_start, name_end), surname in references:
-            elsewhere = [span for span in introduced.get(surname, ())
-                         if not (span[0] == number and span[1] < name_end and name_start < span[2])]
-            if elsewhere:
+        for number, start, end, name_end, surname in references:
+            if any(place != (number, name_end) for place in introduced.get(surname, ())):
                 findings.append(Finding(number, start, end, suggestions=list(self.rule.suggestions)))
         return findings
 
@@ -54,7 +56,7 @@ def _named_patterns(rule, ctx, value, field_name: str) -> list[Search]:
 
 
 def _named_hits(analysis, searches):
-    """(block, start, end, name span, surname) of each match; the span is the group `mark` or the match."""
+    """(block, start, end, end of the name, surname) of each match; the span is the group `mark` or the match."""
     for search in searches:
         if not search.may_match(analysis.text, analysis.folded):
             continue
@@ -67,4 +69,4 @@ def _named_hits(analysis, searches):
                 if not name or match.end(group) <= match.start(group):
                     continue
                 surname = name.split()[-1].replace("’", "'")
-                yield number, match.start(group), match.end(group), match.span("name"), surname
+                yield number, match.start(group), match.end(group), match.end("name"), surname
