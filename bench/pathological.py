@@ -39,6 +39,11 @@ _HEADWORD = {  # a "Term: comment" line whose term is flagged: a glossary or a l
     "en": "Cutting edge: as above\n",
 }
 
+# A spokesperson introduced by title, then quoted by name: two findings per unit, all on one line
+_INTRODUCED_AND_QUOTED = {
+    "fr": "René Roy, directeur général de l'usine, parle. « Oui », a souligné René Roy. ",
+    "en": "Jane Doe, CEO of Acme, spoke. “Yes,” Doe said. ",
+}
 _SIGNED = {  # a caption, a quotation, a signature
     "fr": "Marie Roy, ministre de l'Économie\n« Nous annonçons une aide. »\nJulie Roy, Lévis\n",
     "en": "Jane Doe, Minister of Health\n“We will open a clinic.”\nJane Roe, Portland\n",
@@ -151,6 +156,10 @@ FAMILIES = [
            cause="list headwords: the paragraph's lines counted again for each finding", rules=True),
     Family("quotation, signature, caption", lambda size, lang: repeat(_SIGNED[lang], size), TEXT,
            cause="testimonial signatures and spokesperson captions (a line before or after a quotation)", rules=True),
+    # Many findings in one paragraph written on one line
+    Family("introduced and quoted, one line", lambda size, lang: repeat(_INTRODUCED_AND_QUOTED[lang], size), TEXT,
+           cause="mention tests reading back to the line's start, and each quotation compared with each introduction",
+           rules=True),
 ]
 
 
