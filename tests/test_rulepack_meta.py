@@ -117,6 +117,20 @@ def test_kind_specific_errors_name_the_field(tmp_path):
     assert info.value.field == "match.regex"
 
 
+@pytest.mark.parametrize("references, introductions, field", [
+    ('["a dit (?P<mark>\\\\w+)"]', '["(?P<name>\\\\w+), directeur"]', "match.regex"),
+    ('["a dit (?P<name>\\\\w+)"]', '["(\\\\w+), directeur"]', "match.introductions"),
+])
+def test_a_reference_rule_must_capture_the_person(tmp_path, references, introductions, field):
+    """Without a group named `name`, the reference kind cannot tell who is quoted: a clear error."""
+    rule = VALID.replace("kind: existence", "kind: reference") \
+        .replace('phrases: ["leader mondial"]', f"regex: {references}\n  introductions: {introductions}")
+    _write_rule(tmp_path, rule, "fr/press-release/cite.yaml")
+    with pytest.raises(RuleError, match="group named 'name'") as info:
+        Engine(Config(lang="fr", rule_dirs=(tmp_path,))).pack("fr")
+    assert info.value.field == field
+
+
 @pytest.mark.parametrize("prefixes", ["5", "[auto, 3]", "{auto: bio}"])
 def test_transparent_prefixes_must_be_strings(tmp_path, prefixes):
     rule = VALID.replace("kind: existence", "kind: rare-term") \
