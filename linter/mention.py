@@ -131,7 +131,7 @@ class MentionModel:
             # Looked for only as far back as a long line: a paragraph on one line is not reread
             # for each of its findings.
             newline = text.rfind("\n", max(0, position - _LONG_LINE - 1), position)
-            if newline < 0 and position > _LONG_LINE + 1:  # a long line is prose, unless it introduces with a colon
+            if newline < 0 and position > _LONG_LINE:  # a long line is prose, unless it introduces with a colon
                 tail = text[position - _LONG_LINE:position].rstrip()
                 if not (colons and tail.endswith(":")):
                     return False, seen + 1
@@ -205,8 +205,10 @@ def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str]
     # The finding must open its line (after a list mark): only the characters just before it are read.
     window = max(0, start - _LIST_ITEM_CHARS)
     line_start = text.rfind("\n", window, start) + 1
-    if line_start == 0 and window > 0 and text[window:start].strip(" \t"):
-        return False
+    if line_start == 0 and window > 0:
+        if text[window:start].strip(" \t"):
+            return False
+        line_start = text.rfind("\n", 0, window) + 1  # only spaces before it: where does the line begin?
     if _LIST_MARK.match(text, line_start).end() < start:
         return False
     line_end = text.find("\n", end)
