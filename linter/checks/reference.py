@@ -45,24 +45,28 @@ class ReferenceCheck(Check):
         return findings
 
 
-def _named_patterns(rule, ctx, value, field_name: str) -> list[Search]:
+def _named_patterns(rule, ctx, value, field_name: str) -> list[tuple[Search, tuple]]:
     searches = []
     for pattern in string_list(rule, value, field_name):
-        compiled, _ = compile_rule_regex(rule, pattern, ctx, field_name)
+        compiled, anchors = compile_rule_regex(rule, pattern, ctx, field_name)
         if "name" not in compiled.groupindex:
             raise RuleError(rule.path, field_name, f"the pattern must capture the person in a group named 'name': {pattern!r}")
-        searches.append(Search(compiled))
+        searches.append((Search(compiled), tuple(anchors)))
     return searches
 
 
 def _named_hits(analysis, searches):
     """(block, start, end, end of the name, surname) of each match; the span is the group `mark` or the match."""
-    for search in searches:
-        if not search.may_match(analysis.text, analysis.folded):
+    for search, anchors in searches:
+        # As in TermSet.find: a regex whose required words (a speech verb, a title) are not in the
+        # draft, or not in the paragraph, is not run there.
+        if not search.may_match(analysis.text, analysis.folded) \
+                or any(words.isdisjoint(analysis.word_set) for words in anchors):
             continue
         group = search.group
         for number, block in enumerate(analysis.blocks):
-            if not search.may_match(block.text, block.data.folded):
+            if any(words.isdisjoint(block.data.word_set) for words in anchors) \
+                    or not search.may_match(block.text, block.data.folded):
                 continue
             for match in search.pattern.finditer(block.text):
                 name = match.group("name")
