@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .verdict import same_term
+from .terms import same_term
 
 # Opening quotation mark -> the marks that close it. Straight double quotes pair with themselves.
 _PAIRS = {"«": "»", "“": "”", "„": "“”", "‘": "’", '"': '"', "‹": "›"}

@@ -18,7 +18,6 @@ severity the user set in the configuration keeps that severity.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 from .model import Diagnostic, Severity
 from .rulepack.categories import Category, check_reference, parse_categories, read_pack_file
 from .rulepack.schema import RuleError
+from .terms import same_term
 
 DEFAULT_STRENGTH = {Severity.SUGGESTION: 0.5, Severity.WARNING: 1.0, Severity.ERROR: 1.5}
 
@@ -132,16 +132,18 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
     weightings = weightings or {}
     seen: set[tuple[str, str]] = set()
     by_rule: dict[str, list[float]] = defaultdict(list)
+    category_of: dict[str, str] = {}
     for d in _one_per_place(diagnostics, models):
         key = (d.rule, same_term(d.match))
         if key in seen:
             continue
         seen.add(key)
         by_rule[d.rule].append(d.strength)
+        category_of[d.rule] = d.category
     evidence: dict[str, float] = defaultdict(float)
     strongest: dict[str, float] = defaultdict(float)
     for rule, strengths in by_rule.items():
-        category = next(d.category for d in diagnostics if d.rule == rule)
+        category = category_of[rule]
         own = weightings.get(rule, _DIMENSION_DECIDES)
         decay = own.repeat_decay if own.repeat_decay is not None else models[category].repeat_decay
         total = sum(strength * decay ** rank for rank, strength in enumerate(sorted(strengths, reverse=True)))
@@ -150,22 +152,6 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
     return {category: Verdict(category, evidence[category], model.required(words),
                               strong_enough=strongest[category] >= model.min_signal)
             for category, model in models.items()}
-
-
-# A finding may include the determiner its suggestion changes (« le bornage » → « la délimitation »):
-# « le bornage », « du bornage » and « bornage » are one term.
-_LEADING_DETERMINER = re.compile(r"^(?:(?:le|la|les|du|des|un|une|de la|the|a|an)\s+|de\s+l['’]|l['’]|d['’])")
-
-
-def same_term(match: str) -> str:
-    """One key for the forms of one term: case, spacing, a determiner and a plural -s/-x do not
-    make another piece of evidence (« focale » and « les focales », "85mm" and "85 mm"), and
-    neither do the words of one family (« passion » and « passionnés », "expert" and "expertise"):
-    one word is keyed by its first six letters."""
-    words = _LEADING_DETERMINER.sub("", match.lower()).split()
-    if len(words) == 1 and len(words[0]) >= 6 and words[0].isalpha():
-        return words[0][:6]
-    return "".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words)
 
 
 _SUGGESTION, _WARNING = Severity.SUGGESTION, Severity.WARNING  # enum attribute look-ups are slow
