@@ -85,18 +85,24 @@ class TermSet:
     def find(self, analysis: DocumentAnalysis) -> list[Hit]:
         hits = list(analysis.phrase_hits.get(self.group, ()))
         for search, anchors in self.searches:
-            # The draft as a whole first: most regexes have no chance in most drafts.
-            if not search.may_match(analysis.text, analysis.folded) \
-                    or any(words.isdisjoint(analysis.word_set) for words in anchors):
-                continue
-            for number, block in enumerate(analysis.blocks):
-                data = block.data
-                if anchors and any(words.isdisjoint(data.word_set) for words in anchors):
-                    continue  # a word set that every match needs has no word in this block
-                spans = data.regex_spans(search)
+            for number, block in blocks_to_search(analysis, search, anchors):
+                spans = block.data.regex_spans(search)
                 if spans:
                     hits.extend(Hit(number, start, end) for start, end in spans)
         return longest_hits(hits)
+
+
+def blocks_to_search(analysis: DocumentAnalysis, search: Search, anchors: tuple[frozenset[str], ...]):
+    """(number, block) of the blocks a rule's regex may match in: the draft as a whole is asked
+    first (most regexes have no chance in most drafts), then each block must hold a word of every
+    set the matches need (`anchors`, from `compile_rule_regex`)."""
+    if not search.may_match(analysis.text, analysis.folded) \
+            or any(words.isdisjoint(analysis.word_set) for words in anchors):
+        return
+    for number, block in enumerate(analysis.blocks):
+        if anchors and any(words.isdisjoint(block.data.word_set) for words in anchors):
+            continue
+        yield number, block
 
 
 def compile_rule_regex(rule: Rule, pattern: str, ctx: CompileContext, field_name: str,

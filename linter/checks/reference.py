@@ -13,7 +13,7 @@ place (an introduction that is the reference's own words does not count).
 """
 from __future__ import annotations
 
-from .base import Check, Finding, compile_rule_regex, require, string_list
+from .base import Check, Finding, blocks_to_search, compile_rule_regex, require, string_list
 from ..prefilter import Search
 from ..rulepack.schema import RuleError
 
@@ -58,15 +58,9 @@ def _named_patterns(rule, ctx, value, field_name: str) -> list[tuple[Search, tup
 def _named_hits(analysis, searches):
     """(block, start, end, end of the name, surname) of each match; the span is the group `mark` or the match."""
     for search, anchors in searches:
-        # As in TermSet.find: a regex whose required words (a speech verb, a title) are not in the
-        # draft, or not in the paragraph, is not run there.
-        if not search.may_match(analysis.text, analysis.folded) \
-                or any(words.isdisjoint(analysis.word_set) for words in anchors):
-            continue
         group = search.group
-        for number, block in enumerate(analysis.blocks):
-            if any(words.isdisjoint(block.data.word_set) for words in anchors) \
-                    or not search.may_match(block.text, block.data.folded):
+        for number, block in blocks_to_search(analysis, search, anchors):
+            if not search.may_match(block.text, block.data.folded):
                 continue
             for match in search.pattern.finditer(block.text):
                 name = match.group("name")
