@@ -15,7 +15,7 @@ from .config import Config
 from .findings import to_diagnostic
 from .grammar import make_backend
 from .grammarcheck import GrammarCheck
-from .i18n import N_, Message
+from .i18n import N_, NOT_LINTED, Message
 from .lang import clearly_other_language, detect_language, reads_as_neither
 from .mention import MentionModel, spread_to_repeats
 from .model import Diagnostic
@@ -240,9 +240,9 @@ class Engine:
         # Asking for a language (the call or the page's front matter) lints it anyway.
         foreign_share = None if (lang_asked or document.meta_lang) else reads_as_neither(document.prose, lang)
         if foreign_share is not None:
-            notices.append(Message(N_("not linted: the text reads as neither French nor English (only {share}% of its "
-                                      "words are common {lang} words); ask for a language (--lang, the API's lang) to lint it anyway"),
-                                   share=round(foreign_share * 100), lang=lang))
+            notices.append(Message(N_("{not_linted} (only {share}% of its words are common {lang} words); ask for a "
+                                      "language (--lang, the API's lang) to lint it anyway"),
+                                   not_linted=Message(NOT_LINTED), share=round(foreign_share * 100), lang=lang))
         diagnostics: list[Diagnostic] = []
         known = {t.lower() for t in self.config.known_terms}
         suppressed = SuppressionIndex(document.suppressions)

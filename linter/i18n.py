@@ -57,6 +57,16 @@ def NP_(singular: str, plural: str) -> tuple[str, str]:
     return singular, plural
 
 
+# Sentences that several outputs say (the engine's notice, the reports, the editor's lens):
+# one message each, so that they read the same everywhere and are translated once.
+NOT_LINTED = N_("not linted: the text reads as neither French nor English")
+
+
+def capitalised(text: str) -> str:
+    """`text` as the start of a sentence (a message is written to follow "path: note: ")."""
+    return text[:1].upper() + text[1:]
+
+
 class Message(str):
     """Something tonelint says (a notice, an input error), in English as a plain string, that an
     output can say again in the writer's language: it keeps its template and values.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
+from ..i18n import NOT_LINTED, capitalised, translator
 from ..model import Severity
 
 COLOURS = {"press-release": "#b03a2e", "self-promotion": "#b9770e", "peer-jargon": "#1f618d",
@@ -19,13 +20,13 @@ _OTHER_COLOUR = "#566573"
 
 LABELS = {
     "en": {
-        "title": "tonelint report", "files": "Files, most work needed first", "file": "file",
+        "lang": "en", "title": "tonelint report", "files": "Files, most work needed first", "file": "file",
         "findings": "findings", "profile": "Tone profile", "readability": "Readability",
         "per_paragraph": "Readability per paragraph", "line": "line", "words": "words",
         "wps": "words per sentence", "score": "score", "draft": "Draft", "list": "Findings",
         "document": "About the whole draft", "why": "Why", "suggestions": "Suggestions",
         "none_found": "No findings.", "error": "Not linted", "notes": "Notes", "level": "level",
-        "unjudged": "Not linted: the draft reads as neither French nor English (see the notes).",
+        "see_notes": "(see the notes)",
         "hint": "Hover over or tab to an underlined passage to read its finding.",
         "dimensions": {"press-release": "press release", "self-promotion": "self-promotion",
                        "peer-jargon": "peer jargon", "dialogue": "dialogue", "register": "register",
@@ -36,13 +37,13 @@ LABELS = {
         "colon": ":", "quotes": ("“", "”"), "finding": "finding",
     },
     "fr": {
-        "title": "Rapport tonelint", "files": "Fichiers, les plus à reprendre d'abord", "file": "fichier",
+        "lang": "fr", "title": "Rapport tonelint", "files": "Fichiers, les plus à reprendre d'abord", "file": "fichier",
         "findings": "constats", "profile": "Profil de ton", "readability": "Lisibilité",
         "per_paragraph": "Lisibilité par paragraphe", "line": "ligne", "words": "mots",
         "wps": "mots par phrase", "score": "score", "draft": "Brouillon", "list": "Constats",
         "document": "Sur l'ensemble du texte", "why": "Pourquoi", "suggestions": "Suggestions",
         "none_found": "Aucun constat.", "error": "Non analysé", "notes": "Remarques", "level": "niveau",
-        "unjudged": "Non analysé : le texte n'est ni en français ni en anglais (voir les remarques).",
+        "see_notes": "(voir les remarques)",
         "hint": "Survolez un passage souligné, ou atteignez-le avec Tab, pour lire son constat.",
         "dimensions": {"press-release": "communiqué de presse", "self-promotion": "autopromotion",
                        "peer-jargon": "jargon de spécialiste", "dialogue": "dialogue", "register": "registre",
@@ -138,6 +139,11 @@ def _with_categories(labels: dict, categories) -> dict:
             "dimensions": {**labels["dimensions"], **{c.id: c.title.get(language, c.id) for c in categories}}}
 
 
+def _not_linted(labels) -> str:
+    """Why a draft has no profile, in the words the other outputs use (linter/locale)."""
+    return f"{capitalised(translator(labels['lang']).gettext(NOT_LINTED))} {labels['see_notes']}."
+
+
 def _dimensions(profile: dict) -> list[str]:
     """The profile's scored categories, in its order (the rule pack's)."""
     return [name for name, entry in profile.items()
@@ -193,7 +199,7 @@ def _document(report, anchor: str, rules: dict, labels) -> str:
         parts.append(_profile(result.profile, labels))
         parts.append(_readability(result.profile.get("metrics", {}), labels))
     else:
-        parts.append(f'<p class="error">{escape(labels["unjudged"])}</p>')
+        parts.append(f'<p class="error">{escape(_not_linted(labels))}</p>')
     whole = [d for d in result.diagnostics if d.document_level]
     if whole:
         items = "".join(_finding_item(d, None, rules, labels) for d in whole)
