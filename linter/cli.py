@@ -169,7 +169,7 @@ def _run(argv) -> int:
             raise UsageError("--tcp must be a port number between 1 and 65535")
         from .lsp import serve  # pygls is imported by the language server only
 
-        return serve(tcp_port=args.tcp)
+        return serve(tcp_port=args.tcp, ui_lang=args.ui_lang)
     config = _base_config(args.config, Path.cwd())
     if args.command == "rules" and args.action == "test":
         return _test_rules(config, args)

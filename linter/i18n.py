@@ -25,9 +25,15 @@ def ui_language(environ, requested: str | None = None) -> str:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name)
         if value:
-            code = value.split(".")[0].split("_")[0].split("-")[0].lower()
-            return code if code in UI_LANGUAGES else "en"
+            return locale_language(value)
     return "en"
+
+
+def locale_language(locale: str) -> str:
+    """The interface language of a locale name ("fr_CA.UTF-8", an editor's "fr-CA", "fr"): its
+    language when we speak it, else English."""
+    code = locale.split(".")[0].split("_")[0].split("-")[0].lower()
+    return code if code in UI_LANGUAGES else "en"
 
 
 @lru_cache(maxsize=len(UI_LANGUAGES))

@@ -25,6 +25,7 @@ from tonelint.lsp.config_edit import ConfigEditError, with_rule_off
 from tonelint.lsp.conversion import LintedDraft, to_lsp
 from tonelint.lsp.documents import OpenDocument
 from tonelint.lsp.positions import PositionMap
+from tonelint.lsp.tone import lens_title, profile_message
 from tonelint.model import Diagnostic, Severity, Span
 
 SERVER = [sys.executable, "-m", "tonelint.cli", "lsp"]
@@ -70,12 +71,12 @@ RICH_CLIENT = types.ClientCapabilities(
 
 
 async def initialize(client: LanguageClient, folder, encodings=None, capabilities=None, folders=None,
-                     options=None) -> types.InitializeResult:
+                     options=None, locale=None) -> types.InitializeResult:
     general = types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None
     capabilities = capabilities or types.ClientCapabilities()
     capabilities.general = general
     return await client.initialize_session(types.InitializeParams(
-        capabilities=capabilities, root_uri=folder.as_uri(), initialization_options=options,
+        capabilities=capabilities, root_uri=folder.as_uri(), initialization_options=options, locale=locale,
         workspace_folders=[types.WorkspaceFolder(uri=f.as_uri(), name=f.name) for f in folders or [folder]]))
 
 
@@ -400,6 +401,96 @@ def test_the_readability_finding_points_at_the_hardest_paragraphs(engine_fr):
     assert all(r.message.startswith("paragraph readability ") for r in related)
 
 
+# -- the interface language of the lens and the profile message ----------------------------
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client),
+                    params=[None, {"uiLang": "en"}], ids=["locale", "setting"])
+async def french_editor(lsp_client: LanguageClient, tmp_path, request):
+    """An editor whose own language is French (InitializeParams.locale), with or without the
+    `uiLang` setting that overrides it."""
+    lsp_client.folder = tmp_path
+    lsp_client.ui_lang = (request.param or {}).get("uiLang", "fr")
+    await initialize(lsp_client, tmp_path, capabilities=RICH_CLIENT, options=request.param, locale="fr-CA")
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_the_lens_and_the_profile_speak_the_editors_language(french_editor: LanguageClient):
+    client = french_editor
+    uri = open_draft(client, text=SAMPLE)
+    await published(client, uri, 1)
+    lens, = await client.text_document_code_lens_async(types.CodeLensParams(
+        text_document=types.TextDocumentIdentifier(uri=uri)))
+    result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="tonelint.profile", arguments=[uri]))
+    message, = await until(lambda: client.messages, what="the profile shown")
+    title, shown = lens.command.title, message.message
+    threshold = result["profile"]["press-release"]["verdict"]["threshold"]
+    assert result["summary"] == title and result["profile"]["press-release"]["level"] == "strong"  # data as it was
+    if client.ui_lang == "fr":
+        assert title.startswith("Ton : press-release marqué ") and " · lisibilité " in title
+        assert "press-release : marqué, score" in shown and f"pour un seuil de {threshold:g}" in shown
+        assert "constats" in shown and "mots par phrase" in shown
+    else:  # uiLang wins over the editor's locale
+        assert title.startswith("Tone: press-release strong ") and " · readability " in title
+        assert "press-release: strong, score" in shown and f"for a threshold of {threshold:g}" in shown
+    german = open_draft(client, "brief.md", GERMAN)
+    await published(client, german, 1)
+    notice, = await until(lambda: client.messages[1:], what="the not-linted notice")
+    lens, = await client.text_document_code_lens_async(types.CodeLensParams(
+        text_document=types.TextDocumentIdentifier(uri=german)))
+    if client.ui_lang == "fr":
+        assert lens.command.title == "Ton : non analysé : le texte ne semble écrit ni en français ni en anglais"
+        assert notice.message.startswith("tonelint : brief.md : non analysé : le texte ne semble écrit ni en français")
+    else:
+        assert lens.command.title == "Tone: not linted: the text reads as neither French nor English"
+        assert notice.message.startswith("tonelint: brief.md: not linted: the text reads as neither French nor English")
+
+
+def test_the_profile_message_in_french_and_in_english(engine_fr):
+    result = engine_fr.lint(SAMPLE, "markdown")
+    said = {lang: LintedDraft("file:///d/billet.md", 1, "markdown", "fr", result.diagnostics, {}, PositionMap(SAMPLE),
+                              result.profile, result.verdicts, tuple(result.dimensions), result.words, ui_lang=lang)
+            for lang in ("fr", "en")}
+    french, english = (profile_message(said[lang]).splitlines() for lang in ("fr", "en"))
+    assert french[0] == f"tonelint : ton de billet.md (fr, {result.words} mots)"
+    assert english[0] == f"tonelint: tone of billet.md (fr, {result.words} words)"
+    assert len(french) == len(english) == len(result.dimensions) + 2
+    dialogue = result.profile["dialogue"]
+    level = "présent" if dialogue["level"] == "present" else "absent"
+    assert f"dialogue : {level}, score {dialogue['score']}, {dialogue['findings']} constat" in "\n".join(french)
+    assert lens_title(said["en"]).startswith("Tone: press-release strong ")
+    assert lens_title(said["fr"]).startswith("Ton : press-release marqué ")
+
+
+def test_the_interface_language_is_the_setting_then_ui_lang_then_the_editors_then_the_locale(monkeypatch):
+    from tonelint.lsp.options import EditorOptions
+    from tonelint.lsp.server import ToneLanguageServer
+
+    monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")
+    server = ToneLanguageServer()
+    assert server.ui_language(EditorOptions()) == "fr"  # the server's locale, as `tonelint check`
+    server.client_locale = "en-US"
+    assert server.ui_language(EditorOptions()) == "en"
+    server.client_locale = "fr-CA"
+    assert server.ui_language(EditorOptions()) == "fr"
+    server.client_locale = "de"  # a language tonelint does not speak
+    assert server.ui_language(EditorOptions()) == "en"
+    assert ToneLanguageServer(ui_lang="en").ui_language(EditorOptions()) == "en"  # tonelint --ui-lang en lsp
+    assert server.ui_language(EditorOptions(ui_lang="fr")) == "fr"
+
+
+def test_the_ui_lang_setting_is_read_and_a_bad_one_reported():
+    from tonelint.lsp.options import read_options
+
+    assert read_options({"uiLang": "fr"})[0].ui_lang == "fr"
+    assert read_options({"uiLang": "auto"})[0].ui_lang is None
+    options, problems = read_options({"uiLang": "de"}, initialization=False)
+    assert options.ui_lang is None and problems == ["setting 'tonelint.uiLang' must be en, fr or auto, not 'de'"]
+
+
 # -- configuration --------------------------------------------------------------------
 
 
@@ -590,7 +681,7 @@ async def test_the_lens_of_a_draft_in_another_language_says_not_linted(rich_clie
     await published(client, uri, 1)
     lens, = await client.text_document_code_lens_async(types.CodeLensParams(
         text_document=types.TextDocumentIdentifier(uri=uri)))
-    assert lens.command.title == "Tone: not linted (the text reads as neither French nor English)"
+    assert lens.command.title == "Tone: not linted: the text reads as neither French nor English"
     result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
         command="tonelint.profile", arguments=[uri]))
     assert result["linted"] is False and result["summary"] == lens.command.title

@@ -15,8 +15,9 @@ import socket
 import sys
 
 
-def serve(tcp_port: int | None = None) -> int:
-    """Run the server on stdio, or on 127.0.0.1:`tcp_port` (for debugging). Returns the exit status."""
+def serve(tcp_port: int | None = None, ui_lang: str | None = None) -> int:
+    """Run the server on stdio, or on 127.0.0.1:`tcp_port` (for debugging). Returns the exit status.
+    `ui_lang`: `tonelint --ui-lang`, the language of its own words unless the editor sets `uiLang`."""
     from .server import build_server
 
     # Only warnings, on stderr: pygls logs message parameters (drafts) at lower levels.
@@ -29,12 +30,12 @@ def serve(tcp_port: int | None = None) -> int:
             print(f"tonelint: error: cannot listen on 127.0.0.1:{tcp_port} ({exc.strerror or exc})", file=sys.stderr)
             return 2
         print(f"tonelint: language server on 127.0.0.1:{tcp_port}", file=sys.stderr, flush=True)
-        server = build_server()
+        server = build_server(ui_lang)
         server.start_tcp("127.0.0.1", tcp_port)
         return server.exit_status
     # The protocol owns stdout: anything a library prints goes to stderr instead.
     protocol_out = sys.stdout.buffer
     sys.stdout = sys.stderr
-    server = build_server()
+    server = build_server(ui_lang)
     server.start_io(sys.stdin.buffer, protocol_out)
     return server.exit_status  # 1 after an exit that no shutdown came before

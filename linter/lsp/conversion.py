@@ -69,6 +69,7 @@ class LintedDraft:
     words: int = 0
     notices: tuple[str, ...] = ()  # what the lint says about the draft as a whole ("not linted: ...")
     linted: bool = True  # false when no rule ran (neither language): the profile then says nothing
+    ui_lang: str = "en"  # the language of tonelint's own words for this draft (the profile's lens and message)
 
     def lsp_diagnostics(self, related: bool = False) -> list[types.Diagnostic]:
         """`related`: with related information (when the client shows it)."""

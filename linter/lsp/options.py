@@ -2,9 +2,11 @@
 section the server pulls with `workspace/configuration` for each workspace folder:
 
     {"lang": "fr" | "en" | "auto", "variant": "fr-CA", "select": ["fr.press-release"],
-     "ignore": ["fr.register"], "grammarServer": "http://localhost:8081"}
+     "ignore": ["fr.register"], "grammarServer": "http://localhost:8081", "uiLang": "fr" | "en" | "auto"}
 
-They narrow each lint over the configuration files' settings, as the CLI's options do.
+They narrow each lint over the configuration files' settings, as the CLI's options do;
+`uiLang` is the language of tonelint's own words (the profile's lens and message), as the
+CLI's --ui-lang.
 For each key the most specific value wins: the draft's folder's section, then the
 section without a folder, then initializationOptions. A key left empty (null, "",
 [], "auto") is not set. A value that makes no sense is reported and left out, never fatal.
@@ -15,10 +17,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from ..configcheck import is_rule_name, known_rule_names, unknown_rule_message
+from ..i18n import UI_LANGUAGES
 from ..rulepack import LANGUAGES
 from ..variants import parse_variant
 
-KEYS = ("lang", "variant", "select", "ignore", "grammarServer")
+KEYS = ("lang", "variant", "select", "ignore", "grammarServer", "uiLang")
 SECTION = "tonelint"
 
 
@@ -31,6 +34,7 @@ class EditorOptions:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     grammar_server: str | None = None
+    ui_lang: str | None = None
 
     def over(self, fallback: "EditorOptions") -> "EditorOptions":
         """These options, with `fallback`'s for the keys these leave unset."""
@@ -75,8 +79,14 @@ def read_options(raw, initialization: bool = True) -> tuple[EditorOptions, list[
     elif not isinstance(grammar_server, str) or not grammar_server.startswith(("http://", "https://")):
         problems.append(f"{where('grammarServer')} must be an http:// or https:// URL")
         grammar_server = None
+    ui_lang = raw.get("uiLang")
+    if ui_lang in (None, "", "auto"):
+        ui_lang = None
+    elif ui_lang not in UI_LANGUAGES:
+        problems.append(f"{where('uiLang')} must be {', '.join(UI_LANGUAGES)} or auto, not {ui_lang!r}")
+        ui_lang = None
     lists = {key: _rule_names(raw.get(key), where(key), problems) for key in ("select", "ignore")}
-    return EditorOptions(lang, variant, lists["select"], lists["ignore"], grammar_server), problems
+    return EditorOptions(lang, variant, lists["select"], lists["ignore"], grammar_server, ui_lang), problems
 
 
 def _rule_names(value, where: str, problems: list[str]) -> tuple[str, ...] | None:

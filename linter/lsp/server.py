@@ -8,6 +8,7 @@ its last published diagnostics.
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 
 from lsprotocol import types
@@ -19,6 +20,7 @@ from pygls.uris import to_fs_path
 
 from .. import __version__
 from ..config import CONFIG_NAMES
+from ..i18n import locale_language, say, translator, ui_language
 from ..runner import internal_error
 from .actions import FIX_ALL_KIND, ConfigTarget, Finding, code_actions, fix_all_action, wanted
 from .conversion import SOURCE, LintedDraft, format_for, safe_to_replace
@@ -56,7 +58,8 @@ class DraftsProtocol(LanguageServerProtocol):
 
 
 class ToneLanguageServer(LanguageServer):
-    def __init__(self) -> None:
+    def __init__(self, ui_lang: str | None = None) -> None:
+        """`ui_lang`: `tonelint --ui-lang` on the server's command line."""
         super().__init__("tonelint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
                          protocol_cls=DraftsProtocol)
         self.documents = DocumentStore()
@@ -66,6 +69,8 @@ class ToneLanguageServer(LanguageServer):
                                                                    ready=self.configured)
         self.editor_settings = EditorSettings()  # initializationOptions and workspace/configuration
         self.option_problems: list[str] = []
+        self.requested_ui_lang = ui_lang
+        self.client_locale: str | None = None  # InitializeParams.locale (LSP 3.16), e.g. "fr-CA"
         self.loop: asyncio.AbstractEventLoop | None = None
         self.exit_status = 0  # 1 when the client says exit without shutdown first (LSP spec)
         self.shut_down = False
@@ -146,6 +151,17 @@ class ToneLanguageServer(LanguageServer):
     def options_for(self, path: Path | None) -> EditorOptions:
         return self.editor_settings.for_folder(self.folder_of(path) if path is not None else None)
 
+    def ui_language(self, options: EditorOptions) -> str:
+        """The language of tonelint's own words: the `uiLang` setting, else `tonelint --ui-lang`,
+        else the editor's own language (the client's locale), else the server's locale, as the CLI's."""
+        if options.ui_lang:
+            return options.ui_lang
+        if self.requested_ui_lang:
+            return ui_language(os.environ, self.requested_ui_lang)
+        if self.client_locale:
+            return locale_language(self.client_locale)
+        return ui_language(os.environ)
+
     # -- linting (on the lint thread) ------------------------------------------------
     def lint(self, snapshot: Snapshot) -> LintedDraft | None:
         fmt = format_for(snapshot.language_id)
@@ -168,7 +184,8 @@ class ToneLanguageServer(LanguageServer):
             return None
         return LintedDraft(snapshot.uri, snapshot.version, fmt, result.lang, result.diagnostics, rules,
                            PositionMap(snapshot.text, self.encoding), result.profile, result.verdicts,
-                           tuple(result.dimensions), result.words, tuple(result.notices), result.linted)
+                           tuple(result.dimensions), result.words, tuple(result.notices), result.linted,
+                           self.ui_language(options))
 
     def publish(self, snapshot: Snapshot, draft: LintedDraft) -> None:
         previous = self.linted.get(snapshot.uri)
@@ -179,10 +196,12 @@ class ToneLanguageServer(LanguageServer):
         # A notice ("not linted: the text reads as neither French nor English") is shown when it
         # appears, not at every keystroke while it stays true (its figures may change meanwhile).
         shown_before = {_kind_of(n) for n in previous.notices} if previous is not None else set()
+        words = translator(draft.ui_lang)
         for notice in draft.notices:
             if _kind_of(notice) not in shown_before:
-                self.window_show_message(types.ShowMessageParams(
-                    type=types.MessageType.Info, message=f"tonelint: {draft_name(snapshot.uri)}: {notice}"))
+                message = words.gettext("tonelint: {path}: {message}").format(
+                    path=draft_name(snapshot.uri), message=say(notice, words))
+                self.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=message))
         # The profile lens changed: a client that can be told asks for code lenses again.
         if (previous is None or lens_title(previous) != lens_title(draft)) \
                 and self._client_supports("workspace", "code_lens", "refresh_support"):
@@ -275,13 +294,15 @@ def _one_line(exc: Exception) -> str:
     return internal_error(exc)
 
 
-def build_server() -> ToneLanguageServer:
-    server = ToneLanguageServer()
+def build_server(ui_lang: str | None = None) -> ToneLanguageServer:
+    """`ui_lang`: `tonelint --ui-lang` (the editor's `uiLang` setting wins over it)."""
+    server = ToneLanguageServer(ui_lang)
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: ToneLanguageServer, params: types.InitializeParams) -> None:
         options, ls.option_problems = read_options(params.initialization_options)
         ls.editor_settings = EditorSettings(options)
+        ls.client_locale = params.locale if isinstance(params.locale, str) else None
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: ToneLanguageServer, params: types.InitializedParams) -> None:

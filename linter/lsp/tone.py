@@ -4,30 +4,33 @@ the `tonelint.profile` command (workspace/executeCommand) that returns the profi
 
 Per dimension, as the CLI's profile gives it: the level (none / some / strong; dialogue:
 present / missing), the 0-100 score and, for the dimensions judged by a verdict, the
-evidence against the threshold.
+evidence against the threshold. Both are said in the draft's interface language
+(`LintedDraft.ui_lang`), with the catalogue entries the CLI's text output uses: dimension
+ids as they are, levels translated.
 """
 from __future__ import annotations
 
 from lsprotocol import types
 
+from ..i18n import N_, NOT_LINTED, say, translator
 from .conversion import LintedDraft
 
 PROFILE_COMMAND = "tonelint.profile"
-NOT_LINTED = "Tone: not linted (the text reads as neither French nor English)"
 
 
 def lens_title(draft: LintedDraft) -> str:
     """One line: "Tone: press-release strong 45 · self-promotion none 0 · ... · readability 62"."""
+    _ = translator(draft.ui_lang).gettext
     if not draft.linted:  # its empty profile would read as a clean draft
-        return NOT_LINTED
+        return _("Tone: ") + _(NOT_LINTED)
     parts = []
     for name in draft.dimensions:
         entry = draft.profile.get(name, {})
-        parts.append(f"{name} {entry.get('level', 'none')} {entry.get('score', 0)}")
+        parts.append(f"{name} {_(entry.get('level', 'none'))} {entry.get('score', 0)}")
     metrics = draft.profile.get("metrics", {})
     if metrics.get("words") and "score" in metrics:
-        parts.append(f"readability {metrics['score']:.0f}")
-    return "Tone: " + " · ".join(parts)
+        parts.append(_("readability {score}").format(score=f"{metrics['score']:.0f}"))
+    return _("Tone: ") + " · ".join(parts)
 
 
 def profile_lens(draft: LintedDraft) -> types.CodeLens:
@@ -38,24 +41,37 @@ def profile_lens(draft: LintedDraft) -> types.CodeLens:
 
 def profile_message(draft: LintedDraft) -> str:
     """What the command shows: each dimension with its findings and verdict, on one line each."""
-    lines = [f"tonelint: tone of {draft.uri.rsplit('/', 1)[-1]} ({draft.lang}, {draft.words} words)"]
+    words = translator(draft.ui_lang)
+    _, n_ = words.gettext, words.ngettext
+    count = n_("{n} word", "{n} words", draft.words).format(n=draft.words)
+    lines = [_("tonelint: tone of {name} ({lang}, {words})").format(
+        name=draft.uri.rsplit('/', 1)[-1], lang=draft.lang, words=count)]
     if not draft.linted:
-        return "\n".join(lines + [NOT_LINTED, *draft.notices])
+        return "\n".join(lines + [_(NOT_LINTED), *(say(n, words) for n in draft.notices)])
     for name in draft.dimensions:
         entry = draft.profile.get(name, {})
-        line = f"{name}: {entry.get('level', 'none')}, score {entry.get('score', 0)}, {entry.get('findings', 0)} findings"
+        values = {"dimension": name, "level": _(entry.get("level", "none")), "score": entry.get("score", 0),
+                  "findings": n_("{n} finding", "{n} findings", entry.get("findings", 0)).format(n=entry.get("findings", 0))}
         verdict = entry.get("verdict")
         if verdict:
-            line += f", evidence {verdict['strength']:g} for a threshold of {verdict['threshold']:g}"
-        lines.append(line)
+            lines.append(_(_WITH_VERDICT).format(strength=f"{verdict['strength']:g}",
+                                                 threshold=f"{verdict['threshold']:g}", **values))
+        else:
+            lines.append(_(_WITHOUT_VERDICT).format(**values))
     metrics = draft.profile.get("metrics", {})
     if metrics.get("words") and "score" in metrics:
-        lines.append(f"readability {metrics['score']:.0f} ({metrics.get('formula', '')}), "
-                     f"{metrics.get('words_per_sentence', 0)} words a sentence")
+        lines.append(_("readability {score} ({formula}), {per_sentence} words/sentence").format(
+            score=f"{metrics['score']:.0f}", formula=metrics.get("formula", ""),
+            per_sentence=metrics.get("words_per_sentence", 0)))
     return "\n".join(lines)
 
 
+_WITHOUT_VERDICT = N_("{dimension}: {level}, score {score}, {findings}")
+_WITH_VERDICT = N_("{dimension}: {level}, score {score}, {findings}, evidence {strength} for a threshold of {threshold}")
+
+
 def profile_result(draft: LintedDraft) -> dict:
-    """The command's answer: the profile as the CLI's JSON output has it, for this version."""
+    """The command's answer: the profile as the CLI's JSON output has it, for this version
+    (`summary`: the lens's line, in the interface language)."""
     return {"uri": draft.uri, "version": draft.version, "lang": draft.lang, "words": draft.words,
             "summary": lens_title(draft), "profile": draft.profile, "linted": draft.linted}
