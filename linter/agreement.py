@@ -129,9 +129,11 @@ def _plural_word(word: str, lang: str) -> str:
 def _case_like(replacement: str, matched: str, sentence_start: bool) -> str:
     """Capitalised where the sentence starts or where the writer capitalised a word (an acronym
     is not a capitalised word: "vos KPIs" → « vos indicateurs »). Lexicons write replacements
-    in lower case unless they are names."""
-    acronym = matched.isupper() or (len(matched) > 1 and matched[:-1].isupper() and matched[-1] == "s")
-    if replacement and (sentence_start or (matched[:1].isupper() and not acronym)):
+    in lower case unless they are names. The first word decides: "ALTA survey" opens with an
+    acronym, not a capitalised word."""
+    first = matched.split(maxsplit=1)[0] if matched.strip() else matched
+    acronym = first.isupper() or (len(first) > 1 and first[:-1].isupper() and first[-1] == "s")
+    if replacement and (sentence_start or (first[:1].isupper() and not acronym)):
         return replacement[:1].upper() + replacement[1:]
     return replacement
 

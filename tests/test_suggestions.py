@@ -27,6 +27,8 @@ def _first_fix(engine, text: str, word: str) -> str:
     (FR, "Boostez vos ventes cet été.", "Boostez", "Stimulez vos ventes cet été."),
     (FR, "Nous avons boosté vos ventes.", "boosté", "Nous avons stimulé vos ventes."),
     (EN, "Track your KPIs every Monday.", "KPIs", "Track your measures of progress every Monday."),
+    # a term that opens with an acronym is not a capitalised word: the wording stays lower case
+    (EN, "Point the CNAME record at the shop.", "CNAME record", "Point the setting that points your domain to a service at the shop."),
     (FR, "La ville met en œuvre le plan.", "met en œuvre", "La ville applique le plan."),
     (FR, "Nous avons mis en œuvre le plan.", "mis en œuvre", "Nous avons appliqué le plan."),
     (FR, "Il faut mettre en œuvre le plan.", "mettre en œuvre", "Il faut appliquer le plan."),
