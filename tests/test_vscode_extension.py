@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSION = ROOT / "editors" / "vscode"
 SERVER_SETTINGS = {"lang": "fr", "variant": "fr-FR", "select": ["fr.press-release"], "ignore": ["fr.register"],
-                   "grammarServer": "http://127.0.0.1:8081"}
+                   "grammarServer": "http://127.0.0.1:8081", "uiLang": "en"}
 
 # Runs extension.js with `vscode` and `vscode-languageclient/node` stubbed; prints what it did.
 STUBBED_HOST = r"""
@@ -82,6 +82,18 @@ def test_a_server_that_cannot_start_is_one_clear_message():
     seen = run_extension({"path": "missing", **SERVER_SETTINGS})
     assert seen["error"].startswith('tonelint: could not start "missing lsp" (spawn missing ENOENT)')
     assert "tonelint.path" in seen["error"]
+
+
+def test_every_server_setting_is_declared_and_forwarded():
+    from linter.lsp.options import KEYS
+
+    assert set(SERVER_SETTINGS) == set(KEYS)  # the stubbed run above forwards each of the server's keys
+    source = (EXTENSION / "extension.js").read_text(encoding="utf-8")
+    assert "const SERVER_SETTINGS = [" + ", ".join(f"'{key}'" for key in KEYS) + "];" in source
+    settings = json.loads((EXTENSION / "package.json").read_text(encoding="utf-8"))["contributes"]["configuration"]["properties"]
+    for key in KEYS:
+        assert settings[f"tonelint.{key}"]["scope"] == "resource"  # per folder, as the server asks
+    assert settings["tonelint.uiLang"]["enum"] == ["auto", "fr", "en"] and settings["tonelint.uiLang"]["default"] == "auto"
 
 
 @pytest.mark.slow

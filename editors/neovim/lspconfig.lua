@@ -15,5 +15,7 @@ if not configs.tonelint then
     },
   }
 end
--- settings.tonelint: lang, variant, select, ignore, grammarServer (a LanguageTool URL).
+-- settings.tonelint: lang, variant, select, ignore, grammarServer (a LanguageTool URL),
+-- uiLang ('fr', 'en' or 'auto': the language of tonelint's own words, as --ui-lang),
+-- e.g. { tonelint = { variant = 'fr-CA', uiLang = 'fr' } }.
 require('lspconfig').tonelint.setup({ settings = { tonelint = {} } })

@@ -3,9 +3,11 @@
 --   require('tonelint').setup()          -- with this file in ~/.config/nvim/lua/tonelint.lua
 --   require('tonelint').setup({ cmd = { '/path/to/venv/bin/tonelint', 'lsp' } })
 --   require('tonelint').setup({ settings = { tonelint = { variant = 'fr-CA', ignore = { 'fr.register' } } } })
+--   require('tonelint').setup({ settings = { tonelint = { uiLang = 'fr' } } })
 --
 -- `settings.tonelint`: lang, variant, select, ignore and grammarServer (a LanguageTool URL),
--- over the .tonelint.toml found for each file.
+-- over the .tonelint.toml found for each file; uiLang ('fr', 'en' or 'auto') is the language of
+-- tonelint's own words (the profile's lens, its message, the notes), as --ui-lang.
 --
 -- One server per working directory; it lints Markdown, HTML and plain text buffers.
 -- With nvim-lspconfig, see lspconfig.lua beside this file instead.

@@ -8,7 +8,7 @@ const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
 
 const LANGUAGES = ['markdown', 'mdx', 'html', 'plaintext'];
-const SERVER_SETTINGS = ['lang', 'variant', 'select', 'ignore', 'grammarServer'];
+const SERVER_SETTINGS = ['lang', 'variant', 'select', 'ignore', 'grammarServer', 'uiLang'];
 
 let client; // the running language client, if any
 
