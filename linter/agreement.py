@@ -176,9 +176,27 @@ def french_determiner(determiner: str, gender: str, next_word: str) -> str:
     lower = determiner.lower().replace("’", "'")
     masculine, feminine = _DETERMINERS[lower]
     form = feminine if gender == "f" else masculine
-    if next_word[:1].lower() in "aeiouyéèêàâîôûh" and form in _BEFORE_VOWEL:
+    if _elides_before(next_word) and form in _BEFORE_VOWEL:
         form = _BEFORE_VOWEL[form]
     if determiner[:1].isupper():
         form = form[:1].upper() + form[1:]
     return form if form.endswith("'") else form + " "
 
+
+# Words whose h is "aspiré": no elision before them (« la hanche », « le haut », « le hasard »).
+# The common ones, as dictionaries mark them; a prefix covers a family (« haut », « hauteur »).
+_ASPIRATED_H = ("hach", "haie", "haill", "hain", "haine", "haïr", "hall", "halte", "hamac", "hameau",
+                "hampe", "hanche", "handicap", "hangar", "hant", "happ", "harangu", "harass", "harcel",
+                "hardi", "hareng", "hargn", "haricot", "harnais", "harpe", "hasard", "hâte", "hâtif",
+                "hauss", "haut", "havre", "hennir", "hérisson", "hernie", "héron", "héros", "hêtre",
+                "heurt", "hibou", "hiérarch", "hisse", "hocher", "hockey", "hollandais", "homard",
+                "hongrois", "honte", "honteu", "hoquet", "horde", "hors", "hotte", "houblon", "houill",
+                "houle", "housse", "hublot", "huée", "huer", "huit", "hurl", "hutte", "hyène")
+
+
+def _elides_before(word: str) -> bool:
+    """« l' », « cet », « mon » before a vowel or a mute h (« l'hôpital »), not before an aspirated h."""
+    lower = word.lower()
+    if lower[:1] == "h":
+        return not lower.startswith(_ASPIRATED_H)
+    return lower[:1] in "aeiouyéèêàâîôû"

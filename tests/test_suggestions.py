@@ -90,3 +90,19 @@ def test_determiner_forms():
     assert french_determiner("Ce", "f", "réunion") == "Cette "
     assert french_determiner("ce", "m", "atelier") == "cet "
     assert french_determiner("du", "f", "cible") == "de la "
+
+
+@pytest.mark.parametrize("determiner, gender, noun, expected", [
+    ("le", "f", "hanche", "la "),      # aspirated h: no elision
+    ("le", "m", "hasard", "le "),
+    ("ce", "m", "hangar", "ce "),
+    ("la", "f", "hauteur", "la "),
+    ("le", "m", "hôpital", "l'"),      # mute h
+    ("ce", "m", "hôtel", "cet "),
+    ("la", "f", "héroïne", "l'"),
+    ("La", "f", "entrée", "L'"),
+])
+def test_a_determiner_elides_before_a_vowel_or_a_mute_h_only(determiner, gender, noun, expected):
+    from tonelint.agreement import french_determiner
+
+    assert french_determiner(determiner, gender, noun) == expected
