@@ -26,7 +26,8 @@ def adapt(replacement: str, matched: str, forms: frozenset[str], lang: str, sent
     adapted = replacement
     if lang == "fr" and lemma.endswith("er") and replacement.endswith("er") and " " not in replacement:
         adapted = _french_verb_like(replacement, lowered, lemma)
-    elif lang == "fr" and (person := _french_verb_person(lowered.split(" ")[0])) and " " in lowered:
+    elif lang == "fr" and " " in lowered and _is_verb_phrase(forms) \
+            and (person := _french_verb_person(lowered.split(" ")[0])):
         adapted = _conjugated_phrase(replacement, person)  # « met en œuvre » → « applique »
     elif _is_plural_form(lowered, forms):
         adapted = pluralize_phrase(replacement, lang)
@@ -60,6 +61,14 @@ def _french_verb_person(word: str) -> str | None:
                 tag = person
                 break
     return tag if tag and tag != "inf" else None
+
+
+def _is_verb_phrase(forms: frozenset[str]) -> bool:
+    """The lexicon lists the phrase with its head conjugated (« mettre en œuvre », « met en œuvre »):
+    a noun phrase that happens to end in -e or -é (« approche crânienne ») is listed with one head."""
+    heads = {form.split(" ")[0] for form in forms}
+    return len(heads) > 1 and any(head.endswith(("er", "ir", "re")) or _IRREGULAR_FORMS.get(head) == "inf"
+                                  for head in heads)
 
 
 def _conjugated_phrase(replacement: str, person: str) -> str:

@@ -106,3 +106,15 @@ def test_a_determiner_elides_before_a_vowel_or_a_mute_h_only(determiner, gender,
     from tonelint.agreement import french_determiner
 
     assert french_determiner(determiner, gender, noun) == expected
+
+
+def test_a_noun_phrase_ending_like_a_verb_keeps_its_wording():
+    """« approche crânienne » is a noun phrase listed with one head: its wording is not conjugated
+    (« toucher » stays « toucher », never « touche »); « met en œuvre » is a verb phrase listed with
+    its forms, and its wording follows the writer's person."""
+    from tonelint.agreement import adapt
+
+    assert adapt("toucher doux du crâne", "approche crânienne", frozenset({"approche crânienne"}), "fr", False) \
+        == "toucher doux du crâne"
+    verb_forms = frozenset({"mettre en œuvre", "met en œuvre", "mettent en œuvre", "mis en œuvre"})
+    assert adapt("appliquer", "met en œuvre", verb_forms, "fr", False) == "applique"
