@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 
-# Words after which a French or English noun phrase's head is over: « lettre d'information ».
+# Words after which a French or English noun phrase's head is over: its prepositions and relative
+# pronouns (« lettre d'information », « protection contre la foudre », "fee per visit"). A verb after a
+# relative pronoun stays as written (« moulures qui cache »): lexicons give such wordings a plural line.
 _PHRASE_BREAK = {
-    "fr": {"de", "d'", "du", "des", "à", "au", "aux", "en", "pour", "par", "sur", "avec", "sans", "et", "ou"},
-    "en": {"of", "for", "to", "in", "on", "with", "and", "or", "by"},
+    "fr": {"de", "d'", "du", "des", "à", "au", "aux", "en", "pour", "par", "sur", "avec", "sans", "et", "ou",
+           "sous", "contre", "dans", "chez", "entre", "vers", "selon", "après", "avant", "qui", "que", "qu'", "dont"},
+    "en": {"of", "for", "to", "in", "on", "with", "and", "or", "by", "under", "over", "per", "from", "at",
+           "into", "about", "that", "which", "who"},
 }
 _FRENCH_INVARIABLE_AL = {"bal", "carnaval", "chacal", "festival", "récital", "régal", "final", "natal", "naval", "banal"}
 

@@ -59,6 +59,10 @@ def test_a_term_is_matched_whole_or_not_at_all():
     ("bureau", "fr", "bureaux"),
     ("remue-méninges", "fr", "remue-méninges"),
     ("landing page", "en", "landing pages"),
+    ("protection contre la foudre", "fr", "protections contre la foudre"),
+    ("boîte sous le plancher", "fr", "boîtes sous le plancher"),
+    ("fee per visit", "en", "fees per visit"),
+    ("marker under the lid", "en", "markers under the lid"),
     ("point of sale", "en", "points of sale"),
     ("strategy", "en", "strategies"),
 ])
