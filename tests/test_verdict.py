@@ -268,6 +268,10 @@ def test_a_post_about_word_choice_quotes_the_self_praise_it_warns_against(engine
     ("fr", "Le résultat a augmenté de 20 %, indique le Groupe dans un communiqué. Les ventes ont progressé, "
            "ajoute le communiqué. Selon le communiqué, « nous sommes fiers d'annoncer une année record », "
            "a déclaré Marie Roy, présidente d'Acme."),
+    # a blog that reproduces a release under its header; « ont communiqué » is the verb, not a release
+    ("fr", "Nous reprenons ici le communiqué de presse de la Fédération.\n\nCommuniqué de presse\n\n15 juin 2016\n\n"
+           "Les 72 lycées qui ont communiqué leurs résultats enregistrent d'excellentes performances. "
+           "« Nous sommes fiers de ces résultats », a déclaré Marie Roy, présidente de la Fédération."),
     ("en", "Profit rose 20%, the group said in a press release. Sales grew, according to the press release. "
            "“We are thrilled to announce a record year,” Jane Doe, CEO of Acme, said in the press release."),
     # the citing words may be long ("confirmed yesterday in a joint")
