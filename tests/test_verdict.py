@@ -469,6 +469,9 @@ def test_a_sentence_after_a_quotation_is_no_signature():
     # a parenthesis that only gives the acronym introduces a short form; it explains nothing
     ("A gift counts as one of your potentially exempt transfers (PETs) for seven years.", False),
     ("Le maillage interne (MI) compte pour Google.", False),
+    # the acronym between the term and its definition: still a definition
+    ("A bounce rate (BR) is the share of visitors who leave after one page. Watch your bounce rate.", True),
+    ("Le maillage interne (MI) désigne les liens entre vos pages. Soignez le maillage interne.", True),
 ])
 def test_a_term_the_draft_defines_is_explained_everywhere(text, explained):
     engine = EN if text.startswith(("A ", "What")) else FR
