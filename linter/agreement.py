@@ -54,6 +54,7 @@ _IRREGULAR_CONJUGATION = {
     "être": {"3s": "est", "3p": "sont", "1p": "sommes", "2p": "êtes", "pp": "été"},
 }
 _ER_ENDINGS = {"3s": "e", "3p": "ent", "1p": "ons", "2p": "ez", "pp": "é"}
+_ER_FORM_ENDINGS = frozenset({"e", "es", "ent", "ons", "ez", "é", "ée", "és", "ées", "ait", "aient", "ant"})
 
 
 def _french_verb_person(word: str) -> str | None:
@@ -68,11 +69,20 @@ def _french_verb_person(word: str) -> str | None:
 
 
 def _is_verb_phrase(forms: frozenset[str]) -> bool:
-    """The lexicon lists the phrase with its head conjugated (« mettre en œuvre », « met en œuvre »):
-    a noun phrase that happens to end in -e or -é (« approche crânienne ») is listed with one head."""
+    """The lexicon lists the phrase with its head conjugated: an infinitive head and a form of the
+    same verb (« mettre / met en œuvre », « booster / booste »). A noun phrase listed in two numbers
+    or with a synonym (« lettre / lettres de mission », « approche crânienne ») is not one."""
     heads = {form.split(" ")[0] for form in forms}
-    return len(heads) > 1 and any(head.endswith(("er", "ir", "re")) or _IRREGULAR_FORMS.get(head) == "inf"
-                                  for head in heads)
+    for head in heads:
+        if _IRREGULAR_FORMS.get(head) == "inf":
+            if any(_IRREGULAR_FORMS.get(other) not in (None, "inf") for other in heads):
+                return True
+        elif head.endswith("er") and len(head) > 3:
+            stem = head[:-2]
+            if any(other != head and other.startswith(stem) and other[len(stem):] in _ER_FORM_ENDINGS
+                   for other in heads):
+                return True
+    return False
 
 
 def _conjugated_phrase(replacement: str, person: str) -> str:
@@ -142,9 +152,9 @@ def _plural_word(word: str, lang: str) -> str:
 def _case_like(replacement: str, matched: str, sentence_start: bool) -> str:
     """Capitalised where the sentence starts or where the writer capitalised a word (an acronym
     is not a capitalised word: "vos KPIs" → « vos indicateurs »). Lexicons write replacements
-    in lower case unless they are names. The first word decides: "ALTA survey" opens with an
-    acronym, not a capitalised word."""
-    first = matched.split(maxsplit=1)[0] if matched.strip() else matched
+    in lower case unless they are names. The first word decides: "ALTA survey" and
+    "SCORM-compliant" open with an acronym, not a capitalised word."""
+    first = re.split(r"[\s'’-]", matched.strip(), maxsplit=1)[0] or matched
     acronym = first.isupper() or (len(first) > 1 and first[:-1].isupper() and first[-1] == "s")
     if replacement and (sentence_start or (first[:1].isupper() and not acronym)):
         return replacement[:1].upper() + replacement[1:]
@@ -196,20 +206,24 @@ def french_determiner(determiner: str, gender: str, next_word: str) -> str:
     return form if form.endswith("'") else form + " "
 
 
-# Words whose h is "aspiré": no elision before them (« la hanche », « le haut », « le hasard »).
-# The common ones, as dictionaries mark them; a prefix covers a family (« haut », « hauteur »).
-_ASPIRATED_H = ("hach", "haie", "haill", "hain", "haine", "haïr", "hall", "halte", "hamac", "hameau",
-                "hampe", "hanche", "handicap", "hangar", "hant", "happ", "harangu", "harass", "harcel",
-                "hardi", "hareng", "hargn", "haricot", "harnais", "harpe", "hasard", "hâte", "hâtif",
-                "hauss", "haut", "havre", "hennir", "hérisson", "hernie", "héron", "héros", "hêtre",
-                "heurt", "hibou", "hiérarch", "hisse", "hocher", "hockey", "hollandais", "homard",
-                "hongrois", "honte", "honteu", "hoquet", "horde", "hors", "hotte", "houblon", "houill",
-                "houle", "housse", "hublot", "huée", "huer", "huit", "hurl", "hutte", "hyène")
+# Words whose h is "aspiré": no elision before them (« la hanche », « le haut », « le hasard »,
+# « le hashtag »). The common ones, as dictionaries mark them; a prefix covers a family (« haut »,
+# « hauteur »), a whole word stands alone where a longer word has a mute h (« hall », « hallucination »).
+_ASPIRATED_H = ("hach", "haie", "haill", "hain", "haine", "haïr", "halte", "hamac", "hameau", "hameçon",
+                "hamburger", "hamster", "hampe", "hanche", "handball", "handicap", "hangar", "hant", "happ",
+                "harangu", "harass", "harcel", "hardi", "hardware", "hareng", "hargn", "haricot", "harnais",
+                "harpe", "hasard", "hashtag", "hâte", "hâtif", "hauss", "haut", "havre", "hennir", "hérisson",
+                "hernie", "héron", "héros", "hêtre", "heurt", "hibou", "hiérarch", "hisse", "hochet", "hocher",
+                "hockey", "holding", "hollandais", "homard", "hongr", "honte", "honteu", "hoquet", "horde",
+                "hors", "hotline", "hotte", "houblon", "houill", "houle", "housse", "hublot", "huée", "huer",
+                "huis", "huit", "hurl", "hutte", "hyène")
+_ASPIRATED_H_WORDS = frozenset({"hall", "halls", "halo", "halos", "hub", "hubs"})
 
 
 def _elides_before(word: str) -> bool:
-    """« l' », « cet », « mon » before a vowel or a mute h (« l'hôpital »), not before an aspirated h."""
+    """« l' », « cet », « mon » before a vowel or a mute h (« l'hôpital », « l'œuvre »), not before an
+    aspirated h nor a y (« le yaourt »)."""
     lower = word.lower()
     if lower[:1] == "h":
-        return not lower.startswith(_ASPIRATED_H)
-    return lower[:1] in "aeiouyéèêàâîôû"
+        return not (lower.startswith(_ASPIRATED_H) or lower in _ASPIRATED_H_WORDS)
+    return lower[:1] in "aeiouéèêàâîôûœæ"

@@ -105,6 +105,11 @@ def test_determiner_forms():
     ("ce", "m", "hôtel", "cet "),
     ("la", "f", "héroïne", "l'"),
     ("La", "f", "entrée", "L'"),
+    ("le", "m", "hall", "le "),        # a whole word: « hallucination » keeps its mute h
+    ("le", "m", "hallucinogène", "l'"),
+    ("le", "m", "hashtag", "le "),
+    ("le", "m", "yaourt", "le "),      # y is a consonant here
+    ("le", "f", "œuvre", "l'"),
 ])
 def test_a_determiner_elides_before_a_vowel_or_a_mute_h_only(determiner, gender, noun, expected):
     from tonelint.agreement import french_determiner
@@ -122,3 +127,13 @@ def test_a_noun_phrase_ending_like_a_verb_keeps_its_wording():
         == "toucher doux du crâne"
     verb_forms = frozenset({"mettre en œuvre", "met en œuvre", "mettent en œuvre", "mis en œuvre"})
     assert adapt("appliquer", "met en œuvre", verb_forms, "fr", False) == "applique"
+    # a noun phrase listed in two numbers is not a verb: its -er head noun is never "conjugated"
+    assert adapt("dossier de mission", "lettre de mission", frozenset({"lettre de mission", "lettres de mission"}),
+                 "fr", False) == "dossier de mission"
+
+
+def test_a_hyphenated_acronym_compound_is_not_a_capitalised_word():
+    from tonelint.agreement import _case_like
+
+    assert _case_like("standard format for online courses", "SCORM-compliant", False) == "standard format for online courses"
+    assert _case_like("indicators", "Kpis", False) == "Indicators"  # a capitalised word stays capitalised
