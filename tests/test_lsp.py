@@ -442,10 +442,10 @@ async def test_the_lens_and_the_profile_speak_the_editors_language(french_editor
     lens, = await client.text_document_code_lens_async(types.CodeLensParams(
         text_document=types.TextDocumentIdentifier(uri=german)))
     if client.ui_lang == "fr":
-        assert lens.command.title == "Ton : non analysé : le texte ne semble écrit ni en français ni en anglais"
+        assert lens.command.title == "Non analysé : le texte ne semble écrit ni en français ni en anglais"
         assert notice.message.startswith("tonelint : brief.md : non analysé : le texte ne semble écrit ni en français")
     else:
-        assert lens.command.title == "Tone: not linted: the text reads as neither French nor English"
+        assert lens.command.title == "Not linted: the text reads as neither French nor English"
         assert notice.message.startswith("tonelint: brief.md: not linted: the text reads as neither French nor English")
 
 
@@ -480,6 +480,11 @@ def test_the_interface_language_is_the_setting_then_ui_lang_then_the_editors_the
     assert server.ui_language(EditorOptions()) == "en"
     assert ToneLanguageServer(ui_lang="en").ui_language(EditorOptions()) == "en"  # tonelint --ui-lang en lsp
     assert server.ui_language(EditorOptions(ui_lang="fr")) == "fr"
+    # each step wins over the next one: --ui-lang over the editor's locale, the setting over --ui-lang
+    asked = ToneLanguageServer(ui_lang="en")
+    asked.client_locale = "fr-CA"
+    assert asked.ui_language(EditorOptions()) == "en"
+    assert asked.ui_language(EditorOptions(ui_lang="fr")) == "fr"
 
 
 def test_the_ui_lang_setting_is_read_and_a_bad_one_reported():
@@ -681,7 +686,7 @@ async def test_the_lens_of_a_draft_in_another_language_says_not_linted(rich_clie
     await published(client, uri, 1)
     lens, = await client.text_document_code_lens_async(types.CodeLensParams(
         text_document=types.TextDocumentIdentifier(uri=uri)))
-    assert lens.command.title == "Tone: not linted: the text reads as neither French nor English"
+    assert lens.command.title == "Not linted: the text reads as neither French nor English"
     result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
         command="tonelint.profile", arguments=[uri]))
     assert result["linted"] is False and result["summary"] == lens.command.title

@@ -85,7 +85,7 @@ def test_a_server_that_cannot_start_is_one_clear_message():
 
 
 def test_every_server_setting_is_declared_and_forwarded():
-    from linter.lsp.options import KEYS
+    from tonelint.lsp.options import KEYS
 
     assert set(SERVER_SETTINGS) == set(KEYS)  # the stubbed run above forwards each of the server's keys
     source = (EXTENSION / "extension.js").read_text(encoding="utf-8")

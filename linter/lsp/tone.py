@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from ..i18n import N_, NOT_LINTED, say, translator
+from ..i18n import N_, NOT_LINTED, capitalised, say, translator
 from .conversion import LintedDraft
 
 PROFILE_COMMAND = "tonelint.profile"
@@ -22,7 +22,7 @@ def lens_title(draft: LintedDraft) -> str:
     """One line: "Tone: press-release strong 45 · self-promotion none 0 · ... · readability 62"."""
     _ = translator(draft.ui_lang).gettext
     if not draft.linted:  # its empty profile would read as a clean draft
-        return _("Tone: ") + _(NOT_LINTED)
+        return capitalised(_(NOT_LINTED))
     parts = []
     for name in draft.dimensions:
         entry = draft.profile.get(name, {})
