@@ -193,6 +193,32 @@ def determiner_before(text: str, start: int) -> tuple[int, str] | None:
     return match.start(1), match.group(1)
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(an?|An?|AN?)(\s+)$")
+# Words that open with a vowel letter and a consonant sound ("a unit", "a one-off", "a European"),
+# and with a silent h ("an hour").
+_CONSONANT_SOUND = re.compile(r"(?:uni(?!n)|use|usu|uti|ure|eu|ewe|one\b|once\b)", re.IGNORECASE)
+_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)
+
+
+def article_before(text: str, start: int) -> tuple[int, str] | None:
+    """(offset, article) of the English "a" or "an" just before `start`, if one is there."""
+    match = _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+    if not match or match.end() != start:
+        return None
+    return match.start(1), match.group(1)
+
+
+def english_article(article: str, next_word: str) -> str:
+    """"a" or "an" as the next word sounds ("an invoice", "a unit", "an hour"); case kept, and the
+    space that separates it from the word."""
+    vowel = (next_word[:1].lower() in "aeiou" and not _CONSONANT_SOUND.match(next_word)) \
+        or bool(_SILENT_H.match(next_word))
+    form = "an" if vowel else "a"
+    if article[:1].isupper():
+        form = form[:1].upper() + form[1:]
+    return form + " "
+
+
 def french_determiner(determiner: str, gender: str, next_word: str) -> str:
     """« le » for a feminine noun gives « la », « la » before a vowel « l' »; case kept.
     Returns the determiner with what separates it from the noun (a space, or none after l')."""

@@ -27,6 +27,8 @@ def _first_fix(engine, text: str, word: str) -> str:
     (FR, "Boostez vos ventes cet été.", "Boostez", "Stimulez vos ventes cet été."),
     (FR, "Nous avons boosté vos ventes.", "boosté", "Nous avons stimulé vos ventes."),
     (EN, "Track your KPIs every Monday.", "KPIs", "Track your measures of progress every Monday."),
+    # "an" becomes "a" before a wording that opens with a consonant (the underline takes the article)
+    (EN, "Buy an all-risks policy today.", "an all-risks policy", "Buy a cover for anything not excluded today."),
     # a term that opens with an acronym is not a capitalised word: the wording stays lower case
     (EN, "Point the CNAME record at the shop.", "CNAME record", "Point the setting that points your domain to a service at the shop."),
     (FR, "La ville met en œuvre le plan.", "met en œuvre", "La ville applique le plan."),
@@ -137,3 +139,13 @@ def test_a_hyphenated_acronym_compound_is_not_a_capitalised_word():
 
     assert _case_like("standard format for online courses", "SCORM-compliant", False) == "standard format for online courses"
     assert _case_like("indicators", "Kpis", False) == "Indicators"  # a capitalised word stays capitalised
+
+
+@pytest.mark.parametrize("article, word, expected", [
+    ("a", "invoice", "an "), ("an", "plan", "a "), ("an", "unit", "a "), ("a", "hour", "an "),
+    ("A", "estimate", "An "), ("an", "one-off fee", "a "), ("a", "umbrella", "an "),
+])
+def test_the_english_article_follows_the_wording(article, word, expected):
+    from tonelint.agreement import english_article
+
+    assert english_article(article, word) == expected

@@ -5,7 +5,7 @@ is not flagged: the writer already did what the rule asks.
 """
 from __future__ import annotations
 
-from ..agreement import adapt, determiner_before, french_determiner, split_gender
+from ..agreement import adapt, article_before, determiner_before, english_article, french_determiner, split_gender
 from ..glosses import defines, explained_after, is_gloss_itself
 from ..variants import split_regions
 from ..rulepack.schema import RuleError
@@ -63,13 +63,17 @@ class SubstitutionCheck(Check):
                     raise RuleError(self.rule.path, "match.lexicon", f"{name}: line {line!r} must read 'term = alternative | alternative'")
                 yield term.strip(), [a.strip() for a in rest.split("|") if a.strip()]
 
-    @staticmethod
-    def _changes_determiner(text: str, determiner: tuple[int, str], hit, alternatives) -> bool:
+    def _changes_determiner(self, text: str, determiner: tuple[int, str], hit, alternatives) -> bool:
         written = text[determiner[0]:hit.start]
-        for wording, _regions, gender in alternatives:
-            if gender and french_determiner(determiner[1], gender, _first_word(wording)) != written:
-                return True
-        return False
+        return any(self._determiner_for(determiner[1], gender, _first_word(wording), written) != written
+                   for wording, _regions, gender in alternatives)
+
+    def _determiner_for(self, determiner: str, gender: str | None, next_word: str, written: str) -> str:
+        """The determiner the wording needs in place of the one written (French gender and elision,
+        English a/an); the written one when nothing says otherwise."""
+        if self.lang == "en":
+            return english_article(determiner, next_word)
+        return french_determiner(determiner, gender, next_word) if gender else written
 
     def run(self, analysis):
         hits = longest_hits(self.filter_exceptions(analysis, analysis.phrase_hits.get(self.group, [])))
@@ -91,8 +95,10 @@ class SubstitutionCheck(Check):
             original = text[hit.start:hit.end]
             alternatives, forms = hit.payload
             start = hit.start
-            # « le feedback » → « la rétroaction »: a gendered alternative brings its determiner along.
-            determiner = determiner_before(text, hit.start) if self.lang == "fr" else None
+            # « le feedback » → « la rétroaction », "an SLA" → "a service agreement": an alternative
+            # brings its determiner along when the one written no longer fits.
+            determiner = determiner_before(text, hit.start) if self.lang == "fr" else \
+                article_before(text, hit.start) if self.lang == "en" else None
             gendered = determiner is not None and self._changes_determiner(text, determiner, hit, alternatives)
             if gendered:
                 start = determiner[0]  # the underline covers the determiner only when it must change
@@ -103,9 +109,7 @@ class SubstitutionCheck(Check):
                 if adapted.lower() == original.lower():
                     continue  # the writer's own word: nothing to suggest
                 if gendered:
-                    written = text[start:hit.start]
-                    lead = french_determiner(determiner[1], gender, adapted) if gender else written
-                    adapted = lead + adapted
+                    adapted = self._determiner_for(determiner[1], gender, adapted, text[start:hit.start]) + adapted
                 if adapted not in suggestions:
                     suggestions.append(adapted)
                     regions.append(where)
