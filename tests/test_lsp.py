@@ -130,6 +130,15 @@ async def published(client: LanguageClient, uri: str, version: int) -> list[type
     return found[-1].diagnostics
 
 
+async def linted_lens(client: LanguageClient, name: str, text: str) -> tuple[str, types.CodeLens]:
+    """Open a draft, wait for its first lint, and return its uri and its one code lens."""
+    uri = open_draft(client, name, text)
+    await published(client, uri, 1)
+    lens, = await client.text_document_code_lens_async(types.CodeLensParams(
+        text_document=types.TextDocumentIdentifier(uri=uri)))
+    return uri, lens
+
+
 def ours(diagnostics, rule: str = RULE) -> list[types.Diagnostic]:
     return [d for d in diagnostics if d.code == rule]
 
@@ -330,10 +339,7 @@ async def rich_client(lsp_client: LanguageClient, tmp_path):
 @pytest.mark.asyncio
 async def test_code_lens_and_command_show_the_tone_profile(rich_client: LanguageClient):
     client = rich_client
-    uri = open_draft(client, text=SAMPLE)
-    await published(client, uri, 1)
-    lens, = await client.text_document_code_lens_async(types.CodeLensParams(
-        text_document=types.TextDocumentIdentifier(uri=uri)))
+    uri, lens = await linted_lens(client, "billet.md", SAMPLE)
     assert lens.range.start == types.Position(line=0, character=0)
     assert lens.command.command == "tonelint.profile" and list(lens.command.arguments) == [uri]
     title = lens.command.title
@@ -419,10 +425,7 @@ async def french_editor(lsp_client: LanguageClient, tmp_path, request):
 @pytest.mark.asyncio
 async def test_the_lens_and_the_profile_speak_the_editors_language(french_editor: LanguageClient):
     client = french_editor
-    uri = open_draft(client, text=SAMPLE)
-    await published(client, uri, 1)
-    lens, = await client.text_document_code_lens_async(types.CodeLensParams(
-        text_document=types.TextDocumentIdentifier(uri=uri)))
+    uri, lens = await linted_lens(client, "billet.md", SAMPLE)
     result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
         command="tonelint.profile", arguments=[uri]))
     message, = await until(lambda: client.messages, what="the profile shown")
@@ -682,10 +685,7 @@ GERMAN = ("Wir freuen uns, Ihnen mitteilen zu können, dass unser Unternehmen im
 @pytest.mark.asyncio
 async def test_the_lens_of_a_draft_in_another_language_says_not_linted(rich_client: LanguageClient):
     client = rich_client
-    uri = open_draft(client, "brief.md", GERMAN)
-    await published(client, uri, 1)
-    lens, = await client.text_document_code_lens_async(types.CodeLensParams(
-        text_document=types.TextDocumentIdentifier(uri=uri)))
+    uri, lens = await linted_lens(client, "brief.md", GERMAN)
     assert lens.command.title == "Not linted: the text reads as neither French nor English"
     result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
         command="tonelint.profile", arguments=[uri]))

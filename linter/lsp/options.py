@@ -56,12 +56,7 @@ def read_options(raw, initialization: bool = True) -> tuple[EditorOptions, list[
         return EditorOptions(), [f"{what} must be an object with {', '.join(KEYS)}"]
     problems = [f"unknown initialization option {key!r} (known: {', '.join(KEYS)})"
                 for key in raw if key not in KEYS] if initialization else []
-    lang = raw.get("lang")
-    if lang in (None, "", "auto"):
-        lang = None
-    elif lang not in LANGUAGES:
-        problems.append(f"{where('lang')} must be {', '.join(LANGUAGES)} or auto, not {lang!r}")
-        lang = None
+    lang = _choice(raw, "lang", LANGUAGES, where, problems)
     variant = raw.get("variant")
     if variant in (None, "", "auto"):
         variant = None
@@ -79,12 +74,7 @@ def read_options(raw, initialization: bool = True) -> tuple[EditorOptions, list[
     elif not isinstance(grammar_server, str) or not grammar_server.startswith(("http://", "https://")):
         problems.append(f"{where('grammarServer')} must be an http:// or https:// URL")
         grammar_server = None
-    ui_lang = raw.get("uiLang")
-    if ui_lang in (None, "", "auto"):
-        ui_lang = None
-    elif ui_lang not in UI_LANGUAGES:
-        problems.append(f"{where('uiLang')} must be {', '.join(UI_LANGUAGES)} or auto, not {ui_lang!r}")
-        ui_lang = None
+    ui_lang = _choice(raw, "uiLang", UI_LANGUAGES, where, problems)
     lists = {key: _rule_names(raw.get(key), where(key), problems) for key in ("select", "ignore")}
     return EditorOptions(lang, variant, lists["select"], lists["ignore"], grammar_server, ui_lang), problems
 
@@ -121,3 +111,14 @@ class EditorSettings:
         general = self._pulled.over(self.initialization)
         specific = self._folders.get(folder) if folder is not None else None
         return specific.over(general) if specific is not None else general
+
+
+def _choice(raw: dict, key: str, allowed, where, problems: list[str]) -> str | None:
+    """One of `allowed`, or None for unset / "auto"; anything else is reported and ignored."""
+    value = raw.get(key)
+    if value in (None, "", "auto"):
+        return None
+    if value not in allowed:
+        problems.append(f"{where(key)} must be {', '.join(allowed)} or auto, not {value!r}")
+        return None
+    return value
