@@ -99,16 +99,16 @@ class SubstitutionCheck(Check):
             # brings its determiner along when the one written no longer fits.
             determiner = determiner_before(text, hit.start) if self.lang == "fr" else \
                 article_before(text, hit.start) if self.lang == "en" else None
-            gendered = determiner is not None and self._changes_determiner(text, determiner, hit, alternatives)
-            if gendered:
+            determiner_changes = determiner is not None and self._changes_determiner(text, determiner, hit, alternatives)
+            if determiner_changes:
                 start = determiner[0]  # the underline covers the determiner only when it must change
             opens = not text[block.sentence_at(start)[0]:start].strip(" \t\n«»\"“”'‘’(*-–—")
             suggestions, regions = [], []
             for wording, where, gender in alternatives:
-                adapted = adapt(wording, original, forms, self.lang, opens and not gendered)
+                adapted = adapt(wording, original, forms, self.lang, opens and not determiner_changes)
                 if adapted.lower() == original.lower():
                     continue  # the writer's own word: nothing to suggest
-                if gendered:
+                if determiner_changes:
                     adapted = self._determiner_for(determiner[1], gender, adapted, text[start:hit.start]) + adapted
                 if adapted not in suggestions:
                     suggestions.append(adapted)

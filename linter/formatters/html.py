@@ -133,10 +133,9 @@ def _with_categories(labels: dict, categories) -> dict:
     language, their titles."""
     if not categories:
         return labels
-    language = "fr" if labels is LABELS["fr"] else "en"
     return {**labels,
             "palette": {c.id: c.colour for c in categories},
-            "dimensions": {**labels["dimensions"], **{c.id: c.title.get(language, c.id) for c in categories}}}
+            "dimensions": {**labels["dimensions"], **{c.id: c.title.get(labels["lang"], c.id) for c in categories}}}
 
 
 def _not_linted(labels) -> str:
