@@ -615,6 +615,11 @@ def _explain_settings(engine: Engine, rule, _=str) -> list[str]:
         lines.append(weight + " " + _("the {category} findings of a draft are warnings from {threshold} "
                                      "(or {per_100} per 100 words), suggestions below.").format(
             category=rule.category, threshold=f"{verdict.threshold:g}", per_100=f"{verdict.per_100_words:g}"))
+        if verdict.raised_by is not None:
+            lines.append(_("A draft where the cue of verdict.{category}.raised_by in {lang}/pack.yaml occurs {min} times "
+                           "or more needs {factor} × that evidence.").format(
+                category=rule.category, lang=rule.lang, min=verdict.raised_by.min,
+                factor=f"{verdict.raised_by.factor:g}"))
         decay = rule.repeat_decay if rule.repeat_decay is not None else verdict.repeat_decay
         lines.append(_("Each further finding of this rule in a draft weighs {decay} × the one before "
                        "(the same words again count once).").format(decay=f"{decay:g}"))

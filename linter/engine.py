@@ -275,13 +275,14 @@ class Engine:
                 notices.append(Message(N_("{rule}: skipped, the {lang} tagging model could not be loaded"),
                                        rule=rule.id, lang=lang))
         # A draft about press releases quotes their phrases: mentions, not uses.
-        for category in pack.mention.discussed([b.text for b in analysis.blocks]):
+        block_texts = [b.text for b in analysis.blocks]
+        for category in pack.mention.discussed(block_texts):
             for d in diagnostics:
                 if d.category == category:
                     d.mention, d.strength = True, 0.0
         spread_to_repeats(diagnostics)
         # Evidence, then verdict: severities of the tone dimensions follow the whole draft's evidence.
-        verdicts = judge(diagnostics, analysis.words, pack.verdicts, pack.weightings)
+        verdicts = judge(diagnostics, analysis.words, pack.verdicts, pack.weightings, block_texts)
         apply_verdicts(diagnostics, verdicts, self._severity_set_by_user)
         diagnostics = merge_overlapping(diagnostics, pack.verdicts)  # one problem, one finding
         every_finding = list(diagnostics)

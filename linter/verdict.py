@@ -13,11 +13,15 @@ the sum of those strengths, where
   set its own (a release cited again is as telling as the first citation).
 When the evidence reaches the dimension's threshold (`threshold`, or
 `per_100_words` x words / 100 on long drafts, whichever is larger), the
-dimension's findings are warnings; below it they are suggestions. A rule whose
+dimension's findings are warnings; below it they are suggestions. A dimension's
+`raised_by` names what makes a draft need more evidence: a draft that explains
+terms again and again (« qu'est-ce que… », "stands for") is written for lay
+readers, so a few terms it did not explain in a way we recognise are no verdict. A rule whose
 severity the user set in the configuration keeps that severity.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +35,22 @@ DEFAULT_STRENGTH = {Severity.SUGGESTION: 0.5, Severity.WARNING: 1.0, Severity.ER
 
 
 @dataclass(frozen=True)
+class ThresholdRaise:
+    """A kind of draft that needs `factor` times the evidence: `cue` found `min` times or more."""
+    cue: re.Pattern
+    min: int = 2
+    factor: float = 1.5
+
+    def applies(self, texts: list[str]) -> bool:
+        found = 0
+        for text in texts:
+            found += sum(1 for _ in zip(range(self.min - found), self.cue.finditer(text)))
+            if found >= self.min:
+                return True
+        return False
+
+
+@dataclass(frozen=True)
 class VerdictModel:
     threshold: float
     per_100_words: float = 0.0
@@ -38,9 +58,13 @@ class VerdictModel:
     # The strongest finding must reach this: weak hints alone (self-reference, one "!") never
     # make a verdict, however many of them there are.
     min_signal: float = 0.0
+    raised_by: ThresholdRaise | None = None
 
-    def required(self, words: int) -> float:
-        return max(self.threshold, self.per_100_words * words / 100.0)
+    def required(self, words: int, texts: list[str] = ()) -> float:
+        required = max(self.threshold, self.per_100_words * words / 100.0)
+        if self.raised_by is not None and self.raised_by.applies(texts):
+            required *= self.raised_by.factor
+        return required
 
 
 @dataclass(frozen=True)
@@ -107,9 +131,13 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
 
 def _verdict_model(path: Path, category: str, spec) -> VerdictModel:
     where = f"verdict.{category}"
-    if not isinstance(spec, dict) or set(spec) - {"threshold", "per_100_words", "repeat_decay", "min_signal"}:
-        raise RuleError(path, where, "must be a mapping of threshold, per_100_words, repeat_decay and min_signal")
-    values = {}
+    if not isinstance(spec, dict) or set(spec) - {"threshold", "per_100_words", "repeat_decay", "min_signal", "raised_by"}:
+        raise RuleError(path, where, "must be a mapping of threshold, per_100_words, repeat_decay, min_signal "
+                                     "and raised_by")
+    values: dict = {}
+    if "raised_by" in spec:
+        spec = dict(spec)
+        values["raised_by"] = _threshold_raise(path, f"{where}.raised_by", spec.pop("raised_by"))
     for key, value in spec.items():
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise RuleError(path, f"{where}.{key}", "must be a number ≥ 0")
@@ -121,14 +149,30 @@ def _verdict_model(path: Path, category: str, spec) -> VerdictModel:
     return VerdictModel(**values)
 
 
+def _threshold_raise(path: Path, where: str, spec) -> ThresholdRaise:
+    if not isinstance(spec, dict) or not isinstance(spec.get("cue"), str) or set(spec) - {"cue", "min", "factor"}:
+        raise RuleError(path, where, "must be a mapping with 'cue' (a regular expression), optional 'min' and 'factor'")
+    minimum, factor = spec.get("min", 2), spec.get("factor", 1.5)
+    if isinstance(minimum, bool) or not isinstance(minimum, int) or minimum < 1:
+        raise RuleError(path, f"{where}.min", "must be a whole number ≥ 1")
+    if isinstance(factor, bool) or not isinstance(factor, (int, float)) or factor < 1:
+        raise RuleError(path, f"{where}.factor", "must be a number ≥ 1")
+    try:
+        cue = re.compile(spec["cue"], re.IGNORECASE)
+    except re.error as exc:
+        raise RuleError(path, f"{where}.cue", f"is not a valid regular expression ({exc})") from None
+    return ThresholdRaise(cue, minimum, float(factor))
+
+
 _DIMENSION_DECIDES = RuleWeighting()
 
 
 def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictModel],
-          weightings: dict[str, RuleWeighting] | None = None) -> dict[str, Verdict]:
+          weightings: dict[str, RuleWeighting] | None = None, texts: list[str] = ()) -> dict[str, Verdict]:
     """The verdict of each dimension that has a model, from the findings' strengths.
 
-    `weightings`: rule id -> the rule's own cap and repeat_decay, where it sets them."""
+    `weightings`: rule id -> the rule's own cap and repeat_decay, where it sets them.
+    `texts`: the draft's prose blocks, where a model's `raised_by` cue is looked for."""
     weightings = weightings or {}
     seen: set[tuple[str, str]] = set()
     by_rule: dict[str, list[float]] = defaultdict(list)
@@ -149,7 +193,7 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
         total = sum(strength * decay ** rank for rank, strength in enumerate(sorted(strengths, reverse=True)))
         evidence[category] += total if own.max_strength is None else min(total, own.max_strength)
         strongest[category] = max(strongest[category], *strengths)
-    return {category: Verdict(category, evidence[category], model.required(words),
+    return {category: Verdict(category, evidence[category], model.required(words, texts),
                               strong_enough=strongest[category] >= model.min_signal)
             for category, model in models.items()}
 

@@ -102,6 +102,36 @@ def test_a_rule_may_weigh_its_repeats_as_much_as_its_first_finding():
     assert judge(cues, 100, model, {"cite": RuleWeighting(max_strength=2, repeat_decay=1)})["press-release"].evidence == 2
 
 
+JARGON = ("Notre offre d'infogérance couvre le cloud hybride et la protection contre les rançongiciels. "
+          "Nous répondons en une heure.")
+
+
+def test_a_draft_that_explains_its_terms_needs_more_evidence_of_jargon():
+    """Two definitions or more (« qu'est-ce qu'un… », « c'est-à-dire ») make a draft written for
+    lay readers: the same terms are tips there, warnings in a draft that explains nothing."""
+    plain = FR.lint(JARGON)
+    explaining = FR.lint(JARGON + " Qu'est-ce qu'un plan de secours ? C'est-à-dire la marche à suivre "
+                                  "quand tout s'arrête.")
+    assert plain.verdicts["peer-jargon"].passed
+    assert explaining.verdicts["peer-jargon"].evidence == plain.verdicts["peer-jargon"].evidence
+    assert explaining.verdicts["peer-jargon"].required == pytest.approx(1.5 * plain.verdicts["peer-jargon"].required)
+    assert tone(explaining, "peer-jargon") and all(d.severity == Severity.SUGGESTION
+                                                   for d in tone(explaining, "peer-jargon"))
+    # one definition is not yet an explaining draft
+    once = FR.lint(JARGON + " Qu'est-ce qu'un plan de secours ? La marche à suivre quand tout s'arrête.")
+    assert once.verdicts["peer-jargon"].required == plain.verdicts["peer-jargon"].required
+
+
+def test_a_threshold_raise_counts_its_cue_across_blocks():
+    import re
+
+    from tonelint.verdict import ThresholdRaise
+
+    raise_ = ThresholdRaise(re.compile(r"\bmeans\b"), min=2, factor=2)
+    assert raise_.applies(["It means this.", "It means that."])
+    assert not raise_.applies(["It means this."]) and not raise_.applies([])
+
+
 def test_prices_are_no_prize():
     """« nos prix » are prices: no self-praise, however many times the draft talks about them."""
     result = FR.lint("Nos prix sont affichés à l'entrée. Notre prix comprend la pose et le transport.")
@@ -221,6 +251,10 @@ def test_inflection():
     ("verdict:\n  press-release: {per_100_words: 1}\n", "threshold"),
     ("verdict:\n  press-release: {threshold: -1}\n", "threshold"),
     ("verdict:\n  press-release: {threshold: 2, decay: 1}\n", "verdict.press-release"),
+    ("verdict:\n  peer-jargon: {threshold: 2, raised_by: {min: 2}}\n", "verdict.peer-jargon.raised_by"),
+    ("verdict:\n  peer-jargon: {threshold: 2, raised_by: {cue: '(', min: 2}}\n", "raised_by.cue"),
+    ("verdict:\n  peer-jargon: {threshold: 2, raised_by: {cue: x, factor: 0.5}}\n", "raised_by.factor"),
+    ("verdict:\n  peer-jargon: {threshold: 2, raised_by: {cue: x, min: 0}}\n", "raised_by.min"),
     ("mention: [a]\n", "mention"),
     ("mention:\n  topics:\n    peer-jargon: {cue: jargon, not_after: 3}\n", "mention.topics.peer-jargon"),
     ("mention:\n  topics:\n    peer-jargon: {cue: jargon, after: sans}\n", "mention.topics.peer-jargon"),
