@@ -132,6 +132,16 @@ def test_a_threshold_raise_counts_its_cue_across_blocks():
     assert not raise_.applies(["It means this."]) and not raise_.applies([])
 
 
+def test_two_french_announcements_make_a_release():
+    """Each distinct announcement of the French rule weighs as much as the first (its own
+    repeat_decay): a text announcing two winners is a release; one announcement is a hint."""
+    one = FR.lint("La société Dupont a remporté le trophée de l'innovation. Bravo à toute l'équipe.")
+    two = FR.lint("La société Dupont a remporté le trophée de l'innovation. La société Martin a été sacrée "
+                  "entreprise de l'année.")
+    assert not one.verdicts["press-release"].passed
+    assert two.verdicts["press-release"].passed
+
+
 def test_prices_are_no_prize():
     """« nos prix » are prices: no self-praise, however many times the draft talks about them."""
     result = FR.lint("Nos prix sont affichés à l'entrée. Notre prix comprend la pose et le transport.")
