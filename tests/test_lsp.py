@@ -24,6 +24,7 @@ from tonelint.lsp.actions import ConfigTarget, Finding, code_actions, ignore_her
 from tonelint.lsp.config_edit import ConfigEditError, with_rule_off
 from tonelint.lsp.conversion import LintedDraft, to_lsp
 from tonelint.lsp.documents import OpenDocument
+from tonelint.lsp.hover import hover
 from tonelint.lsp.positions import PositionMap
 from tonelint.lsp.tone import lens_title, profile_message
 from tonelint.model import Diagnostic, Severity, Span
@@ -466,6 +467,52 @@ def test_the_profile_message_in_french_and_in_english(engine_fr):
     assert f"dialogue : {level}, score {dialogue['score']}, {dialogue['findings']} constat" in "\n".join(french)
     assert lens_title(said["en"]).startswith("Tone: press-release strong ")
     assert lens_title(said["fr"]).startswith("Ton : press-release marqué ")
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client),
+                    params=[{"uiLang": "fr"}, None], ids=["uiLang-fr", "default"])
+async def writer(lsp_client: LanguageClient, tmp_path, request):
+    """A writer who asked for French (the `uiLang` setting), or one who asked for nothing."""
+    lsp_client.folder = tmp_path
+    lsp_client.ui_lang = (request.param or {}).get("uiLang", "en")
+    await initialize(lsp_client, tmp_path, options=request.param)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_hover_and_code_action_titles_speak_the_writers_language(writer: LanguageClient):
+    client = writer
+    uri = open_draft(client)
+    diagnostic, = ours(await published(client, uri, 1))
+    titles = [a.title for a in await request_code_actions(client, uri, diagnostic)]
+    result = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        position=types.Position(line=3, character=diagnostic.range.start.character + 3)))
+    shown = result.contents.value
+    if client.ui_lang == "fr":
+        assert "Remplacer par « infolettre »" in titles and "Remplacer par « lettre d'information »" in titles
+        assert f"Ignorer {RULE} ici" in titles and f"Désactiver {RULE} dans cet espace de travail" in titles
+        assert "Corriger tous les constats sûrs de tonelint dans ce fichier" in titles
+        assert "Suggestions : « infolettre », « lettre d'information »" in shown
+        assert not any(t.startswith(("Replace ", "Ignore ", "Turn off ", "Fix all ")) for t in titles), titles
+    else:  # English unless asked
+        assert "Replace with “infolettre”" in titles and f"Ignore {RULE} here" in titles
+        assert f"Turn off {RULE} in this workspace" in titles
+        assert "Fix all safe tonelint findings in this file" in titles
+        assert "Suggestions: “infolettre”, “lettre d'information”" in shown
+    assert f"`{RULE}` (tonelint, suggestion)" in shown  # "suggestion" is French too
+
+
+def test_the_hover_names_the_severity_as_the_cli_does_in_french():
+    text = "Un KPI par mois.\n"
+    finding = Diagnostic(rule="fr.peer-jargon.sigles", category="peer-jargon", severity=Severity.WARNING,
+                         message="sigle", span=Span(3, 6), suggestions=["indicateur"], match="KPI")
+    shown = {lang: hover(LintedDraft("file:///d/b.md", 1, "markdown", "fr", [finding], {}, PositionMap(text),
+                                     ui_lang=lang), types.Position(line=0, character=4)).contents.value
+             for lang in ("fr", "en")}
+    assert "(tonelint, avertissement)" in shown["fr"] and "Suggestions : « indicateur »" in shown["fr"]
+    assert "(tonelint, warning)" in shown["en"] and "Suggestions: “indicateur”" in shown["en"]
 
 
 def test_the_interface_language_is_the_setting_then_ui_lang_then_the_editors_then_the_locale(monkeypatch):

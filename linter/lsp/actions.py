@@ -1,6 +1,7 @@
 """Code actions on tonelint's findings: apply a suggestion, ignore one finding, turn a rule off.
 
-Each action carries its edit (no round trip): the editor applies it as is.
+Each action carries its edit (no round trip): the editor applies it as is. Titles are
+in the writer's interface language (`ui_lang`, English unless asked).
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
+from ..i18n import translator
 from ..sources.frontmatter import find_front_matter
 from ..sources.suppress import disable_next_line_comment
 from .config_edit import ConfigEditError, with_rule_off
@@ -47,13 +49,15 @@ _STRUCTURAL = re.compile(r"^\s*(```|~~~|([-=*_+]\s*){3,}$)")
 
 
 def code_actions(uri: str, text: str, fmt: str, encoding: str, findings: list[Finding],
-                 target: ConfigTarget | None) -> list[types.CodeAction]:
+                 target: ConfigTarget | None, ui_lang: str = "en") -> list[types.CodeAction]:
+    _ = translator(ui_lang).gettext
     actions: list[types.CodeAction] = []
     for finding in findings:
         if finding.replaceable:
             for rank, suggestion in enumerate(finding.suggestions):
                 actions.append(types.CodeAction(
-                    title=f"Replace with “{suggestion}”", kind=types.CodeActionKind.QuickFix,
+                    title=_("Replace with “{suggestion}”").format(suggestion=suggestion),
+                    kind=types.CodeActionKind.QuickFix,
                     diagnostics=[finding.diagnostic], is_preferred=rank == 0,
                     edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(finding.range, suggestion)]})))
     front = find_front_matter(text) if fmt in _FRONT_MATTER_FORMATS else None
@@ -62,14 +66,15 @@ def code_actions(uri: str, text: str, fmt: str, encoding: str, findings: list[Fi
         if fmt in IGNORABLE_FORMATS and not in_front_matter:  # a comment inside YAML would break the page
             edit = ignore_here_edit(text, encoding, finding.range.start.line, finding.rule_id, fmt)
             actions.append(types.CodeAction(
-                title=f"Ignore {finding.rule_id} here", kind=types.CodeActionKind.QuickFix,
+                title=_("Ignore {rule} here").format(rule=finding.rule_id), kind=types.CodeActionKind.QuickFix,
                 diagnostics=[finding.diagnostic], edit=types.WorkspaceEdit(changes={uri: [edit]})))
     if target is not None:
         for rule_id in dict.fromkeys(f.rule_id for f in findings):
             edit = turn_off_edit(target, rule_id, encoding)
             if edit is not None:
                 actions.append(types.CodeAction(
-                    title=f"Turn off {rule_id} in this workspace", kind=types.CodeActionKind.QuickFix,
+                    title=_("Turn off {rule} in this workspace").format(rule=rule_id),
+                    kind=types.CodeActionKind.QuickFix,
                     diagnostics=[f.diagnostic for f in findings if f.rule_id == rule_id], edit=edit))
     return actions
 
@@ -77,7 +82,7 @@ def code_actions(uri: str, text: str, fmt: str, encoding: str, findings: list[Fi
 FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.tonelint"
 
 
-def fix_all_action(uri: str, fixes: list[tuple[types.Range, str]]) -> types.CodeAction | None:
+def fix_all_action(uri: str, fixes: list[tuple[types.Range, str]], ui_lang: str = "en") -> types.CodeAction | None:
     """One action applying the first suggestion of every safe finding (ranges in document
     order, overlapping ones left out: two fixes must never rewrite the same words)."""
     edits: list[types.TextEdit] = []
@@ -87,7 +92,8 @@ def fix_all_action(uri: str, fixes: list[tuple[types.Range, str]]) -> types.Code
         edits.append(types.TextEdit(where, suggestion))
     if not edits:
         return None
-    return types.CodeAction(title="Fix all safe tonelint findings in this file", kind=FIX_ALL_KIND,
+    _ = translator(ui_lang).gettext
+    return types.CodeAction(title=_("Fix all safe tonelint findings in this file"), kind=FIX_ALL_KIND,
                             edit=types.WorkspaceEdit(changes={uri: edits}))
 
 

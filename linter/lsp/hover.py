@@ -1,8 +1,13 @@
-"""Hover on a finding: its message, why the rule exists, and what to write instead."""
+"""Hover on a finding: its message, why the rule exists, and what to write instead.
+
+The rule's message and description are in the draft's language (the packs wrote them);
+tonelint's own words around them are in the interface language (`LintedDraft.ui_lang`).
+"""
 from __future__ import annotations
 
 from lsprotocol import types
 
+from ..i18n import translator
 from .conversion import LintedDraft
 
 
@@ -10,6 +15,7 @@ def hover(draft: LintedDraft, position: types.Position) -> types.Hover | None:
     findings = draft.at(draft.positions.offset(position))
     if not findings:
         return None
+    _ = translator(draft.ui_lang).gettext
     sections = []
     for finding in findings:
         rule = draft.rules.get(finding.rule)
@@ -17,8 +23,10 @@ def hover(draft: LintedDraft, position: types.Position) -> types.Hover | None:
         if rule is not None and rule.description.strip():
             lines.append(_escape(" ".join(rule.description.split())))
         if finding.suggestions:
-            lines.append("Suggestions: " + ", ".join(f"“{_escape(s)}”" for s in finding.suggestions))
-        lines.append(f"`{finding.rule}` (tonelint, {finding.severity.label})")
+            quoted = ", ".join(_("“{suggestion}”").format(suggestion=_escape(s)) for s in finding.suggestions)
+            lines.append(_("Suggestions: {suggestions}").format(suggestions=quoted))
+        # The severity as the CLI's text output names it (its catalogue entries).
+        lines.append(f"`{finding.rule}` (tonelint, {_(finding.severity.label)})")
         sections.append("\n\n".join(lines))
     first = findings[0]
     return types.Hover(

@@ -393,11 +393,13 @@ def build_server(ui_lang: str | None = None) -> ToneLanguageServer:
         current = draft if draft is not None and draft.version == document.version else None
         findings = [_finding(diagnostic, current) for diagnostic in params.context.diagnostics
                     if diagnostic.source == SOURCE and isinstance(diagnostic.code, str)]
+        # Titles in the language the draft's lens and hover use (before its first lint: the settings').
+        ui_lang = draft.ui_lang if draft is not None else ls.ui_language(ls.options_for(draft_path(uri)))
         actions = code_actions(uri, document.text, fmt, ls.encoding, findings,
-                               ls.config_target(uri) if findings else None)
+                               ls.config_target(uri) if findings else None, ui_lang)
         if current is not None:
             fix_all = fix_all_action(uri, [(current.range_of(d), d.suggestions[0]) for d in current.diagnostics
-                                           if d.suggestions and safe_to_replace(d.match)])
+                                           if d.suggestions and safe_to_replace(d.match)], ui_lang)
             if fix_all is not None:
                 actions.append(fix_all)
         return [action for action in actions if wanted(action, params.context.only)]
