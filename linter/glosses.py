@@ -94,15 +94,38 @@ _QUESTION_END = re.compile(r"(?:[ \t]+[\dA-Z][\w.-]{0,9})?[ \t]*(?:\([^()\n]{1,4
 _HEADING_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[:?]?[ \t]*(?:\n|$)")
 
 
+# The term named after what it stands for was described in plain words: "you may have what's
+# commonly known as runner's knee. Clinically, this is called patellofemoral pain syndrome", « ce
+# qu'on appelle un bail commercial ».
+_NAMED_AS = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|what['’]s)\s+(?:(?:commonly|also|often|usually|sometimes|simply|"
+    r"technically|clinically|officially|formally|generally)\s+)?(?:called|known\s+as|referred\s+to\s+as|termed|dubbed)"
+    r"|\b(?:qu['’]on|que\s+l['’]on)\s+(?:appelle|nomme)|\bon\s+(?:l['’]appelle|les\s+appelle)"
+    r"|\b(?:est|sont|soit)\s+(?:(?:aussi|également|couramment|souvent|simplement)\s+)?(?:appelée?s?|nommée?s?|dénommée?s?)"
+    r"|\bconnue?s?\s+sous\s+le\s+nom\s+d(?:e\s+|['’]))"
+    r"\s+(?:(?:an?|the|le|la|les|un|une|des)\s+|l['’])?[\"“«‘']?\s*$", re.IGNORECASE)
+# Words that may open a question before "what is": "So what is a Part 36 offer?", « Mais qu'est-ce qu'un… ».
+# the question may go on with the term's complement (« qu'est-ce qu'une servitude de passage ? »),
+# not with a verb ("What is the EBITDA doing?" asks something else)
+_INLINE_QUESTION_END = re.compile(r"(?:[ \t]+(?:de|du|des|d['’]|of|for|in|à|en)\b[^?!.\n]{0,40}?)?[ \t]*"
+                                  r"(?:\([^()\n]{1,40}\)[ \t]*)?\?", re.IGNORECASE)
+_QUESTION_OPENER = re.compile(r"[ \t]*(?:(?:so|and|but|then|now|alors|mais|donc|bon|ok)\b[ \t,]*)?", re.IGNORECASE)
+
+
 def defines(text: str, start: int, end: int, following: str = "") -> bool:
     """The sentence opens with the term (after a determiner at most) and defines it, the term
     heads a glossary entry whose definition starts on the next line (or, for a heading that is a
-    block of its own, in `following`, the next block's text), or a question or heading announces
-    its definition ("What is X?", « Définition de X »)."""
+    block of its own, in `following`, the next block's text), a question announces its definition
+    ("What is X?", « Définition de X », also within a paragraph), or the term names what the
+    sentence has just described ("this is called X")."""
     line_start = text.rfind("\n", 0, start) + 1
     if _heads_entry(text, line_start, start, end, following):
         return True
     if _ASKS_WHAT.fullmatch(text, line_start, start) and _QUESTION_END.match(text, end):
+        return True
+    if _asks_what_within(text, line_start, start) and _INLINE_QUESTION_END.match(text, end):
+        return True
+    if _NAMED_AS.search(text, max(0, start - 60), start):
         return True
     if _NAMES_DEFINITION.fullmatch(text, line_start, start) and _HEADING_END.match(text, end):
         return True
@@ -114,6 +137,17 @@ def defines(text: str, start: int, end: int, following: str = "") -> bool:
     if before and before[-1] not in ".!?:;\n•*-–—":
         return False
     return _DEFINES.match(text, end) is not None
+
+
+def _asks_what_within(text: str, line_start: int, start: int) -> bool:
+    """A question of its own sentence inside a paragraph asks what the term is ("…a blank
+    expression. So what is a Part 36 offer?")."""
+    window_start = max(line_start, start - 200)  # bounded: this runs for every hit of a trade term
+    sentence_start = max(text.rfind(mark, window_start, start) for mark in ".!?")
+    if sentence_start < 0:
+        return False
+    opener = _QUESTION_OPENER.match(text, sentence_start + 1, start)
+    return _ASKS_WHAT.fullmatch(text, opener.end(), start) is not None
 
 
 def _heads_entry(text: str, line_start: int, start: int, end: int, following: str) -> bool:

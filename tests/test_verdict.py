@@ -523,6 +523,23 @@ def test_a_term_the_draft_defines_is_explained_everywhere(text, explained):
     assert (not jargon) is explained
 
 
+@pytest.mark.parametrize("lang, text, explained", [
+    # a question of its own sentence within a paragraph, the term's complement before the mark
+    ("en", "Your solicitor may mention a Part 36 offer. So what is a Part 36 offer? It settles a claim.", True),
+    ("fr", "Votre notaire parle de servitude. Mais qu'est-ce qu'une servitude de passage ? Un droit de passer.", True),
+    ("en", "You filed it. So what is the working capital doing this year? Watch your working capital.", False),
+    # the term names what the sentence has just described in plain words
+    ("en", "Pain under the kneecap when running is what's commonly known as runner's knee; clinically, this is "
+           "called patellofemoral pain syndrome.", True),
+    ("fr", "Le droit de passer chez le voisin pour rejoindre la rue, c'est ce qu'on appelle une servitude de passage.", True),
+    ("en", "We treated your patellofemoral pain syndrome last week.", False),
+])
+def test_a_term_asked_about_or_named_after_its_description_is_explained(lang, text, explained):
+    engine = EN if lang == "en" else FR
+    jargon = [d for d in engine.lint(text).diagnostics if d.rule.endswith(("jargon-de-metier", "trade-jargon"))]
+    assert (not jargon) is explained
+
+
 def test_headwords_of_a_list_of_words_are_discussed():
     text = ("Words to think twice about\nUnique: it usually isn't. Prove it\nCutting edge: as above\n"
             "Revolutionary: are you changing society?\nSynergy: sounds like a body spray")
