@@ -37,15 +37,28 @@ def is_gloss_itself(text: str, start: int, end: int) -> bool:
     # a bounded window: the test runs for every occurrence of a candidate word
     if text[max(0, start - 20):start].rstrip().endswith("(") and text[end:end + 20].lstrip().startswith(")"):
         return True
-    opening = text.rfind("(", max(0, start - 40), start)
+    opening = text.rfind("(", max(0, start - 60), start)
     if opening < 0 or ")" in text[opening:start]:
         return False
+    if _names_its_long_form(text, opening, start, end):
+        return True
     group = _ACRONYMS_IN_PARENTHESES.match(text, opening)
     if group is None or group.end() < end:
         return False
     acronyms = re.findall(r"[A-Z][A-Za-z0-9&]+", group.group(0))
     initials = [m.group(0).lower() for m in _WORD_INITIAL.finditer(text, max(0, opening - 60), opening)]
     return any(_spells(acronym.lower(), initials) for acronym in acronyms)
+
+
+def _names_its_long_form(text: str, opening: int, start: int, end: int) -> bool:
+    """An acronym closing a parenthesis after its long form, which follows the plain words:
+    « la durée d'interruption admissible (Recovery Time Objective ou RTO) », "(Recovery Point
+    Objective, RPO)"."""
+    acronym = text[start:end]
+    if not re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}s?", acronym) or not text[end:end + 3].lstrip().startswith(")"):
+        return False
+    initials = [m.group(0).lower() for m in _WORD_INITIAL.finditer(text, opening + 1, start)]
+    return _spells(acronym.rstrip("s").lower(), initials)
 
 
 def _spells(acronym: str, initials: list[str]) -> bool:

@@ -533,6 +533,11 @@ def test_a_term_the_draft_defines_is_explained_everywhere(text, explained):
            "called patellofemoral pain syndrome.", True),
     ("fr", "Le droit de passer chez le voisin pour rejoindre la rue, c'est ce qu'on appelle une servitude de passage.", True),
     ("en", "We treated your patellofemoral pain syndrome last week.", False),
+    # an acronym closing a bracket after its long form, itself after the plain words: explained for
+    # the whole draft; a bracket of acronyms that spell nothing before them explains nothing
+    ("fr", "Fixez la durée d'interruption admissible (Recovery Time Objective ou RTO) et la perte de données "
+           "admissible (Recovery Point Objective, RPO). Le RTO comme le RPO dépendent de votre secteur.", True),
+    ("fr", "Vos obligations (RTO, RPO) changent. Le RTO dépend du secteur.", False),
 ])
 def test_a_term_asked_about_or_named_after_its_description_is_explained(lang, text, explained):
     engine = EN if lang == "en" else FR
