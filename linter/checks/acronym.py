@@ -44,7 +44,9 @@ class AcronymCheck(Check):
         self.familiar_zipf = number(rule, self.spec, "familiar_zipf", 3.0)
         self.lang = ctx.lang
         # Words that make an acronym an organisation's name: « la société TDF », "KPMG LLP".
-        self.name_before = _word_alternation(self.spec.get("organisation_before", []), r"\s+$", flags=re.IGNORECASE)
+        # (an elided article may stand between: « inscrit à l'OMK », « agréé par l'AMF »)
+        self.name_before = _word_alternation(self.spec.get("organisation_before", []), r"\s+(?:l['’])?$",
+                                             flags=re.IGNORECASE)
         self.name_after = _word_alternation(self.spec.get("organisation_after", []), "", prefix=r"^\s+")
 
     def run(self, analysis):
