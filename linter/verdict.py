@@ -44,9 +44,10 @@ class ThresholdRaise:
     def applies(self, texts: list[str]) -> bool:
         found = 0
         for text in texts:
-            found += sum(1 for _ in zip(range(self.min - found), self.cue.finditer(text)))
-            if found >= self.min:
-                return True
+            for _ in self.cue.finditer(text):  # stops at `min`: a long draft is not scanned to its end
+                found += 1
+                if found >= self.min:
+                    return True
         return False
 
 
