@@ -28,6 +28,8 @@ _ACRONYMS_IN_PARENTHESES = re.compile(r"\(\s*[A-Z][A-Za-z0-9&]{1,7}(?:\s*(?:/|,|
 
 
 _WORD_INITIAL = re.compile(r"(?<![\w'’])\w")
+# the term and its acronym share the bracket: « (Recovery Time Objective ou RTO) », "(Recovery Point Objective, RPO)"
+_THEN_ITS_ACRONYM = re.compile(r"\s*(?:,|\b(?:ou|or)\b)\s*[A-Z][A-Z0-9&]{1,7}s?\s*\)")
 
 
 def is_gloss_itself(text: str, start: int, end: int) -> bool:
@@ -35,7 +37,9 @@ def is_gloss_itself(text: str, start: int, end: int) -> bool:
     with the acronyms of its kin (« plan de reprise (PRA/PCA) »). A group of acronyms must spell
     the words before it (« obligations (RGPD, NIS2) » gives examples, it names nothing)."""
     # a bounded window: the test runs for every occurrence of a candidate word
-    if text[max(0, start - 20):start].rstrip().endswith("(") and text[end:end + 20].lstrip().startswith(")"):
+    if text[max(0, start - 20):start].rstrip().endswith("(") and (
+            text[end:end + 20].lstrip().startswith(")")
+            or (not text[start:end].isupper() and _THEN_ITS_ACRONYM.match(text, end))):  # not « (RGPD, NIS2) »
         return True
     opening = text.rfind("(", max(0, start - 60), start)
     if opening < 0 or ")" in text[opening:start]:
@@ -158,7 +162,9 @@ def _asks_what_within(text: str, line_start: int, start: int) -> bool:
     window_start = max(line_start, start - 200)  # bounded: this runs for every hit of a trade term
     sentence_start = max(text.rfind(mark, window_start, start) for mark in ".!?")
     if sentence_start < 0:
-        return False
+        if window_start != line_start:
+            return False
+        sentence_start = line_start - 1  # the question opens its line: "So what is a Part 36 offer?"
     opener = _QUESTION_OPENER.match(text, sentence_start + 1, start)
     return _ASKS_WHAT.fullmatch(text, opener.end(), start) is not None
 

@@ -538,6 +538,9 @@ def test_a_term_the_draft_defines_is_explained_everywhere(text, explained):
     ("fr", "Fixez la durée d'interruption admissible (Recovery Time Objective ou RTO) et la perte de données "
            "admissible (Recovery Point Objective, RPO). Le RTO comme le RPO dépendent de votre secteur.", True),
     ("fr", "Vos obligations (RTO, RPO) changent. Le RTO dépend du secteur.", False),
+    # the question may open the draft; a trade term sharing its bracket with its acronym glosses the words before
+    ("en", "So what is a Part 36 offer? It settles a claim before trial.", True),
+    ("en", "Decide how much data you can afford to lose (Recovery Point Objective, RPO) with us.", True),
 ])
 def test_a_term_asked_about_or_named_after_its_description_is_explained(lang, text, explained):
     engine = EN if lang == "en" else FR
