@@ -7,6 +7,7 @@ is not jargon. Shared by the substitution, acronym and rare-term kinds.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _GLOSS_WORDS = (
     r"c'est-à-dire|c'est à dire|soit|autrement dit|ou encore|aussi appelée?s?|qui signifie|qui veut dire|"
@@ -51,7 +52,8 @@ def is_gloss_itself(text: str, start: int, end: int) -> bool:
         return False
     acronyms = re.findall(r"[A-Z][A-Za-z0-9&]+", group.group(0))
     initials = [m.group(0).lower() for m in _WORD_INITIAL.finditer(text, max(0, opening - 60), opening)]
-    return any(_spells(acronym.lower(), initials) for acronym in acronyms)
+    words = re.findall(r"\w+", text[max(0, opening - 60):opening].lower())[-4:]
+    return any(_spells(acronym.lower(), initials) or _shortens(acronym.lower(), words) for acronym in acronyms)
 
 
 def _names_its_long_form(text: str, opening: int, start: int, end: int) -> bool:
@@ -63,6 +65,16 @@ def _names_its_long_form(text: str, opening: int, start: int, end: int) -> bool:
         return False
     initials = [m.group(0).lower() for m in _WORD_INITIAL.finditer(text, opening + 1, start)]
     return _spells(acronym.rstrip("s").lower(), initials)
+
+
+def _shortens(abbreviation: str, words: list[str]) -> bool:
+    """The abbreviation is the start of one of the last words (« la sphère (SPH) », "the addition
+    (ADD)"): a short form, like an acronym of the words before it."""
+    return len(abbreviation) >= 3 and any(_unaccented(word).startswith(abbreviation) for word in words)
+
+
+def _unaccented(word: str) -> str:
+    return unicodedata.normalize("NFD", word).encode("ascii", "ignore").decode()
 
 
 def _spells(acronym: str, initials: list[str]) -> bool:

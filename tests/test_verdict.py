@@ -117,6 +117,8 @@ def test_a_draft_that_explains_its_terms_needs_more_evidence_of_jargon():
     assert explaining.verdicts["peer-jargon"].required == pytest.approx(1.5 * plain.verdicts["peer-jargon"].required)
     assert tone(explaining, "peer-jargon") and all(d.severity == Severity.SUGGESTION
                                                    for d in tone(explaining, "peer-jargon"))
+    also_named = FR.lint(JARGON + " Le COP représente le rendement de la pompe, appelé aussi coefficient.")
+    assert also_named.verdicts["peer-jargon"].required == pytest.approx(1.5 * plain.verdicts["peer-jargon"].required)
     # one definition is not yet an explaining draft
     once = FR.lint(JARGON + " Qu'est-ce qu'un plan de secours ? La marche à suivre quand tout s'arrête.")
     assert once.verdicts["peer-jargon"].required == plain.verdicts["peer-jargon"].required
@@ -546,6 +548,16 @@ def test_a_term_asked_about_or_named_after_its_description_is_explained(lang, te
     engine = EN if lang == "en" else FR
     jargon = [d for d in engine.lint(text).diagnostics if d.rule.endswith(("jargon-de-metier", "trade-jargon"))]
     assert (not jargon) is explained
+
+
+@pytest.mark.parametrize("text, explained", [
+    # a bracket of short forms that begin the words before it: « la sphère (PWR/SPH) »
+    ("L'ordonnance donne la sphère (PWR/SPH) de chaque œil, puis l'addition (ADD).", True),
+    ("L'ordonnance suit les règles (PWR/SPH) de chaque pays.", False),
+])
+def test_a_bracket_of_abbreviations_of_the_words_before_explains_them(text, explained):
+    acronyms = {d.match for d in FR.lint(text).diagnostics if d.rule == "fr.peer-jargon.sigles"}
+    assert ("SPH" not in acronyms) is explained
 
 
 def test_headwords_of_a_list_of_words_are_discussed():
