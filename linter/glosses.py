@@ -31,6 +31,7 @@ _ACRONYMS_IN_PARENTHESES = re.compile(r"\(\s*[A-Z][A-Za-z0-9&]{1,7}(?:\s*(?:/|,|
 _WORD_INITIAL = re.compile(r"(?<![\w'’])\w")
 # the term and its acronym share the bracket: « (Recovery Time Objective ou RTO) », "(Recovery Point Objective, RPO)"
 _THEN_ITS_ACRONYM = re.compile(r"\s*(?:,|\b(?:ou|or)\b)\s*[A-Z][A-Z0-9&]{1,7}s?\s*\)")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
 
 
 def is_gloss_itself(text: str, start: int, end: int) -> bool:
@@ -61,7 +62,7 @@ def _names_its_long_form(text: str, opening: int, start: int, end: int) -> bool:
     « la durée d'interruption admissible (Recovery Time Objective ou RTO) », "(Recovery Point
     Objective, RPO)"."""
     acronym = text[start:end]
-    if not re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}s?", acronym) or not text[end:end + 3].lstrip().startswith(")"):
+    if not _ACRONYM.fullmatch(acronym) or not text[end:end + 3].lstrip().startswith(")"):
         return False
     initials = [m.group(0).lower() for m in _WORD_INITIAL.finditer(text, opening + 1, start)]
     return _spells(acronym.rstrip("s").lower(), initials)
@@ -133,11 +134,11 @@ _NAMED_AS = re.compile(
     r"|\b(?:est|sont|soit)\s+(?:(?:aussi|également|couramment|souvent|simplement)\s+)?(?:appelée?s?|nommée?s?|dénommée?s?)"
     r"|\bconnue?s?\s+sous\s+le\s+nom\s+d(?:e\s+|['’]))"
     r"\s+(?:(?:an?|the|le|la|les|un|une|des)\s+|l['’])?[\"“«‘']?\s*$", re.IGNORECASE)
-# Words that may open a question before "what is": "So what is a Part 36 offer?", « Mais qu'est-ce qu'un… ».
-# the question may go on with the term's complement (« qu'est-ce qu'une servitude de passage ? »),
-# not with a verb ("What is the EBITDA doing?" asks something else)
+# A question within a paragraph may go on with the term's complement (« qu'est-ce qu'une servitude de
+# passage ? »), not with a verb ("What is the EBITDA doing?" asks something else).
 _INLINE_QUESTION_END = re.compile(r"(?:[ \t]+(?:de|du|des|d['’]|of|for|in|à|en)\b[^?!.\n]{0,40}?)?[ \t]*"
                                   r"(?:\([^()\n]{1,40}\)[ \t]*)?\?", re.IGNORECASE)
+# Words that may open a question before "what is": "So what is a Part 36 offer?", « Mais qu'est-ce qu'un… ».
 _QUESTION_OPENER = re.compile(r"[ \t]*(?:(?:so|and|but|then|now|alors|mais|donc|bon|ok)\b[ \t,]*)?", re.IGNORECASE)
 
 
