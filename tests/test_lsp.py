@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -81,23 +82,27 @@ async def initialize(client: LanguageClient, folder, encodings=None, capabilitie
         workspace_folders=[types.WorkspaceFolder(uri=f.as_uri(), name=f.name) for f in folders or [folder]]))
 
 
+@contextlib.asynccontextmanager
+async def session(client: LanguageClient, folder, **initialize_options):
+    """An initialized session on `folder` (the fixtures' shared set-up), shut down afterwards."""
+    client.folder = folder
+    client.init_result = await initialize(client, folder, **initialize_options)
+    yield
+    if client._server.returncode is None:  # a test may have shut it down itself
+        await client.shutdown_session()
+
+
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
 async def client(lsp_client: LanguageClient, tmp_path):
-    lsp_client.folder = tmp_path
-    await initialize(lsp_client, tmp_path)
-    yield
-    if lsp_client._server.returncode is None:  # a test may have shut it down itself
-        await lsp_client.shutdown_session()
+    async with session(lsp_client, tmp_path):
+        yield
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client),
                     params=[None, ["utf-8"], ["utf-32"], ["utf-16"]], ids=["default", "utf-8", "utf-32", "utf-16"])
 async def encoded_client(lsp_client: LanguageClient, tmp_path, request):
-    lsp_client.folder = tmp_path
-    lsp_client.init_result = await initialize(lsp_client, tmp_path, request.param)
-    yield
-    if lsp_client._server.returncode is None:  # a test may have shut it down itself
-        await lsp_client.shutdown_session()
+    async with session(lsp_client, tmp_path, encodings=request.param):
+        yield
 
 
 async def until(condition, timeout: float = 20.0, what: str = "condition"):
@@ -331,10 +336,8 @@ SAMPLE = (Path(__file__).resolve().parent.parent / "samples" / "brouillon-fr.md"
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
 async def rich_client(lsp_client: LanguageClient, tmp_path):
-    lsp_client.folder = tmp_path
-    await initialize(lsp_client, tmp_path, capabilities=RICH_CLIENT)
-    yield
-    await lsp_client.shutdown_session()
+    async with session(lsp_client, tmp_path, capabilities=RICH_CLIENT):
+        yield
 
 
 @pytest.mark.asyncio
@@ -416,11 +419,9 @@ def test_the_readability_finding_points_at_the_hardest_paragraphs(engine_fr):
 async def french_editor(lsp_client: LanguageClient, tmp_path, request):
     """An editor whose own language is French (InitializeParams.locale), with or without the
     `uiLang` setting that overrides it."""
-    lsp_client.folder = tmp_path
     lsp_client.ui_lang = (request.param or {}).get("uiLang", "fr")
-    await initialize(lsp_client, tmp_path, capabilities=RICH_CLIENT, options=request.param, locale="fr-CA")
-    yield
-    await lsp_client.shutdown_session()
+    async with session(lsp_client, tmp_path, capabilities=RICH_CLIENT, options=request.param, locale="fr-CA"):
+        yield
 
 
 @pytest.mark.asyncio
@@ -473,11 +474,9 @@ def test_the_profile_message_in_french_and_in_english(engine_fr):
                     params=[{"uiLang": "fr"}, None], ids=["uiLang-fr", "default"])
 async def writer(lsp_client: LanguageClient, tmp_path, request):
     """A writer who asked for French (the `uiLang` setting), or one who asked for nothing."""
-    lsp_client.folder = tmp_path
     lsp_client.ui_lang = (request.param or {}).get("uiLang", "en")
-    await initialize(lsp_client, tmp_path, options=request.param)
-    yield
-    await lsp_client.shutdown_session()
+    async with session(lsp_client, tmp_path, options=request.param):
+        yield
 
 
 @pytest.mark.asyncio
@@ -614,12 +613,9 @@ async def test_rule_files_of_the_workspace_are_recompiled_and_a_broken_one_keeps
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
 async def client_with_options(lsp_client: LanguageClient, tmp_path):
-    lsp_client.folder = tmp_path
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri(),
-        initialization_options={"lang": "fr", "ignore": ["fr.peer-jargon", "fr.peer-jargn"], "colour": "blue"}))
-    yield
-    await lsp_client.shutdown_session()
+    async with session(lsp_client, tmp_path,
+                       options={"lang": "fr", "ignore": ["fr.peer-jargon", "fr.peer-jargn"], "colour": "blue"}):
+        yield
 
 
 @pytest.mark.asyncio
@@ -637,16 +633,14 @@ async def test_initialization_options_narrow_the_lint_and_bad_ones_are_reported(
 async def configured_client(lsp_client: LanguageClient, tmp_path):
     """Three workspace folders: alpha and beta have their own "tonelint" settings, gamma none;
     initializationOptions say fr-CA."""
-    lsp_client.folder = tmp_path
     alpha, beta, gamma = (tmp_path / name for name in ("alpha", "beta", "gamma"))
     # VS Code answers with the extension's own keys too (path, trace): they are no concern of the server.
     lsp_client.set_configuration({"variant": "fr-FR", "path": "/opt/tonelint", "trace": {"server": "off"}},
                                  section="tonelint", scope_uri=alpha.as_uri())
     lsp_client.set_configuration({"ignore": ["fr.peer-jargon"]}, section="tonelint", scope_uri=beta.as_uri())
-    await initialize(lsp_client, tmp_path, capabilities=RICH_CLIENT, folders=[alpha, beta, gamma],
-                     options={"variant": "fr-CA"})
-    yield
-    await lsp_client.shutdown_session()
+    async with session(lsp_client, tmp_path, capabilities=RICH_CLIENT, folders=[alpha, beta, gamma],
+                       options={"variant": "fr-CA"}):
+        yield
 
 
 @pytest.mark.asyncio
