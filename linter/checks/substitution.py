@@ -91,8 +91,8 @@ class SubstitutionCheck(Check):
             text = block.text
             if _inside_compound(text, hit.start, hit.end):
                 continue  # a term is matched whole or not at all: "full-funnel" is not "funnel"
-            if self.skip_explained and (explained_after(text, hit.end) or is_gloss_itself(text, hit.start, hit.end)
-                                        or _folded(text[hit.start:hit.end]) in defined):
+            # (a term in brackets after its plain words is in `defined`: not tested again here)
+            if self.skip_explained and (explained_after(text, hit.end) or _folded(text[hit.start:hit.end]) in defined):
                 continue
             original = text[hit.start:hit.end]
             alternatives, forms = hit.payload
