@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .cues import recurs
 from .terms import same_term
 
 # Opening quotation mark -> the marks that close it. Straight double quotes pair with themselves.
@@ -71,7 +72,7 @@ class MentionModel:
     def discussed(self, texts: list[str]) -> set[str]:
         """The categories whose kind of writing the draft is about (its topic cue recurs)."""
         return {category for category, cue, minimum, not_after in self.topics
-                if sum(_count(cue, not_after, text) for text in texts) >= minimum}
+                if recurs(cue, texts, minimum, not_after)}
 
     def is_mention(self, text: str, sentence: tuple[int, int], start: int, end: int,
                    before: Callable[[], str] = str, category: str = "", memo: dict | None = None,
@@ -223,17 +224,6 @@ def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str]
     lines = memo[key]
     return lines >= 3 or lines + len(line_form.findall(nearby())) >= 3
 
-
-# How far before a topic cue its `not_after` words are looked for: room for the longest of them
-# ("confirmed yesterday in a joint", « l'un de ses »), not the whole draft for every cue.
-_NOT_AFTER_REACH = 60
-
-
-def _count(cue: re.Pattern, not_after: re.Pattern | None, text: str) -> int:
-    if not_after is None:
-        return len(cue.findall(text))
-    return sum(1 for m in cue.finditer(text)
-               if not not_after.search(text, max(0, m.start() - _NOT_AFTER_REACH), m.start()))
 
 
 def _alternation(patterns: list[str]) -> re.Pattern | None:

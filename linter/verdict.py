@@ -29,6 +29,7 @@ from pathlib import Path
 from .model import Diagnostic, Severity
 from .rulepack.categories import Category, check_reference, parse_categories, read_pack_file
 from .rulepack.schema import RuleError
+from .cues import recurs
 from .terms import same_term
 
 DEFAULT_STRENGTH = {Severity.SUGGESTION: 0.5, Severity.WARNING: 1.0, Severity.ERROR: 1.5}
@@ -42,13 +43,7 @@ class ThresholdRaise:
     factor: float = 1.5
 
     def applies(self, texts: list[str]) -> bool:
-        found = 0
-        for text in texts:
-            for _ in self.cue.finditer(text):  # stops at `min`: a long draft is not scanned to its end
-                found += 1
-                if found >= self.min:
-                    return True
-        return False
+        return recurs(self.cue, texts, self.min)
 
 
 @dataclass(frozen=True)
