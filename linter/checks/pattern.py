@@ -94,6 +94,7 @@ CANDIDATES_PER_BATCH = 8
 
 class PatternCheck(Check):
     kind = "pattern"
+    match_fields = ("trigger", "patterns", "mark")  # for rules/schema.json: no built-in rule uses this kind
 
     @property
     def needs(self) -> frozenset[str]:

@@ -23,7 +23,8 @@ _EXAMPLE = {"oneOf": [{"type": "string"},
 
 
 def match_fields_by_kind() -> dict[str, list[str]]:
-    """For each kind, the `match` fields its built-in rules were read with."""
+    """For each kind, the `match` fields its built-in rules were read with (and those a kind
+    declares in `match_fields`)."""
     from ..checks import KINDS, CompileContext
     from ..checks.base import ReadFields
     from ..tokens import PhraseIndex
@@ -36,6 +37,9 @@ def match_fields_by_kind() -> dict[str, list[str]]:
             spec = ReadFields(rule.match)
             KINDS[rule.kind](replace(rule, match=spec), ctx)
             fields[rule.kind] |= spec.read & set(dict.keys(spec))
+    for kind, check in KINDS.items():
+        # A kind no built-in rule uses (`pattern`) names its fields itself.
+        fields[kind] |= set(getattr(check, "match_fields", ()))
     return {kind: sorted(names) for kind, names in sorted(fields.items())}
 
 
