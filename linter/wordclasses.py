@@ -1,4 +1,7 @@
-"""Word classes rules can test a regex group against (`match.words`), from installed data.
+"""Word data from installed language models: word classes and lemmas.
+
+Word classes are what rules test a regex group against (`match.words`); lemmas let
+frequency look-ups judge an inflected form by its dictionary word (`lemmas`).
 
 A rule names a class (`past-participle`); this module knows, per language, how to
 build its set of word forms from a data package and keeps the set in the user's
@@ -80,6 +83,48 @@ def _cached_french_past_participles() -> list[str]:
     # The model's version names the cache: the tables are read only when the cache misses.
     return load_or_build(f"fr-past-participles-{source_versions('fr')}", lambda: _french_past_participles(_french_model_tables()),
                          version=TABLE_FORMAT)
+
+
+def _french_lemma_exceptions(tables: dict) -> dict[str, str]:
+    """Form -> lemma for the irregular and listed forms of verbs, adjectives and nouns
+    (« lisiez » -> lire, « garantissons » -> garantir), forms that are their own lemma left out."""
+    from spacy.strings import get_string_id as key
+
+    lemmas: dict[str, str] = {}
+    for part_of_speech in ("verb", "adj", "noun"):
+        for form, found in tables["lemma_exc"].get(key(part_of_speech), {}).items():
+            if found and found[0] != form:
+                lemmas.setdefault(form, found[0])
+    return lemmas
+
+
+def _french_lemma_rules(tables: dict) -> list[tuple[str, str]]:
+    """The regular endings' (form ending, lemma ending) pairs of verbs, adjectives and nouns."""
+    from spacy.strings import get_string_id as key
+
+    pairs = {(old, new) for part_of_speech in ("verb", "adj", "noun")
+             for old, new in tables["lemma_rules"].get(key(part_of_speech), []) if old != new}
+    return sorted(pairs, key=lambda pair: (-len(pair[0]), pair))
+
+
+@lru_cache(maxsize=None)
+def _lemma_data(lang: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    if lang != "fr":
+        return {}, []
+    return load_or_build(f"fr-lemmas-{source_versions('fr')}", lambda: (
+        lambda tables: (_french_lemma_exceptions(tables), _french_lemma_rules(tables)))(_french_model_tables()),
+        version=TABLE_FORMAT)
+
+
+def lemmas(lang: str, word: str) -> list[str]:
+    """The dictionary words a lower-case form may be an inflection of: its listed lemma, and what
+    each regular ending gives (« menuiseries » -> menuiserie, « nationaux » -> national). Not
+    checked against a word list: callers ask whether one of them is a frequent word, which a
+    made-up stem is not. Empty for a language without tables."""
+    exceptions, rules = _lemma_data(lang)
+    found = [exceptions[word]] if word in exceptions else []
+    found.extend(word[:len(word) - len(old)] + new for old, new in rules if word.endswith(old) and len(word) > len(old))
+    return found
 
 
 BUILDERS: dict[tuple[str, str], Callable[[], list[str]]] = {

@@ -67,3 +67,13 @@ def test_the_built_in_french_rules_load_no_tagging_model():
     assert [d.match for d in result.diagnostics if d.rule == "fr.register.voix-passive"] == [
         "a été conçu", "sont traitées"]
     assert engine.pipelines.loaded_languages() == []
+
+
+def test_french_lemmas_of_inflected_forms():
+    from tonelint.wordclasses import lemmas
+
+    assert "lire" in lemmas("fr", "lisiez")  # an irregular verb form, listed in the tables
+    assert "garantir" in lemmas("fr", "garantissons")
+    assert "menuiserie" in lemmas("fr", "menuiseries")  # a regular ending
+    assert "national" in lemmas("fr", "nationaux")
+    assert lemmas("en", "houses") == []  # no tables for English

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from ..glosses import explained_after, is_gloss_itself
 from ..inflect import adjective_forms, french_er_infinitive
+from ..wordclasses import lemmas
 from ..wordfreqs import known, words_at_least
 from .base import Check, Finding, number, string_list
 
@@ -90,6 +91,10 @@ class RareTermCheck(Check):
                 or self._prefixed_everyday_word(token.lower):
             return False
         if self.lang == "fr" and (_FRENCH_VERB_FORM.search(token.lower) or self._everyday_er_verb(token.lower)):
+            return False
+        # « lisiez », « garantissons », « menuiseries »: an inflection of an everyday word, judged by
+        # the lemmas the language model's tables give it
+        if not self._frequent_words.isdisjoint(lemmas(self.lang, token.lower)):
             return False
         # « entrepreneuriales », « transitoirement »: a known adjective, inflected (looked up last: the
         # candidate forms cost more than every other test)
