@@ -149,14 +149,3 @@ def adjective_forms(word: str, lang: str) -> frozenset[str]:
 def _strip(word: str, endings) -> set[str]:
     return {word[:-len(suffix)] + replacement for suffix, replacement in endings
             if word.endswith(suffix) and len(word) - len(suffix) >= 4}
-
-
-# Other forms of a regular French -er verb (« blaguez », « escaladent », « efforcés », « souciant »):
-# the frequency list knows the infinitive far better than each of its forms.
-_FRENCH_ER_ENDING = re.compile(r"(?:ez|ent|ons|es|ées|és|ée|é|ant)$")
-
-
-def french_er_infinitive(word: str) -> str | None:
-    """The infinitive `word` would be a form of if it came from a regular -er verb, else None."""
-    ending = _FRENCH_ER_ENDING.search(word)
-    return word[:ending.start()] + "er" if ending else None

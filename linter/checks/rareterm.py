@@ -10,14 +10,11 @@ import re
 from functools import cached_property
 
 from ..glosses import explained_after, is_gloss_itself
-from ..inflect import adjective_forms, french_er_infinitive
+from ..inflect import adjective_forms
 from ..wordclasses import lemmas
 from ..wordfreqs import known, words_at_least
 from .base import Check, Finding, number, string_list
 
-# Inflected French verb forms (future, conditional, past subjunctive) are rare as
-# forms even when the verb is everyday ("ouvrirons"): not vocabulary.
-_FRENCH_VERB_FORM = re.compile(r"(?:rons|rez|ront|rais|rait|rions|riez|raient|assent|issent|âmes|îmes|âtes|assions|issions)$")
 # "Nooooon", "Yesss": a letter drawn out for effect, not a rare word.
 _DRAWN_OUT = re.compile(r"(\w)\1\1")
 # "créa-\ntion": a word cut at the end of a line, as text copied from print or PDF is. Markdown
@@ -90,10 +87,9 @@ class RareTermCheck(Check):
         if _DRAWN_OUT.search(token.lower) or self._piece_of_cut_word(token, text) \
                 or self._prefixed_everyday_word(token.lower):
             return False
-        if self.lang == "fr" and (_FRENCH_VERB_FORM.search(token.lower) or self._everyday_er_verb(token.lower)):
-            return False
-        # « lisiez », « garantissons », « menuiseries »: an inflection of an everyday word, judged by
-        # the lemmas the language model's tables give it
+        # « lisiez », « ouvrirons », « blaguez », « menuiseries »: an inflection of an everyday word
+        # (verb forms are rare as forms even when the verb is everyday), judged by the lemmas the
+        # language model's tables give it
         if not self._frequent_words.isdisjoint(lemmas(self.lang, token.lower)):
             return False
         # « entrepreneuriales », « transitoirement »: a known adjective, inflected (looked up last: the
@@ -105,10 +101,6 @@ class RareTermCheck(Check):
         "bio" + "matériel"): the reader understands it from its parts."""
         return any(lower.startswith(prefix) and len(lower) - len(prefix) >= 5
                    and lower[len(prefix):] in self._everyday_bases for prefix in self.prefixes)
-
-    def _everyday_er_verb(self, lower: str) -> bool:
-        """A form of an everyday -er verb (« blaguez », « souciant »): judged by its infinitive."""
-        return french_er_infinitive(lower) in self._frequent_words
 
     def _piece_of_cut_word(self, token, text: str) -> bool:
         """Half of a word hyphenated across a line break ("ori-" and "ginal"): the half is no word,
