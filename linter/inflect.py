@@ -10,7 +10,6 @@ frequency look-ups.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 # French auxiliaries of the passé composé and plus-que-parfait, third person (reporting clauses).
