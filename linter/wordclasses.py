@@ -1,7 +1,8 @@
 """Word data from installed language models: word classes and lemmas.
 
 Word classes are what rules test a regex group against (`match.words`); lemmas let
-frequency look-ups judge an inflected form by its dictionary word (`lemmas`).
+frequency look-ups judge an inflected form by its dictionary word (`lemmas`: French from
+the model's tables, English from lemminflect's dictionary).
 
 A rule names a class (`past-participle`); this module knows, per language, how to
 build its set of word forms from a data package and keeps the set in the user's
@@ -85,17 +86,16 @@ def _cached_french_past_participles() -> list[str]:
                          version=TABLE_FORMAT)
 
 
-def _french_lemma_exceptions(tables: dict) -> dict[str, str]:
-    """Form -> lemma for the irregular and listed forms of verbs, adjectives and nouns
+def _french_lemma_exceptions(tables: dict) -> dict[str, tuple[str, ...]]:
+    """Form -> lemmas for the irregular and listed forms of verbs, adjectives and nouns
     (« lisiez » -> lire, « garantissons » -> garantir), forms that are their own lemma left out."""
     from spacy.strings import get_string_id as key
 
-    lemmas: dict[str, str] = {}
+    lemmas: dict[str, set[str]] = {}
     for part_of_speech in ("verb", "adj", "noun"):
         for form, found in tables["lemma_exc"].get(key(part_of_speech), {}).items():
-            if found and found[0] != form:
-                lemmas.setdefault(form, found[0])
-    return lemmas
+            lemmas.setdefault(form, set()).update(lemma for lemma in found if lemma != form)
+    return {form: tuple(sorted(found)) for form, found in lemmas.items() if found}
 
 
 def _french_lemma_rules(tables: dict) -> list[tuple[str, str]]:
@@ -107,22 +107,58 @@ def _french_lemma_rules(tables: dict) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: (-len(pair[0]), pair))
 
 
+def _french_lemma_table() -> tuple[dict[str, tuple[str, ...]], list[tuple[str, str]]]:
+    tables = _french_model_tables()
+    return _french_lemma_exceptions(tables), _french_lemma_rules(tables)
+
+
+def _english_lemma_table() -> tuple[dict[str, tuple[str, ...]], list[tuple[str, str]]]:
+    """Form -> lemmas of every form in lemminflect's dictionary (« triaged » -> triage, « saw » ->
+    see, saw). No ending rules: English endings strip into too many real words (« plats » -> plat)."""
+    import gzip
+
+    import lemminflect
+    from lemminflect import config
+
+    with gzip.open(config.lemma_lu_fn, "rt", encoding="utf-8") as handle:
+        forms = {line.split(",", 1)[0] for line in handle if "," in line}
+    table = {}
+    for form in forms:
+        found = {lemma for by_part in lemminflect.getAllLemmas(form).values() for lemma in by_part} - {form}
+        if found:
+            table[form] = tuple(sorted(found))
+    return table, []
+
+
+def _lemminflect_version() -> str:
+    import importlib.metadata
+
+    return f"lemminflect-{importlib.metadata.version('lemminflect')}"
+
+
+# Per language: the name of the data a lemma table is built from (it names the cached table) and
+# the builder.
+LEMMA_SOURCES: dict[str, tuple[Callable[[], str], Callable[[], tuple]]] = {
+    "fr": (lambda: source_versions("fr"), _french_lemma_table),
+    "en": (_lemminflect_version, _english_lemma_table),
+}
+
+
 @lru_cache(maxsize=None)
-def _lemma_data(lang: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
-    if lang != "fr":
+def _lemma_data(lang: str) -> tuple[dict[str, tuple[str, ...]], list[tuple[str, str]]]:
+    if lang not in LEMMA_SOURCES:
         return {}, []
-    return load_or_build(f"fr-lemmas-{source_versions('fr')}", lambda: (
-        lambda tables: (_french_lemma_exceptions(tables), _french_lemma_rules(tables)))(_french_model_tables()),
-        version=TABLE_FORMAT)
+    source, build = LEMMA_SOURCES[lang]
+    return load_or_build(f"lemmas-{lang}-{source()}", build, version=TABLE_FORMAT)
 
 
 def lemmas(lang: str, word: str) -> list[str]:
-    """The dictionary words a lower-case form may be an inflection of: its listed lemma, and what
-    each regular ending gives (« menuiseries » -> menuiserie, « nationaux » -> national). Not
-    checked against a word list: callers ask whether one of them is a frequent word, which a
-    made-up stem is not. Empty for a language without tables."""
-    exceptions, rules = _lemma_data(lang)
-    found = [exceptions[word]] if word in exceptions else []
+    """The dictionary words a lower-case form may be an inflection of: its listed lemmas and, in
+    French, what each regular ending gives (« menuiseries » -> menuiserie, « nationaux » ->
+    national). Not checked against a word list: callers ask whether one of them is a frequent word,
+    which a made-up stem is not. Empty for a language without tables."""
+    listed, rules = _lemma_data(lang)
+    found = list(listed.get(word, ()))
     found.extend(word[:len(word) - len(old)] + new for old, new in rules if word.endswith(old) and len(word) > len(old))
     return found
 

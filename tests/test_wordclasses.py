@@ -76,4 +76,12 @@ def test_french_lemmas_of_inflected_forms():
     assert "garantir" in lemmas("fr", "garantissons")
     assert "menuiserie" in lemmas("fr", "menuiseries")  # a regular ending
     assert "national" in lemmas("fr", "nationaux")
-    assert lemmas("en", "houses") == []  # no tables for English
+    assert lemmas("de", "häuser") == []  # no tables for this language
+
+
+def test_english_lemmas_come_from_lemminflect():
+    from tonelint.wordclasses import lemmas
+
+    assert lemmas("en", "triaged") == ["triage"]
+    assert "see" in lemmas("en", "saw")
+    assert lemmas("en", "glycoproteins") == []  # not in the dictionary: judged as written
