@@ -17,7 +17,9 @@ from collections import Counter
 
 from .wordfreqs import frequent
 
-_NAME_WORD = r"[A-ZÀ-Ý][\w&'’.-]*"
+# The English pronoun "I" is capitalised by grammar, not as a name: "But I", "Do I" open sentences
+# without naming anyone.
+_NAME_WORD = r"(?!I\b)[A-ZÀ-Ý][\w&'’.-]*"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:&[ \t]+)?{_NAME_WORD}){{0,3}}"
 _ABOUT = re.compile(rf"^\s*(?:About|À propos de|A propos de|À propos d['’]|A propos d['’])\s*({_NAME})\s*:?\s*$", re.M)
 _SUBJECT = re.compile(rf"({_NAME})(?=[ \t]+[a-zà-ÿ])")

@@ -405,6 +405,8 @@ def test_author_names_from_about_heading_and_repeated_subjects():
     starts = [[0], [0, 26, 43], [0]]
     assert author_names("en", texts, starts) == ["Acme Roofing"]
     assert author_names("en", ["Today is sunny. Today is warm."], [[0, 16]]) == []  # an everyday word
+    # "I" is capitalised by grammar: "Do I" opening FAQ questions names nobody
+    assert author_names("en", ["Do I need a permit? Do I pay a deposit?"], [[0, 20]]) == []
 
 
 def test_the_same_words_from_two_rules_are_one_piece_of_evidence():
