@@ -88,10 +88,16 @@ class CompiledPack:
     weightings: dict[str, RuleWeighting] = field(default_factory=dict)  # rule id -> its own cap and decay
     usage: dict[str, str] = field(default_factory=dict)  # variant -> how a message names its usage
     categories: tuple[Category, ...] = ()  # declared in pack.yaml, in the profile's order
+    missing_data: dict[str, str] = field(default_factory=dict)  # rule id -> data package not installed
 
     @cached_property
     def needs_lemmas(self) -> bool:
         return any("lemma" in check.needs for check in self.checks)
+
+    @cached_property
+    def needs_tagging(self) -> bool:
+        """Whether some rule (a pack's own `pattern` rule: no built-in one) needs the tagging model."""
+        return any(check.needs for check in self.checks)
 
 
 BLOCK_CACHE_CHARACTERS = 2_000_000  # about 180 MB of per-block results at most
@@ -189,7 +195,7 @@ class Engine:
                       if rule.max_strength is not None or rule.repeat_decay is not None}
         return CompiledPack(lang, rules, checks, index, settings["verdict"],
                             MentionModel.from_spec(settings["mention"]), weightings, dict(settings["usage"]),
-                            tuple(settings["categories"].values()))
+                            tuple(settings["categories"].values()), dict(ctx.missing_data))
 
     # -- linting -----------------------------------------------------------
     def detect(self, document: Document) -> str:
@@ -252,6 +258,10 @@ class Engine:
             rule = check.rule
             if rule.variants and variant not in rule.variants:
                 continue  # a usage note for other readers
+            if rule.id in pack.missing_data:
+                notices.append(Message(N_("{rule}: skipped, {package} is not installed"), rule=rule.id,
+                                       package=pack.missing_data[rule.id]))
+                continue
             tagged = bool(check.needs)
             # The model loads only when a sentence needs tagging: most short drafts never pay for spaCy.
             if tagged and not pipelines.model_installed(lang):

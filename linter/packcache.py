@@ -9,8 +9,9 @@ A pack is reused only when everything it was compiled from is unchanged: the
 content of every rule file and lexicon of the language in each rule directory,
 the configuration fields that shape compilation, tonelint's own code (any
 module: a check's fields may change with it), and the versions of Python,
-PyYAML and the data package word classes are built from (wordclasses.py). Anything else gives another fingerprint, and the pack is compiled anew
-and replaces the kept one (one file per language and configuration). A pack
+PyYAML and the data package word classes are built from (wordclasses.py).
+Anything else gives another fingerprint, and the pack is compiled anew and
+replaces the kept one (one file per language and configuration). A pack
 holds rules and reference data only, never a draft's text.
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Callable, TypeVar
 
 from .config import Config
 from .datacache import cache_directory, load_or_build
-from .wordclasses import source_versions
+from .wordclasses import data_versions
 
 try:  # the regex compiler `re` itself uses; private, so any surprise just means re.compile
     import _sre
@@ -117,7 +118,7 @@ def pack_fingerprint(lang: str, shape: str, roots: list[Path]) -> str:
     # The name tonelint was imported under: a pickle names its classes' modules, and a pack pickled
     # by a script that imported the source tree by another name holds classes tonelint's are not.
     digest.update(f"{sys.version}\nPyYAML {yaml.__version__}\n{__package__}\n{shape}\n".encode("utf-8"))
-    digest.update(f"word classes from {source_versions(lang)}\n".encode("utf-8"))
+    digest.update(f"word classes from {data_versions(lang)}\n".encode("utf-8"))
     for path in _files(_CODE_DIR, ".py"):
         digest.update(_entry(path, _CODE_DIR))
     for root in roots:

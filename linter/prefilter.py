@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .wordfreqs import normalise
+
 try:  # the parser `re` itself uses; private, so any surprise just disables the shortcut
     from re import _constants as _sre
     from re import _parser as _sre_parser
@@ -122,7 +124,11 @@ class Search:
     def _words_fit(self, match: re.Match) -> bool:
         for group, forms in self.words:
             word = match.group(group)
-            if word is not None and word.lower().replace("\u2019", "'") not in forms:
+            if word is None:
+                continue
+            word = normalise(word)
+            # A compound is in the class when its last part is (« pré-rempli », « co-construit »).
+            if word not in forms and word.rpartition("-")[2] not in forms:
                 return False
         return True
 

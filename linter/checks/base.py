@@ -13,7 +13,7 @@ from ..rulepack.loader import load_lexicon
 from ..rulepack.schema import Rule, RuleError
 from ..validation import as_string_list
 from ..tokens import PhraseIndex, expand_alternations
-from ..wordclasses import BUILDERS, known_classes, word_class
+from ..wordclasses import WORD_CLASS_BUILDERS, DataUnavailable, known_classes, word_class
 
 
 @dataclass
@@ -23,6 +23,9 @@ class CompileContext:
     rule_dirs: list[Path]
     self_names: list[str] = field(default_factory=list)
     known_terms: list[str] = field(default_factory=list)
+    # Rule id -> the data package its word class needs and is not installed: the engine skips the
+    # rule with a notice, as it skips a tagged rule without its model.
+    missing_data: dict[str, str] = field(default_factory=dict)
 
     def lexicon(self, rule: Rule, name: str, field_name: str) -> list[str]:
         try:
@@ -32,13 +35,14 @@ class CompileContext:
 
     def word_class(self, rule: Rule, name, field_name: str) -> frozenset[str]:
         """A word class of linter/wordclasses.py, e.g. `past-participle`."""
-        if not isinstance(name, str) or (self.lang, name) not in BUILDERS:
+        if not isinstance(name, str) or (self.lang, name) not in WORD_CLASS_BUILDERS:
             known = ", ".join(known_classes(self.lang)) or "none"
             raise RuleError(rule.path, field_name, f"unknown word class {name!r} for {self.lang} (known: {known})")
         try:
             return word_class(self.lang, name)
-        except LookupError as exc:  # the data package is missing: say which, not a traceback
-            raise RuleError(rule.path, field_name, f"word class {name!r}: {exc}") from None
+        except DataUnavailable as missing:
+            self.missing_data[rule.id] = missing.package
+            return frozenset()
 
 
 @dataclass
@@ -88,8 +92,8 @@ class TermSet:
         for pattern in string_list(rule, spec.get("regex", []), f"{field_name}.regex"):
             compiled, anchors = compile_rule_regex(rule, pattern, ctx, f"{field_name}.regex", flags | re.UNICODE)
             self.patterns.append(compiled)
-            fitting = {group: classed for group, classed in words.items() if group in compiled.groupindex}
-            self.searches.append((Search(compiled, fitting), tuple(anchors)))
+            groups_to_test = {group: classed for group, classed in words.items() if group in compiled.groupindex}
+            self.searches.append((Search(compiled, groups_to_test), tuple(anchors)))
         for name in names:
             self.patterns.append(literal_name_pattern(name))
             self.searches.append((Search(self.patterns[-1]), ()))
@@ -103,7 +107,7 @@ class TermSet:
                       field_name: str) -> dict[str, tuple[str, frozenset[str]]]:
         """`words: {group: class}`: a regex match counts only when the group holds a word of the class."""
         words = spec.get("words", {})
-        if not isinstance(words, dict):
+        if not isinstance(words, dict) or not all(isinstance(group, str) for group in words):
             raise RuleError(rule.path, f"{field_name}.words", "must map a regex group name to a word class")
         return {group: (name, ctx.word_class(rule, name, f"{field_name}.words.{group}"))
                 for group, name in words.items()}
