@@ -4,8 +4,10 @@ A warm Engine (the object the server keeps per process) lints 20,000 drafts,
 each with vocabulary never seen before (pseudo-words mixed into French and
 English sentences, so the tagger, the syllable counter and spaCy's string
 store all meet new words), and prints the resident set size every 2,000
-drafts, with the size of the French tagger's string store. Usage:
-python bench/server_rss.py [drafts] [every]
+drafts, with the size of the French tagger's string store. No built-in rule
+tags, so the engine runs with the test pack whose passive-voice rule is the
+tagger-based `pattern` kind (tests/data/tagged-pack), as a pack of one's own
+would. Usage: python bench/server_rss.py [drafts] [every]
 """
 from __future__ import annotations
 
@@ -13,11 +15,14 @@ import os
 import random
 import sys
 import time
+from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(__file__))
 from drafts import EN, FR  # noqa: E402
 
 from tonelint import Config, Engine  # noqa: E402
+
+TAGGED_PACK = Path(__file__).resolve().parents[1] / "tests" / "data" / "tagged-pack"
 
 _CONSONANTS = "bcdfglmnprstvz"
 _VOWELS = "aeiouéè"
@@ -52,7 +57,7 @@ def rss_mb() -> float:
 
 def main(total: int = 20_000, every: int = 2_000) -> None:
     rng = random.Random(12)
-    engine = Engine(Config())
+    engine = Engine(Config(rule_dirs=(TAGGED_PACK,)))
     for lang in ("fr", "en"):  # load models, compile packs: the server's state once warm
         engine.lint(draft_with_new_words(random.Random(0), lang), "markdown")
     print(f"{'drafts':>7} {'RSS MB':>8} {'ms/draft':>9} {'fr vocabulary':>14} {'pipelines recycled':>19}")

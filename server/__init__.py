@@ -98,14 +98,17 @@ def create_app(settings: ServerSettings | None = None) -> Flask:
 
 
 def warm_up(app: Flask, langs=("fr", "en")) -> None:
-    """Compile the rule packs and load the models before the port opens. The grammar
-    server is not waited for: it is asked in the background and shows in /v1/health."""
+    """Compile the rule packs (and load the tagging models, when a rule needs one) before the port
+    opens. The grammar server is not waited for: it is asked in the background and shows in
+    /v1/health."""
     state: ServerState = app.extensions["tonelint"]
     samples = {"fr": "Les demandes sont traitées par notre équipe. Vous êtes le bienvenu.",
                "en": "Requests are processed by our team. You are welcome."}
     for lang in langs:
         state.engine.lint(samples[lang], "text", lang, grammar=False)
-        state.engine.pipelines.get(lang, state.engine.pack(lang).needs_lemmas)
+        pack = state.engine.pack(lang)
+        if pack.needs_tagging:  # no built-in rule does: only a pack's own pattern rules
+            state.engine.pipelines.get(lang, pack.needs_lemmas)
     if state.engine.grammar is not None:
         state.engine.grammar.prepare(langs)
     state.ready = True
