@@ -114,9 +114,8 @@ def french_adjective_forms(lemma: str) -> list[str]:
 
 # Reading the other way: the adjective an inflected form or an adverb comes from. A frequency list
 # knows "entrepreneurial" far better than « entrepreneuriales », « transitoire » than « transitoirement »:
-# such a word is as familiar as its adjective. Plurals alone and verb forms are left as they are: the
-# plural of a trade noun (« redirections », "footings") is rare because the trade sense is, even where
-# the singular has an everyday sense.
+# such a word is as familiar as its adjective. Plurals alone and verb forms are not guessed here: the
+# language data knows them (wordclasses.lemmas: « menuiseries » -> menuiserie, "triaged" -> triage).
 _PLURAL_ENDINGS = {"fr": (("aux", "al"), ("s", ""), ("x", "")), "en": ()}
 _ADJECTIVE_ENDINGS = {
     "fr": (("ive", "if"), ("euse", "eux"), ("rice", "eur"), ("elle", "el"), ("enne", "en"), ("onne", "on"),

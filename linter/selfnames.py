@@ -19,7 +19,7 @@ from .wordfreqs import frequent
 
 # The English pronoun "I" is capitalised by grammar, not as a name: "But I", "Do I" open sentences
 # without naming anyone.
-_NAME_WORD = r"(?!I\b)[A-ZÀ-Ý][\w&'’.-]*"
+_NAME_WORD = r"(?!I(?![\w&'’.-]))[A-ZÀ-Ý][\w&'’.-]*"  # "I-Tech", "I.T. Pros" stay names
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:&[ \t]+)?{_NAME_WORD}){{0,3}}"
 _ABOUT = re.compile(rf"^\s*(?:About|À propos de|A propos de|À propos d['’]|A propos d['’])\s*({_NAME})\s*:?\s*$", re.M)
 _SUBJECT = re.compile(rf"({_NAME})(?=[ \t]+[a-zà-ÿ])")

@@ -653,6 +653,6 @@ def test_adjective_forms_read_back_to_the_adjective():
     assert "entrepreneurial" in adjective_forms("entrepreneuriales", "fr")
     assert "transitoire" in adjective_forms("transitoirement", "fr")
     assert "reliable" in adjective_forms("reliably", "en")
-    # a plural alone, a verb form: left as they are (a trade noun's plural is rare because its sense is)
+    # a plural alone, a verb form: not guessed from endings (the lemma tables know them)
     assert not adjective_forms("redirections", "fr") & {"redirection"}
     assert adjective_forms("footings", "en") == frozenset() and adjective_forms("rectifying", "en") == frozenset()
