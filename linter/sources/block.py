@@ -8,6 +8,7 @@ HTML entity or a Markdown escape).
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
 from dataclasses import dataclass
 
@@ -36,6 +37,10 @@ _MAYBE_URL_OR_EMAIL = re.compile(r"[\w-][.@][\w-]|://")
 LONGEST_WORD = 200
 _OVERLONG_RUN = re.compile(r"(?<!\S)(?=\S{%d})\S++" % (LONGEST_WORD + 1))
 _TRAILING_PUNCT = ".,;:!?)»”’'\""
+# A letter followed by combining accents (decomposed Unicode, NFD: « e » + U+0301 for « é »), as some
+# systems and PDF copies write them: the prose gets the composed letter, so rules written with « é »
+# match, and the letter maps to the whole source range.
+_DECOMPOSED = re.compile(r".[\u0300-\u036f]+", re.DOTALL)
 
 
 @dataclass
@@ -82,7 +87,28 @@ class BlockBuilder:
         return len(self.starts)
 
     def add_verbatim(self, text: str, source_start: int) -> None:
-        """Characters copied one for one from the source."""
+        """Characters copied from the source: one for one, except a decomposed accented letter,
+        composed into one character that stands for its source range."""
+        if not text:
+            return
+        if "\u0300" <= max(text) and _DECOMPOSED.search(text):
+            self._add_composed(text, source_start)
+            return
+        self._add_one_for_one(text, source_start)
+
+    def _add_composed(self, text: str, source_start: int) -> None:
+        position = 0
+        for match in _DECOMPOSED.finditer(text):
+            self._add_one_for_one(text[position:match.start()], source_start + position)
+            composed = unicodedata.normalize("NFC", match.group())
+            if len(composed) == 1:
+                self.add_mapped(composed, source_start + match.start(), source_start + match.end())
+            else:  # no precomposed letter exists: kept as written
+                self._add_one_for_one(match.group(), source_start + match.start())
+            position = match.end()
+        self._add_one_for_one(text[position:], source_start + position)
+
+    def _add_one_for_one(self, text: str, source_start: int) -> None:
         if not text:
             return
         self._parts.append(text)
