@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..glosses import defines, explained_after, is_gloss_itself
+from ..glosses import explained_after, is_gloss_itself
 from ..wordfreqs import frequent
 from .base import Check, Finding, number
 
@@ -74,9 +74,7 @@ class AcronymCheck(Check):
                     continue
                 if frequent(self.lang, acronym, self.familiar_zipf):
                     continue
-                following = analysis.blocks[number_ + 1].text if number_ + 1 < len(analysis.blocks) else ""
-                if _explained(text, match.start(), match.end()) \
-                        or defines(text, match.start(1), match.end(2), following):  # « Le DPE est un document… »
+                if _explained(text, match.start(), match.end()):
                     continue
                 findings.append(Finding(number_, match.start(1), match.end(2), args={"acronym": acronym}))
         return findings

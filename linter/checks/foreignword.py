@@ -13,7 +13,7 @@ word is reported once, where it first appears; explained there, it is not report
 """
 from __future__ import annotations
 
-from ..glosses import defines, explained_after, is_gloss_itself
+from ..glosses import explained_after, is_gloss_itself
 from ..rulepack.schema import RuleError
 from ..tokens import expand_alternations
 from ..wordfreqs import other_language_plurals, other_language_words
@@ -50,9 +50,7 @@ class ForeignWordCheck(Check):
                 if token.lower in seen or not self._is_foreign(token, *tables):
                     continue
                 seen.add(token.lower)
-                following = analysis.blocks[number_ + 1].text if number_ + 1 < len(analysis.blocks) else ""
-                if not (explained_after(block.text, token.end) or is_gloss_itself(block.text, token.start, token.end)
-                        or defines(block.text, token.start, token.end, following)):  # « Le workflow est l'enchaînement… »
+                if not explained_after(block.text, token.end) and not is_gloss_itself(block.text, token.start, token.end):
                     findings.append(Finding(number_, token.start, token.end))
         return self.filter_exceptions(analysis, findings)
 
