@@ -114,6 +114,9 @@ FAMILIES = [
     Family("a-.", _unit("a-."), TEXT, cause="URL/e-mail mask (dotted name)"),
     Family("1.", _unit("1."), TEXT, cause="URL/e-mail mask (dotted name)"),
     Family("a@aaa", lambda size, lang: "a@" + "a" * (size - 2), TEXT, cause="URL/e-mail mask (e-mail domain)"),
+    # Decomposed accents: composing a letter sorts its marks (quadratic in their number)
+    Family("e + stacked accents", lambda size, lang: "e" + "\u0301\u0316" * ((size - 1) // 2), TEXT,
+           cause="composing decomposed accents"),
     # Template tags
     Family("{{", _unit("{{"), MARKUP, cause="template tags"),
     Family("{%", _unit("{%"), MARKUP, cause="template tags"),

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -65,7 +66,7 @@ _NON_WORD = re.compile(r"\W+")
 
 
 def _normal(text: str) -> str:
-    return " ".join(text.lower().split())
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
 
 
 def _encode(text: str) -> bytes:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -273,7 +274,8 @@ class Engine:
                 if diagnostic is None:
                     continue
                 diagnostic.document_level = check.describes_document
-                if rule.category == "peer-jargon" and diagnostic.match.lower() in known:
+                matched = unicodedata.normalize("NFC", diagnostic.match).lower()  # « é » may be « e » + U+0301
+                if rule.category == "peer-jargon" and matched in known:
                     continue
                 if suppressed.covers(rule.id, diagnostic.span.start):
                     continue

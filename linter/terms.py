@@ -4,6 +4,7 @@ the same rule finds them again)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # A finding may include the determiner its suggestion changes (« le bornage » → « la délimitation »):
 # « le bornage », « du bornage » and « bornage » are one term.
@@ -15,7 +16,8 @@ def same_term(match: str) -> str:
     make another piece of evidence (« focale » and « les focales », "85mm" and "85 mm"), and
     neither do the words of one family (« passion » and « passionnés », "expert" and "expertise"):
     one word is keyed by its first six letters."""
-    words = _LEADING_DETERMINER.sub("", match.lower()).split()
+    # A finding's match is the source's text, which may spell « é » as « e » + U+0301.
+    words = _LEADING_DETERMINER.sub("", unicodedata.normalize("NFC", match).lower()).split()
     if len(words) == 1 and len(words[0]) >= 6 and words[0].isalpha():
         return words[0][:6]
     return "".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words)

@@ -48,6 +48,16 @@ def test_decomposed_accents_match_like_composed_ones(engine_fr, fmt):
     _check_maps(source, fmt)
 
 
+def test_decomposed_accents_weigh_like_composed_ones(engine_fr):
+    # Findings quote the source: the evidence counts « passionnés » and « passion » as one family
+    # whether « é » is one character or two.
+    text = ("Nous sommes des passionnés avec une expérience exceptionnelle et une expertise unique. "
+            "Notre passion est votre réussite.")
+    composed = engine_fr.lint(text, "text").verdicts
+    decomposed = engine_fr.lint(unicodedata.normalize("NFD", text), "text").verdicts
+    assert {k: v.evidence for k, v in decomposed.items()} == {k: v.evidence for k, v in composed.items()}
+
+
 def test_crlf_line_endings_markdown(engine_fr):
     source = "# Titre\r\n\r\nUne ligne.\r\nNous sommes **fiers\r\nd'annoncer** ceci.\r\n"
     found = _only(_lint(engine_fr, source, "markdown"), "fier-d-annoncer")
