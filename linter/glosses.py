@@ -88,11 +88,16 @@ def _spells(acronym: str, initials: list[str]) -> bool:
 # A sentence that opens with the term and defines it: « La dette senior correspond à un prêt
 # classique », "A canonical tag is an HTML line that...", its acronym between them ("The depth of
 # field (DOF) is the distance…"). Definitional verbs only: « est » and "is"
-# count when a noun phrase follows (« est un prêt »), not a participle (« est signé »).
+# count when a noun phrase follows (« est un prêt »), not a participle (« est signé ») nor a judgement
+# (« est un bon investissement », "is a mess": a general word of praise or blame after the article).
 _LEADING_DETERMINER = re.compile(r"(?:\b(?:le|la|les|un|une|des|du|the|a|an)\s+|\bl['’])$", re.IGNORECASE)
 _DEFINES = re.compile(
     r"\s*(?:\(\s*(?-i:[A-Z][A-Za-z0-9&]{1,7})\s*\)\s*)?(?:,[^,.!?\n]{0,40},\s*)?(?:"
     r"(?:est|sont|is|are)\s+(?:(?:simplement|tout simplement|en fait|donc|basically|simply|just)\s+)?(?:un|une|des|le|la|l['’]|les|ce qui|a|an|the|what|when|how)\b"
+    # a judgement, not a definition: « est un bon investissement », "is a mess", « est la priorité »
+    r"(?!\s*(?:bon|bonne|bons|bonnes|vrai|vraie|vrais|vraies|gros|grosse|grand|grande|excellent|excellente|mauvais|mauvaise|"
+    r"même|mêmes|seul|seule|premier|première|meilleur|meilleure|véritable|priorité|casse-tête|cauchemar|"
+    r"good|great|big|real|only|first|best|bad|excellent|huge|mess|nightmare|must|priority|key|same)\b)"
     r"|(?:correspond(?:ent)?|renvoie(?:nt)?|fait référence|font référence)\s+à|(?:désigne|signifie|représente|définit)(?:nt)?\b"
     r"|consiste(?:nt)?\s+(?:à|en)|se\s+défini(?:t|ssent)|veut\s+dire"
     r"|means|refers\s+to|stands\s+for|is\s+defined\s+as|describes|is\s+short\s+for|is\s+called)",
