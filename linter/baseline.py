@@ -19,12 +19,12 @@ import hashlib
 import json
 import os
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from .model import Diagnostic
 from .reading import InputError
+from .terms import as_compared
 
 VERSION = 1
 
@@ -66,7 +66,7 @@ _NON_WORD = re.compile(r"\W+")
 
 
 def _normal(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+    return " ".join(as_compared(text).split())
 
 
 def _encode(text: str) -> bytes:

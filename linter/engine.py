@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import threading
 import time
-import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -30,6 +29,7 @@ from .rulepack.loader import builtin_rules_dir
 from .sources import Document, extract
 from .sources.suppress import SuppressionIndex
 from .selection import Selection, is_grammar_id, matches_any
+from .terms import as_compared
 from .tokens import PhraseIndex
 from .overlap import merge_overlapping, shown_for
 from .packcache import load_or_compile
@@ -274,8 +274,7 @@ class Engine:
                 if diagnostic is None:
                     continue
                 diagnostic.document_level = check.describes_document
-                matched = unicodedata.normalize("NFC", diagnostic.match).lower()  # « é » may be « e » + U+0301
-                if rule.category == "peer-jargon" and matched in known:
+                if rule.category == "peer-jargon" and as_compared(diagnostic.match) in known:
                     continue
                 if suppressed.covers(rule.id, diagnostic.span.start):
                     continue

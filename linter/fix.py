@@ -22,6 +22,7 @@ from .lang import detect_language
 from .model import Diagnostic
 from .reading import InputError, decode_with_encoding
 from .sources import extract
+from .sources.block import COMBINING_MARK
 from .sources.frontmatter import find_front_matter
 
 # A one-to-one term substitution keeps the sentence: safe, unless its rule says `autofix: unsafe`
@@ -79,7 +80,9 @@ def _why_not(d: Diagnostic, safe_rules: frozenset[str], unsafe: bool, prose: "_V
     suggestion = d.suggestions[0]
     if not unsafe and d.rule not in safe_rules:
         return "unsafe (use --unsafe-fixes)"
-    if _COMBINING_MARK.search(prose.source, d.span.start, d.span.end):
+    # « e » + U+0301 for « é »: the prose holds the composed letter, so a replacement cannot be
+    # placed character for character (see sources/block.py).
+    if COMBINING_MARK.search(prose.source, d.span.start, d.span.end):
         return "decomposed accents (save the file in composed Unicode, NFC, to fix it)"
     found = prose.block_covering(d.span.start, d.span.end) if d.span.end > d.span.start else None
     if found is None:
@@ -95,10 +98,6 @@ def _why_not(d: Diagnostic, safe_rules: frozenset[str], unsafe: bool, prose: "_V
         return "the word before would need an elision (de → d', le → l'...)"
     return None
 
-
-# « e » + U+0301 for « é »: the prose holds the composed letter, so a replacement cannot be placed
-# character for character (see sources/block.py).
-_COMBINING_MARK = re.compile(r"[\u0300-\u036f]")
 
 # Characters that join a word to a path, a file name or an identifier: « /var/mail »,
 # « *.target », « mail.log », « mail-server » are names, not words to translate. Read in the

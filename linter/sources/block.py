@@ -41,7 +41,7 @@ _TRAILING_PUNCT = ".,;:!?)»”’'\""
 # systems and PDF copies write them: the prose gets the composed letter, so rules written with « é »
 # match, and the letter maps to the whole source range. At most four marks: composing sorts them,
 # which costs the square of their number; no letter of a real language stacks more.
-_COMBINING_MARK = re.compile(r"[\u0300-\u036f]")
+COMBINING_MARK = re.compile(r"[\u0300-\u036f]")  # also read by fix.py
 _DECOMPOSED = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]{1,4}(?![\u0300-\u036f])", re.DOTALL)
 
 
@@ -93,7 +93,7 @@ class BlockBuilder:
         composed into one character that stands for its source range."""
         if not text:
             return
-        if _COMBINING_MARK.search(text):
+        if COMBINING_MARK.search(text):
             self._add_composed(text, source_start)
             return
         self._add_one_for_one(text, source_start)
