@@ -57,6 +57,45 @@ def is_gloss_itself(text: str, start: int, end: int) -> bool:
     return any(_spells(acronym.lower(), initials) or _shortens(acronym.lower(), words) for acronym in acronyms)
 
 
+# The name an acronym shortens, written out just before it without brackets: « la Société de Paysage
+# de Tunisie SOPAT », « l'Autorité des marchés financiers AMF », "Business Email Compromise BEC".
+_NAME_JOINERS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "en", "pour", "sur",
+                 "of", "the", "and", "for", "on", "in", "&"}
+_BEFORE_ACRONYM = re.compile(r"[\s(\[\"“«,–—]*$")
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]«»\"“”]|\n\s*\n")  # a wrapped line goes on
+
+
+def follows_its_name(text: str, start: int, acronym: str) -> bool:
+    """The acronym comes right after the name it shortens, as an acronym finder pairs a short form
+    with its long form: the name opens with a capital, each of its words (but « de », "of"...)
+    opens with one of the acronym's letters, in order, and the acronym's other letters appear in
+    order inside those words (« SOciété de PAysage de Tunisie »)."""
+    letters = [c for c in _unaccented(acronym).lower() if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    window = text[max(0, start - 120):start]
+    window = window[:_BEFORE_ACRONYM.search(window).start()]
+    clause = _CLAUSE_BREAK.split(window)[-1]  # a name does not run across punctuation
+    words = re.findall(r"[\w&-]+", clause)[-(2 * len(letters) + 2):]
+    for first in range(len(words) - 1, -1, -1):  # the shortest name first
+        name = words[first:]
+        if not name[0][0].isupper() or name[0].isupper() or _unaccented(name[0][0]).lower() != letters[0]:
+            continue
+        content = [w for w in name if w.lower() not in _NAME_JOINERS]
+        if len(content) < 2 or len(content) > len(letters):
+            continue
+        initials = [_unaccented(w[0]).lower() for w in content]
+        if _subsequence(initials, letters) and _subsequence(letters[1:], _unaccented(" ".join(content)).lower()[1:]):
+            return True
+    return False
+
+
+def _subsequence(items, sequence) -> bool:
+    """Whether `items` appear in `sequence` in the same order (not necessarily side by side)."""
+    remaining = iter(sequence)
+    return all(item in remaining for item in items)
+
+
 def _names_its_long_form(text: str, opening: int, start: int, end: int) -> bool:
     """An acronym closing a parenthesis after its long form, which follows the plain words:
     « la durée d'interruption admissible (Recovery Time Objective ou RTO) », "(Recovery Point

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..glosses import explained_after, is_gloss_itself
+from ..glosses import explained_after, follows_its_name, is_gloss_itself
 from ..wordfreqs import frequent
 from .base import Check, Finding, number
 
@@ -114,7 +114,8 @@ def _ticker(text: str, start: int) -> bool:
 
 
 def _explained(text: str, start: int, end: int) -> bool:
-    return explained_after(text, end) or is_gloss_itself(text, start, end) or bool(_EXPANDED_WITH_FOR.match(text, end))
+    return explained_after(text, end) or is_gloss_itself(text, start, end) or bool(_EXPANDED_WITH_FOR.match(text, end)) \
+        or follows_its_name(text, start, text[start:end])
 
 
 def _in_capitals_run(text: str, start: int, end: int) -> bool:
