@@ -44,8 +44,9 @@ class AcronymCheck(Check):
         self.familiar_zipf = number(rule, self.spec, "familiar_zipf", 3.0)
         self.lang = ctx.lang
         # Words that make an acronym an organisation's name: « la société TDF », "KPMG LLP".
-        # (an elided article may stand between: « inscrit à l'OMK », « agréé par l'AMF »)
-        self.name_before = _word_alternation(self.spec.get("organisation_before", []), r"\s+(?:l['’])?$",
+        # (an elided article may stand between: « inscrit à l'OMK », « agréé par l'AMF »; so may the
+        # other names of a list those words open: "sponsored by Acme Credit Union, PWC and RBC")
+        self.name_before = _word_alternation(self.spec.get("organisation_before", []), _THEN_NAMES_LISTED,
                                              flags=re.IGNORECASE)
         self.name_after = _word_alternation(self.spec.get("organisation_after", []), "", prefix=r"^\s+")
 
@@ -81,7 +82,7 @@ class AcronymCheck(Check):
 
 
     def _organisation(self, text: str, start: int, end: int) -> bool:
-        return bool(self.name_before and self.name_before.search(text[max(0, start - 40):start])) \
+        return bool(self.name_before and self.name_before.search(text[max(0, start - 160):start])) \
             or bool(self.name_after and self.name_after.match(text[end:end + 40]))
 
     def _surname_in_capitals(self, text: str, start: int) -> bool:
@@ -90,6 +91,13 @@ class AcronymCheck(Check):
         given = _GIVEN_NAME_BEFORE.search(text, max(0, start - 30), start)
         return bool(given) and not frequent(self.lang, given.group(1), 3.5)
 
+
+# A name in a list: capitalised words (« Caisse des Dépôts », "Acme Credit Union") or an acronym,
+# after an article; names are joined by commas, "and", "or", « et », « ou ».
+_LISTED_NAME = r"(?:(?:la|le|les|des|du|the)\s+|l['’])?(?-i:[A-ZÀ-Ý])[\w&'’.-]*(?:[ \t]+(?:(?-i:[A-ZÀ-Ý])[\w&'’.-]*|de|des|du|d['’]|of|for))*"
+_NAMES_JOINED = r"\s*(?:,\s*(?:and\s+|or\s+|et\s+|ou\s+)?|\s(?:and|or|et|ou)\s)\s*"
+# (an article before the acronym only after other names: "look at the KPI" names nothing)
+_THEN_NAMES_LISTED = rf"\s+(?:l['’]|(?:{_LISTED_NAME}{_NAMES_JOINED}){{1,8}}(?:(?:la|le|les|the)\s+|l['’])?)?$"
 
 # "(NASDAQ: AMZN)", "(Paris:CA)", "TSX: ABC": a ticker after an exchange's name.
 _TICKER_BEFORE = re.compile(r"\b(?:NASDAQ|Nasdaq|NYSE|AMEX|TSX|TSXV|CSE|OTC|OTCQB|OTCQX|LSE|AIM|ASX|NZX|SIX|Euronext|Paris|Xetra|ticker|symbol)\s*:\s*$")
