@@ -129,14 +129,22 @@ def _spells(acronym: str, initials: list[str]) -> bool:
 # field (DOF) is the distance…"). Definitional verbs only: « est » and "is"
 # count when a noun phrase follows (« est un prêt »), not a participle (« est signé ») nor a judgement
 # (« est un bon investissement », "is a mess": a general word of praise or blame after the article).
+# The term's other name opening the sentence before it: "The TPLO or ", « Le PER ou ».
+_OTHER_NAME_BEFORE = re.compile(r"(?:(?<=[.!?:;\n])|^)\s*(?:(?:le|la|les|un|une|the|a|an)\s+|l['’])?"
+                                r"[\w'’-]+(?:\s+[\w'’-]+){0,5}\s+(?:or|ou)\s+$", re.IGNORECASE)
 _LEADING_DETERMINER = re.compile(r"(?:\b(?:le|la|les|un|une|des|du|the|a|an)\s+|\bl['’])$", re.IGNORECASE)
 _DEFINES = re.compile(
-    r"\s*(?:\(\s*(?-i:[A-Z][A-Za-z0-9&]{1,7})\s*\)\s*)?(?:,[^,.!?\n]{0,40},\s*)?(?:"
-    r"(?:est|sont|is|are)\s+(?:(?:simplement|tout simplement|en fait|donc|basically|simply|just)\s+)?(?:un|une|des|le|la|l['’]|les|ce qui|a|an|the|what|when|how)\b"
+    # the term's acronym, its other name ("The TPLO or Tibial Plateau Leveling Osteotomy is…") or an
+    # aside between commas ("The cranial cruciate ligament (CrCL), or anterior cruciate ligament in
+    # humans, is…") may stand before the verb
+    r"\s*(?:\(\s*(?-i:[A-Z][A-Za-z0-9&]{1,7})\s*\)\s*)?(?:(?:or|ou)\s+[^,.!?\n]{1,50}?\s+(?=(?:est|sont|is|are)\s))?"
+    r"(?:,[^,.!?\n]{0,60},\s*)?(?:"
+    r"(?:est|sont|is|are)\s+(?:(?:simplement|tout simplement|en fait|donc|basically|simply|just)\s+)?"
+    r"(?:un|une|des|le|la|l['’](?!une?\s+des\b)|les|ce qui|a|an|the|what|when|how|one\s+of\s+the|l['’]une?\s+des)\b"
     # a judgement, not a definition: « est un bon investissement », "is a mess", « est la priorité »
     r"(?!\s*(?:bon|bonne|bons|bonnes|vrai|vraie|vrais|vraies|gros|grosse|grand|grande|excellent|excellente|mauvais|mauvaise|"
-    r"même|mêmes|seul|seule|premier|première|meilleur|meilleure|véritable|priorité|casse-tête|cauchemar|"
-    r"good|great|big|real|only|first|best|bad|excellent|huge|mess|nightmare|must|priority|key|same)\b)"
+    r"même|mêmes|seul|seule|premier|première|meilleur|meilleure|meilleurs|meilleures|pires?|véritable|priorité|casse-tête|cauchemar|"
+    r"good|great|greatest|big|biggest|real|only|first|best|worst|bad|excellent|huge|mess|nightmare|must|priority|key|same|top)\b)"
     r"|(?:correspond(?:ent)?|renvoie(?:nt)?|fait référence|font référence)\s+à|(?:désigne|signifie|représente|définit)(?:nt)?\b"
     r"|consiste(?:nt)?\s+(?:à|en)|se\s+défini(?:t|ssent)|veut\s+dire"
     r"|means|refers\s+to|stands\s+for|is\s+defined\s+as|describes|is\s+short\s+for|is\s+called)",
@@ -203,7 +211,12 @@ def defines(text: str, start: int, end: int, following: str = "") -> bool:
         return True
     if _NAMES_DEFINITION.fullmatch(text, line_start, start) and _HEADING_END.match(text, end):
         return True
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 90):start]
+    other_name = _OTHER_NAME_BEFORE.search(before)  # "The TPLO or Tibial Plateau Leveling Osteotomy is…"
+    if other_name:
+        before = before[:other_name.start()]
+    else:
+        before = before[-40:]
     determiner = _LEADING_DETERMINER.search(before)
     if determiner:
         before = before[:determiner.start()]

@@ -1,7 +1,7 @@
-"""An acronym right after the name it shortens, without brackets, is explained (glosses.follows_its_name)."""
+"""What counts as explained in place: an acronym after the name it shortens, a sentence that defines the term (glosses)."""
 import pytest
 
-from linter.glosses import follows_its_name
+from linter.glosses import defines, follows_its_name
 
 
 @pytest.mark.parametrize("text, acronym", [
@@ -31,3 +31,28 @@ def test_the_name_before_explains_the_acronym(text, acronym):
 ])
 def test_other_capitalised_words_do_not(text, acronym):
     assert not follows_its_name(text, text.index(acronym), acronym)
+
+
+@pytest.mark.parametrize("text, term", [
+    # the term's other name stands before the verb, or an aside between commas
+    ("The TPLO or Tibial Plateau Leveling Osteotomy is one of the most common surgeries on dogs.", "TPLO"),
+    ("The TPLO or Tibial Plateau Leveling Osteotomy is one of the most common surgeries on dogs.",
+     "Tibial Plateau Leveling Osteotomy"),
+    ("The cranial cruciate ligament (CrCL), or anterior cruciate ligament (ACL) in humans, is a stabilizing "
+     "ligament in the knee.", "cranial cruciate ligament"),
+    ("Le PER ou plan d'épargne retraite est un produit d'épargne.", "plan d'épargne retraite"),
+    ("Le PER est l'un des produits d'épargne retraite.", "PER"),
+])
+def test_a_sentence_that_defines_the_term(text, term):
+    start = text.index(term)
+    assert defines(text, start, start + len(term))
+
+
+@pytest.mark.parametrize("text, term", [
+    ("The CRM is one of the best investments you can make.", "CRM"),  # a judgement
+    ("Le PER est l'un des meilleurs placements.", "PER"),
+    ("Your CRM is a good start.", "CRM"),  # the term does not open the sentence
+])
+def test_a_judgement_or_a_mere_use_is_no_definition(text, term):
+    start = text.index(term)
+    assert not defines(text, start, start + len(term))
