@@ -87,6 +87,11 @@ def _paragraphs(unit: str, width: int) -> Callable[[int, str], str]:
     return make
 
 
+# A list of names opened by an organisation cue, one name long with capitalised small words.
+_LISTED = {"en": "The gala was sponsored by the Friends" + " Of" * 40 + " all, and ABC helped. ",
+           "fr": "La soirée était organisée par Jean" + " De" * 40 + " tous, et ABC aidait. "}
+
+
 def _distinct_acronyms(size: int, lang: str) -> str:
     words = ("".join(c) + " abcdef " for c in itertools.product(string.ascii_uppercase, repeat=3))
     return repeat("".join(itertools.islice(words, size // 11 + 1)), size)
@@ -142,6 +147,8 @@ FAMILIES = [
     Family("capitals then a", lambda size, lang: "A" * (size - 1) + "a", TEXT, cause="acronym regex", rules=True),
     Family("A0 then a", lambda size, lang: repeat("A0", size - 1) + "a", TEXT, cause="acronym regex", rules=True),
     Family("distinct acronyms", _distinct_acronyms, TEXT, cause="acronym check (unit after a number)", rules=True),
+    Family("sponsored by a name of Of Of…", lambda size, lang: repeat(_LISTED[lang], size), TEXT,
+           cause="acronym check: a name's small words read two ways in a sponsor list (exponential)", rules=True),
     # A rule's exceptions: every hit was compared with every exception of the draft
     Family("exception after exception", lambda size, lang: repeat(_EXCEPTED[lang], size), TEXT,
            cause="rule exceptions (hits x exceptions)", rules=True),

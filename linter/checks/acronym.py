@@ -93,9 +93,12 @@ class AcronymCheck(Check):
 
 
 # A name in a list: capitalised words (« Caisse des Dépôts », "Acme Credit Union") or an acronym,
-# after an article; names are joined by commas, "and", "or", « et », « ou ».
-_LISTED_NAME = r"(?:(?:la|le|les|des|du|the)\s+|l['’])?(?-i:[A-ZÀ-Ý])[\w&'’.-]*(?:[ \t]+(?:(?-i:[A-ZÀ-Ý])[\w&'’.-]*|de|des|du|d['’]|of|for))*"
-_NAMES_JOINED = r"\s*(?:,\s*(?:and\s+|or\s+|et\s+|ou\s+)?|\s(?:and|or|et|ou)\s)\s*"
+# after an article; names are joined by commas, "and", "or", « et », « ou ». Each name is read once
+# (an atomic group) and the small words are lower case: a word such as "Of" could otherwise be
+# read both as a name's word and as its joiner, and a run of them took exponential time.
+_LISTED_NAME = (r"(?>(?:(?:la|le|les|des|du|the)\s+|l['’])?(?-i:[A-ZÀ-Ý])[\w&'’-]*"
+                r"(?:[ \t]+(?:(?-i:[A-ZÀ-Ý])[\w&'’-]*|(?-i:des|de|du|of|for)\b|(?-i:d['’])))*)")
+_NAMES_JOINED = r"\s*(?:,\s*(?:(?-i:and|or|et|ou)\s+)?|\s(?-i:and|or|et|ou)\s)\s*"
 # (an article before the acronym only after other names: "look at the KPI" names nothing)
 _THEN_NAMES_LISTED = rf"\s+(?:l['’]|(?:{_LISTED_NAME}{_NAMES_JOINED}){{1,8}}(?:(?:la|le|les|the)\s+|l['’])?)?$"
 
