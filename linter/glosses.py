@@ -71,13 +71,13 @@ def follows_its_name(text: str, start: int, acronym: str) -> bool:
     opens with one of the acronym's letters, in order, and the acronym's other letters appear in
     order inside those words (« SOciété de PAysage de Tunisie »)."""
     letters = [c for c in _unaccented(acronym).lower() if c.isalpha()]
-    if len(letters) < 2:
+    if len(letters) < 3:  # two capitalised words spell any two letters: "Please Read PR"
         return False
     window = text[max(0, start - 120):start]
-    window = window[:_BEFORE_ACRONYM.search(window).start()]
-    clause = _CLAUSE_BREAK.split(window)[-1]  # a name does not run across punctuation
+    window = window[:_BEFORE_ACRONYM.search(window).start()]  # "(", a quote or a comma may come between
+    clause = _CLAUSE_BREAK.split(window)[-1]  # the name itself does not run across punctuation
     words = re.findall(r"[\w&-]+", clause)[-(2 * len(letters) + 2):]
-    for first in range(len(words) - 1, -1, -1):  # the shortest name first
+    for first in range(len(words)):  # where the name may start
         name = words[first:]
         if not name[0][0].isupper() or name[0].isupper() or _unaccented(name[0][0]).lower() != letters[0]:
             continue
@@ -129,22 +129,26 @@ def _spells(acronym: str, initials: list[str]) -> bool:
 # field (DOF) is the distance…"). Definitional verbs only: « est » and "is"
 # count when a noun phrase follows (« est un prêt »), not a participle (« est signé ») nor a judgement
 # (« est un bon investissement », "is a mess": a general word of praise or blame after the article).
-# The term's other name opening the sentence before it: "The TPLO or ", « Le PER ou ».
+# The term's other name opening the sentence before it ("The TPLO or ", « Le PER ou »), and the other
+# name after it ("… or Tibial Plateau Leveling Osteotomy is"): one of the two is the other's acronym.
 _OTHER_NAME_BEFORE = re.compile(r"(?:(?<=[.!?:;\n])|^)\s*(?:(?:le|la|les|un|une|the|a|an)\s+|l['’])?"
-                                r"[\w'’-]+(?:\s+[\w'’-]+){0,5}\s+(?:or|ou)\s+$", re.IGNORECASE)
+                                r"(?P<name>[\w'’-]+(?:\s+[\w'’-]+){0,5})\s+(?:or|ou)\s+$", re.IGNORECASE)
+_OTHER_NAME_AFTER = re.compile(r"\s+(?:or|ou)\s+(?P<name>[^,.!?\n]{1,50}?)\s+(?=(?:est|sont|is|are)\s)", re.IGNORECASE)
 _LEADING_DETERMINER = re.compile(r"(?:\b(?:le|la|les|un|une|des|du|the|a|an)\s+|\bl['’])$", re.IGNORECASE)
 _DEFINES = re.compile(
-    # the term's acronym, its other name ("The TPLO or Tibial Plateau Leveling Osteotomy is…") or an
-    # aside between commas ("The cranial cruciate ligament (CrCL), or anterior cruciate ligament in
-    # humans, is…") may stand before the verb
-    r"\s*(?:\(\s*(?-i:[A-Z][A-Za-z0-9&]{1,7})\s*\)\s*)?(?:(?:or|ou)\s+[^,.!?\n]{1,50}?\s+(?=(?:est|sont|is|are)\s))?"
+    # the term's acronym or an aside between commas ("The cranial cruciate ligament (CrCL), or anterior
+    # cruciate ligament in humans, is…") may stand before the verb
+    r"\s*(?:\(\s*(?-i:[A-Z][A-Za-z0-9&]{1,7})\s*\)\s*)?"
     r"(?:,[^,.!?\n]{0,60},\s*)?(?:"
     r"(?:est|sont|is|are)\s+(?:(?:simplement|tout simplement|en fait|donc|basically|simply|just)\s+)?"
     r"(?:un|une|des|le|la|l['’](?!une?\s+des\b)|les|ce qui|a|an|the|what|when|how|one\s+of\s+the|l['’]une?\s+des)\b"
     # a judgement, not a definition: « est un bon investissement », "is a mess", « est la priorité »
     r"(?!\s*(?:bon|bonne|bons|bonnes|vrai|vraie|vrais|vraies|gros|grosse|grand|grande|excellent|excellente|mauvais|mauvaise|"
     r"même|mêmes|seul|seule|premier|première|meilleur|meilleure|meilleurs|meilleures|pires?|véritable|priorité|casse-tête|cauchemar|"
-    r"good|great|greatest|big|biggest|real|only|first|best|worst|bad|excellent|huge|mess|nightmare|must|priority|key|same|top)\b)"
+    r"good|great|greatest|big|biggest|real|only|first|best|worst|bad|excellent|huge|mess|nightmare|must|priority|key|same|top|"
+    # nor a ranking: "one of the most annoying settings", « l'un des plus gros postes » (how common a thing
+    # is describes it: "one of the most common surgeries on dogs", « l'un des plus fréquents »)
+    r"(?:most|least|plus|moins)\b(?!\s+(?:common|frequent|widely|courante?s?|fréquente?s?|répandue?s?)\b))\b)"
     r"|(?:correspond(?:ent)?|renvoie(?:nt)?|fait référence|font référence)\s+à|(?:désigne|signifie|représente|définit)(?:nt)?\b"
     r"|consiste(?:nt)?\s+(?:à|en)|se\s+défini(?:t|ssent)|veut\s+dire"
     r"|means|refers\s+to|stands\s+for|is\s+defined\s+as|describes|is\s+short\s+for|is\s+called)",
@@ -211,9 +215,11 @@ def defines(text: str, start: int, end: int, following: str = "") -> bool:
         return True
     if _NAMES_DEFINITION.fullmatch(text, line_start, start) and _HEADING_END.match(text, end):
         return True
-    before = text[max(0, start - 90):start]
+    window_start = max(0, start - 90)
+    before = text[window_start:start]
     other_name = _OTHER_NAME_BEFORE.search(before)  # "The TPLO or Tibial Plateau Leveling Osteotomy is…"
-    if other_name:
+    if other_name and (other_name.start() > 0 or window_start == 0) \
+            and _abbreviates(other_name.group("name"), text[start:end]):
         before = before[:other_name.start()]
     else:
         before = before[-40:]
@@ -223,7 +229,24 @@ def defines(text: str, start: int, end: int, following: str = "") -> bool:
     before = before.rstrip(" \t")
     if before and before[-1] not in ".!?:;\n•*-–—":
         return False
+    after = _OTHER_NAME_AFTER.match(text, end)  # "The TPLO or Tibial Plateau Leveling Osteotomy is…"
+    if after and _abbreviates(text[start:end], after.group("name")):
+        end = after.end()
     return _DEFINES.match(text, end) is not None
+
+
+def _abbreviates(one: str, other: str) -> bool:
+    """One name is the other's acronym (TPLO, Tibial Plateau Leveling Osteotomy): the acronym's first
+    letter opens the name and the initials of the name's words (but « de », "of"…) spell it, in order."""
+    for acronym, name in ((one, other), (other, one)):
+        if not _ACRONYM.fullmatch(acronym.strip()):
+            continue
+        letters = [c for c in _unaccented(acronym).lower() if c.isalpha()]
+        words = [w for w in re.findall(r"[\w-]+", name) if w.lower() not in _NAME_JOINERS]
+        initials = [_unaccented(w[0]).lower() for w in words]
+        if len(words) >= 2 and initials[0] == letters[0] and _subsequence(initials, letters):
+            return True
+    return False
 
 
 def _asks_what_within(text: str, line_start: int, start: int) -> bool:

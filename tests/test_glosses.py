@@ -11,7 +11,8 @@ from linter.glosses import defines, follows_its_name
     ("Watch for Business Email Compromise BEC attempts.", "BEC"),
     ("the opening of Points East Veterinary Emergency Hospital (\"PEVEH\") on Monday", "PEVEH"),
     ("members of the Irish Society of Chartered Physiotherapists ISCP", "ISCP"),
-    ("We read Google Analytics GA4 reports.", "GA4"),
+    ("Customer Relationship Management, CRM, keeps track of clients.", "CRM"),
+    ("Watch your Search Engine Optimization SEO score.", "SEO"),
     ("the sale of Global Solutions\nLimited (\"GSL\"), its subsidiary", "GSL"),  # a wrapped line
 ])
 def test_the_name_before_explains_the_acronym(text, acronym):
@@ -19,7 +20,9 @@ def test_the_name_before_explains_the_acronym(text, acronym):
 
 
 @pytest.mark.parametrize("text, acronym", [
-    ("Small Business Owners Need SBA Loans.", "SBA"),  # "Business" opens with no letter of it
+    ("Small Business Owners Need SBA Loans.", "SBA"),  # "Owners" and "Need" open with no letter of it
+    ("We offer Engine Optimization SEO", "SEO"),  # the name must open with the acronym's first letter
+    ("Please Read PR", "PR"),  # two capitalised words spell any two letters
     ("The Complete Guide To Modern Search Engines SEO", "SEO"),
     ("Notre Équipe SEO vous répond.", "SEO"),
     ("Our Cloud Services API is documented.", "API"),
@@ -34,14 +37,14 @@ def test_other_capitalised_words_do_not(text, acronym):
 
 
 @pytest.mark.parametrize("text, term", [
-    # the term's other name stands before the verb, or an aside between commas
-    ("The TPLO or Tibial Plateau Leveling Osteotomy is one of the most common surgeries on dogs.", "TPLO"),
-    ("The TPLO or Tibial Plateau Leveling Osteotomy is one of the most common surgeries on dogs.",
-     "Tibial Plateau Leveling Osteotomy"),
+    # the term and its acronym joined by "or", or an aside between commas, before the verb
+    ("The TPLO or Tibial Plateau Leveling Osteotomy is a knee surgery for dogs.", "TPLO"),
+    ("The TPLO or Tibial Plateau Leveling Osteotomy is a knee surgery for dogs.", "Tibial Plateau Leveling Osteotomy"),
     ("The cranial cruciate ligament (CrCL), or anterior cruciate ligament (ACL) in humans, is a stabilizing "
      "ligament in the knee.", "cranial cruciate ligament"),
     ("Le PER ou plan d'épargne retraite est un produit d'épargne.", "plan d'épargne retraite"),
     ("Le PER est l'un des produits d'épargne retraite.", "PER"),
+    ("The TPLO or Tibial Plateau Leveling Osteotomy is one of the most common surgeries on dogs.", "TPLO"),
 ])
 def test_a_sentence_that_defines_the_term(text, term):
     start = text.index(term)
@@ -52,6 +55,11 @@ def test_a_sentence_that_defines_the_term(text, term):
     ("The CRM is one of the best investments you can make.", "CRM"),  # a judgement
     ("Le PER est l'un des meilleurs placements.", "PER"),
     ("Your CRM is a good start.", "CRM"),  # the term does not open the sentence
+    ("Depth of field is one of the most annoying settings.", "Depth of field"),  # a ranking
+    ("Le poste est l'un des plus gros de votre budget.", "poste"),
+    # "or" joins two names only when one is the other's acronym
+    ("A churn rate or a bounce rate is a number you watch.", "bounce rate"),
+    ("Call your broker or backlinks are the next thing to fix.", "backlinks"),
 ])
 def test_a_judgement_or_a_mere_use_is_no_definition(text, term):
     start = text.index(term)
