@@ -123,6 +123,8 @@ class Engine:
         self.block_cache = LRU(block_cache_size, max_weight=BLOCK_CACHE_CHARACTERS)
         self.tagged_cache = LRU(1024, max_weight=TAGGED_CACHE_CHARACTERS)  # spaCy Docs are heavy
         self.grammar = make_backend(self.config.grammar)  # None: grammar off
+        # known terms compared as findings' matches are (composed, lower case), built once
+        self._known_terms = frozenset(as_compared(term) for term in self.config.known_terms)
         self.grammar_check = GrammarCheck(self.grammar, self.selection, self.config.min_severity) \
             if self.grammar is not None else None
         self._check_rule_names()
@@ -251,7 +253,6 @@ class Engine:
                                       "language (--lang, the API's lang) to lint it anyway"),
                                    not_linted=Message(NOT_LINTED), share=round(foreign_share * 100), lang=lang))
         diagnostics: list[Diagnostic] = []
-        known = {t.lower() for t in self.config.known_terms}
         suppressed = SuppressionIndex(document.suppressions)
         for check in pack.checks if foreign_share is None else ():
             if deadline is not None and time.monotonic() > deadline:
@@ -274,7 +275,7 @@ class Engine:
                 if diagnostic is None:
                     continue
                 diagnostic.document_level = check.describes_document
-                if rule.category == "peer-jargon" and as_compared(diagnostic.match) in known:
+                if rule.category == "peer-jargon" and as_compared(diagnostic.match) in self._known_terms:
                     continue
                 if suppressed.covers(rule.id, diagnostic.span.start):
                     continue

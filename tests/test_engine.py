@@ -95,6 +95,13 @@ def test_known_terms_are_never_jargon():
     assert known.diagnostics == []
 
 
+def test_known_terms_are_compared_composed_and_in_any_case():
+    # a term the configuration writes with decomposed accents (e + U+0301) and capitals still matches
+    text = "Votre CRM et votre crédit-bail comptent."
+    known = Engine(Config(lang="fr", select=("fr.peer-jargon",), known_terms=("Cre\u0301dit-bail", "crm"))).lint(text)
+    assert known.diagnostics == []
+
+
 def test_first_person_singular_is_not_self_promotion():
     text = ("Je travaille seule depuis dix ans. J'aime mon métier. Je réponds moi-même à mes courriels. "
             "Je prends le temps d'écouter. Mon bureau est petit, mais mon agenda est souple.")
