@@ -18,6 +18,7 @@ from flask import Flask, g, request
 from flask_cors import CORS
 
 from tonelint import Engine
+from tonelint.wordclasses import lemmas
 
 from .api import v1
 from .errors import ApiError, error_response, register_error_handlers
@@ -109,6 +110,9 @@ def warm_up(app: Flask, langs=("fr", "en")) -> None:
         pack = state.engine.pack(lang)
         if pack.needs_tagging:  # no built-in rule does: only a pack's own pattern rules
             state.engine.pipelines.get(lang, pack.needs_lemmas)
+        # the rare-word rule reads an inflected form by its lemma: load the tables now, not on the
+        # first request that holds a rare word
+        lemmas(lang, "")
     if state.engine.grammar is not None:
         state.engine.grammar.prepare(langs)
     state.ready = True

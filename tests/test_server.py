@@ -506,3 +506,14 @@ def test_stop_signals_drain_in_flight_requests_then_exit_0(tmp_path, signum):
     assert answers and answers[0][0] == 200 and answers[0][1]["grammar"]["checked"] is True
     assert code == 0
     assert "tonelint: stopped" in (tmp_path / f"serve-{port}.log").read_text()
+
+
+def test_warm_up_loads_the_lemma_tables_before_the_port_opens(monkeypatch):
+    # the rare-word rule reads inflected forms by their lemma: the first request must not pay for the tables
+    import tonelint.server as server_module
+
+    asked = []
+    monkeypatch.setattr(server_module, "lemmas", lambda lang, word: asked.append(lang) or [])
+    warm_app = create_app(ServerSettings(config=Config(), rate_limit_per_minute=0))
+    server_module.warm_up(warm_app, langs=("fr", "en"))
+    assert sorted(set(asked)) == ["en", "fr"]
