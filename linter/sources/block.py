@@ -41,8 +41,9 @@ _TRAILING_PUNCT = ".,;:!?)»”’'\""
 # systems and PDF copies write them: the prose gets the composed letter, so rules written with « é »
 # match, and the letter maps to the whole source range. At most four marks: composing sorts them,
 # which costs the square of their number; no letter of a real language stacks more.
-COMBINING_MARK = re.compile(r"[\u0300-\u036f]")  # also read by fix.py
-_DECOMPOSED = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]{1,4}(?![\u0300-\u036f])", re.DOTALL)
+_MARK = "[\u0300-\u036f]"  # the combining diacritical marks
+COMBINING_MARK = re.compile(_MARK)  # also read by fix.py
+_DECOMPOSED = re.compile(f"[^{_MARK[1:-1]}]{_MARK}{{1,4}}(?!{_MARK})", re.DOTALL)
 
 
 @dataclass
