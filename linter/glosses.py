@@ -120,8 +120,7 @@ def _unaccented(word: str) -> str:
 def _spells(acronym: str, initials: list[str]) -> bool:
     """The acronym's first two letters begin two of the last words, in order (« plan de reprise »
     for PRA): the long form stands just before it."""
-    recent = initials[-(len(acronym) + 3):]
-    return any(first == acronym[0] and acronym[1] in recent[i + 1:] for i, first in enumerate(recent))
+    return _subsequence(acronym[:2], initials[-(len(acronym) + 3):])
 
 
 # A sentence that opens with the term and defines it: « La dette senior correspond à un prêt
