@@ -168,6 +168,18 @@ def test_mentions_are_suggestions_and_weigh_nothing(text):
     assert result.verdicts["press-release"].evidence == 0
 
 
+@pytest.mark.parametrize("text, mentioned", [
+    # « cliché » is also a photograph or an X-ray in French: the trade post that talks about one uses its words
+    ("Après la prise du cliché, contrôlez les cols de l'ilium, les lignes trochantériennes et le plan sagittal.", False),
+    ("Sur les clichés radiographiques, les cols de l'ilium, les lignes trochantériennes et le plan sagittal comptent.", False),
+    # the worn-out phrase: the sentence talks about words
+    ("Les clichés comme les cols de l'ilium, les lignes trochantériennes et le plan sagittal lassent.", True),
+])
+def test_a_french_cliche_is_a_cue_only_as_a_worn_out_phrase(text, mentioned):
+    rare = [d for d in FR.lint(text).diagnostics if d.rule == "fr.peer-jargon.vocabulaire-rare"]
+    assert rare and all(d.mention is mentioned for d in rare)
+
+
 def test_examples_introduced_by_a_colon_are_mentions():
     text = "Here are phrases like these, seen in every news feed:\n\n- We are thrilled to announce\n- a world-class leader"
     result = EN.lint(text, "markdown")
