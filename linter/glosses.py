@@ -187,8 +187,13 @@ _NAMED_AS = re.compile(
     r"technically|clinically|officially|formally|generally)\s+)?(?:called|known\s+as|referred\s+to\s+as|termed|dubbed)"
     r"|\b(?:qu['’]on|que\s+l['’]on)\s+(?:appelle|nomme)|\bon\s+(?:l['’]appelle|les\s+appelle)"
     r"|\b(?:est|sont|soit)\s+(?:(?:aussi|également|couramment|souvent|simplement)\s+)?(?:appelée?s?|nommée?s?|dénommée?s?)"
-    r"|\bconnue?s?\s+sous\s+le\s+nom\s+d(?:e\s+|['’]))"
-    r"\s+(?:(?:an?|the|le|la|les|un|une|des)\s+|l['’])?[\"“«‘']?\s*$", re.IGNORECASE)
+    r"|\bconnue?s?\s+sous\s+le\s+nom\s+d(?:e\s+|['’])"
+    # in apposition: "a separate contract, called a managed-services contract", « un contrat spécifique,
+    # appelé contrat d'infogérance »
+    r"|,\s*(?:(?:also|aussi|également)\s+)?(?:called|known\s+as|termed|appelée?s?|nommée?s?|dénommée?s?))"
+    # the term may be the complement of the name's head noun: « appelé contrat d'infogérance »
+    r"\s+(?:(?:an?|the|le|la|les|un|une|des)\s+|l['’])?(?:[\w-]+\s+(?:de\s+|du\s+|des\s+|d['’]|of\s+(?:the\s+)?))?"
+    r"[\"“«‘']?\s*$", re.IGNORECASE)
 # A question within a paragraph may go on with the term's complement (« qu'est-ce qu'une servitude de
 # passage ? »), not with a verb ("What is the EBITDA doing?" asks something else).
 _INLINE_QUESTION_END = re.compile(r"(?:[ \t]+(?:de|du|des|d['’]|of|for|in|à|en)\b[^?!.\n]{0,40}?)?[ \t]*"

@@ -45,6 +45,11 @@ def test_other_capitalised_words_do_not(text, acronym):
     ("Le PER ou plan d'épargne retraite est un produit d'épargne.", "plan d'épargne retraite"),
     ("Le PER est l'un des produits d'épargne retraite.", "PER"),
     ("The TPLO or Tibial Plateau Leveling Osteotomy is one of the most common surgeries on dogs.", "TPLO"),
+    # the term names, in apposition, what the sentence has just described
+    ("L'externalisation fait l'objet d'un contrat spécifique, appelé contrat d'infogérance, qui définit la prestation.",
+     "infogérance"),
+    ("The outside firm runs your servers under a separate contract, known as a managed-services agreement.",
+     "managed-services"),
 ])
 def test_a_sentence_that_defines_the_term(text, term):
     start = text.index(term)
@@ -60,6 +65,8 @@ def test_a_sentence_that_defines_the_term(text, term):
     # "or" joins two names only when one is the other's acronym
     ("A churn rate or a bounce rate is a number you watch.", "bounce rate"),
     ("Call your broker or backlinks are the next thing to fix.", "backlinks"),
+    # a name or a summons in apposition is no naming of what came before
+    ("Paul Roy, appelé à témoigner, a parlé de l'infogérance.", "infogérance"),
 ])
 def test_a_judgement_or_a_mere_use_is_no_definition(text, term):
     start = text.index(term)
