@@ -1,7 +1,7 @@
 """Inflected forms generated from a lemma, so lexicons list lemmas, not every form.
 
 Verbs: the forms a reporting clause uses ("a déclaré", « déclare », « ont
-déclaré », « déclarait »; "said", "says", "added"). Regular verbs follow the
+déclaré », « déclarait », « déclara »; "said", "says", "added"). Regular verbs follow the
 language's regular conjugation; an irregular verb is written in the lexicon as
 `lemma = form|form|...` and its forms are taken as given. Adjectives (French):
 masculine/feminine, singular/plural from the regular endings. And the other way
@@ -44,8 +44,10 @@ def _french_verb(lemma: str) -> list[str]:
     # -oyer/-uyer verbs write i before a silent e: octroyer -> octroie, octroient, octroiera.
     mute_stem = stem[:-1] + "i" if stem.endswith(("oy", "uy")) else stem
     future = mute_stem + "er"
+    # The passé simple too (« déclara », « ajouta-t-elle », « annoncèrent »): wire copy from West and
+    # Central Africa and narrated news still report speech in it.
     simple = [mute_stem + "e", mute_stem + "ent", imperfect_stem + "ons", imperfect_stem + "ait", imperfect_stem + "aient",
-              future + "a", future + "ont", future + "ons"]
+              future + "a", future + "ont", future + "ons", imperfect_stem + "a", stem + "èrent"]
     participle = stem + "é"
     if reflexive:
         pronoun = "s'" if base[0] in "aeiouéèêh" else "se "

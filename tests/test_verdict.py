@@ -263,6 +263,7 @@ def test_inflection():
     assert verb_forms("dire = dit|a dit", "fr") == ["a dit", "dire", "dit"]
     assert {"emphasized", "emphasizes"} <= set(verb_forms("emphasize", "en"))
     assert {"annonçons", "annoncera", "annoncerons", "annonceront"} <= set(verb_forms("annoncer", "fr"))
+    assert {"annonça", "annoncèrent", "engagea"} <= set(verb_forms("annoncer", "fr") + verb_forms("engager", "fr"))
     assert {"octroie", "octroient", "octroiera", "octroyé", "octroyait"} <= set(verb_forms("octroyer", "fr"))
     assert {"emphasizing", "seeing", "planning", "planned"} <= {
         *verb_forms("emphasize", "en"), *verb_forms("see", "en"), *verb_forms("plan", "en")}
@@ -374,7 +375,7 @@ def test_lexicon_macros_expand_and_give_anchor_words(tmp_path):
     pattern, anchors = expand_lexicon_macros(rule, "{{verbs:verbes.txt}} {{lexicon!:titres.txt}} {{lexicon:titres.txt}}",
                                              ctx, "match.regex")
     assert anchors == [frozenset({"déclare", "déclarent", "déclarons", "déclarait", "déclaraient", "déclaré", "déclarer",
-                                  "déclarera", "déclareront", "déclarerons", "dit", "dire"}),
+                                  "déclarera", "déclareront", "déclarerons", "déclara", "déclarèrent", "dit", "dire"}),
                        frozenset({"président", "générale"})]
     import re
     assert re.fullmatch(pattern, "a déclaré présidente-directrice générale président")
