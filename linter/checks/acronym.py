@@ -48,7 +48,9 @@ class AcronymCheck(Check):
         # other names of a list those words open: "sponsored by Acme Credit Union, PWC and RBC")
         self.name_before = _word_alternation(self.spec.get("organisation_before", []), _THEN_NAMES_LISTED,
                                              flags=re.IGNORECASE)
-        self.name_after = _word_alternation(self.spec.get("organisation_after", []), "", prefix=r"^\s+")
+        # (after one or two more capitalised words of the name: "FJS Plant Limited", "the FTMTA Farm Machinery Show")
+        self.name_after = _word_alternation(self.spec.get("organisation_after", []), "",
+                                            prefix=r"^\s+(?:[A-ZÀ-Ý][\w&'’-]*\s+){0,2}")
 
     def run(self, analysis):
         seen: set[str] = set()
