@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .wordfreqs import normalise
 
 try:  # the parser `re` itself uses; private, so any surprise just disables the shortcut
     from re import _constants as _sre
@@ -126,7 +125,7 @@ class Search:
             word = match.group(group)
             if word is None:
                 continue
-            word = normalise(word)
+            word = word.lower()  # the block's text is already normalised (textnorm): apostrophes are straight
             # A compound is in the class when its last part is (« pré-rempli », « co-construit »).
             if word not in forms and word.rpartition("-")[2] not in forms:
                 return False
