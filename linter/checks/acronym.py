@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..glosses import explained_after, follows_its_name, is_gloss_itself
+from ..glosses import defines, explained_after, follows_its_name, is_gloss_itself
 from ..wordfreqs import frequent
 from .base import Check, Finding, number
 
@@ -59,7 +59,7 @@ class AcronymCheck(Check):
             text = block.text
             capitals_checked = False
             for match in _ACRONYM.finditer(text):
-                if not _acronym_shape(match.group(1)):
+                if not _acronym_shape(match.group(1)) or _ROMAN_NUMERAL.fullmatch(match.group(1)):
                     continue
                 if not capitals_checked:  # counted only in blocks that have an acronym at all
                     capitals_checked = True
@@ -109,6 +109,11 @@ _TICKER_BEFORE = re.compile(r"\b(?:NASDAQ|Nasdaq|NYSE|AMEX|TSX|TSXV|CSE|OTC|OTCQ
 _GIVEN_NAME_BEFORE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+$")
 
 
+# « le XXVIIe siècle », "Henry VIII", "Part XIV": a Roman numeral of three letters or more, not an acronym
+# (two-letter ones such as IV or XI are too often acronyms or codes to skip).
+_ROMAN_NUMERAL = re.compile(r"(?=\w{3})X{0,3}(?:IX|IV|V?I{0,3})")
+
+
 def _word_alternation(words, suffix: str, prefix: str = r"\b", flags: int = 0) -> re.Pattern | None:
     words = [w for w in words if isinstance(w, str) and w.strip()]
     if not words:
@@ -127,8 +132,9 @@ def _ticker(text: str, start: int) -> bool:
 
 
 def _explained(text: str, start: int, end: int) -> bool:
+    # (or the sentence defines it: « Le PEB est un document obligatoire… », "The LPA is a legal document…")
     return explained_after(text, end) or is_gloss_itself(text, start, end) or bool(_EXPANDED_WITH_FOR.match(text, end)) \
-        or follows_its_name(text, start, text[start:end])
+        or follows_its_name(text, start, text[start:end]) or defines(text, start, end)
 
 
 def _in_capitals_run(text: str, start: int, end: int) -> bool:
