@@ -150,7 +150,6 @@ _DEFINES = re.compile(
     r"(?:most|least|plus|moins)\b(?!\s+(?:common|frequent|widely|courante?s?|fréquente?s?|répandue?s?)\b))\b)"
     r"|(?:correspond(?:ent)?|renvoie(?:nt)?|fait référence|font référence)\s+à|(?:désigne|signifie|représente|définit)(?:nt)?\b"
     r"|consiste(?:nt)?\s+(?:à|en)|se\s+défini(?:t|ssent)|veut\s+dire"
-    r"|permet(?:tent)?\s+(?:de|d['’]|à)|ser(?:t|vent)\s+à|lets?\s+you|allows?\s+you\s+to|helps?\s+you"
     r"|means|refers\s+to|stands\s+for|is\s+defined\s+as|describes|is\s+short\s+for|is\s+called)",
     re.IGNORECASE)
 
