@@ -149,6 +149,13 @@ FAMILIES = [
     Family("distinct acronyms", _distinct_acronyms, TEXT, cause="acronym check (unit after a number)", rules=True),
     Family("sponsored by a name of Of Of…", lambda size, lang: repeat(_LISTED[lang], size), TEXT,
            cause="acronym check: a name's small words read two ways in a sponsor list (exponential)", rules=True),
+    Family("acronym then spaces", lambda size, lang: "The HELOC" + " " * (size - 10) + "x", TEXT,
+           cause="gloss after a term: the spaces before it read by each alternative (quadratic)", rules=True),
+    # Legal citations: spaces read by two quantifiers in a row
+    Family("L.Q. then spaces", lambda size, lang: "Voir la L.Q." + " " * (size - 13) + "x", TEXT,
+           cause="statute citation (« L.Q. 2014, c. 1 »): spaces around an optional comma", rules=True),
+    Family("article 12 then spaces", lambda size, lang: "Voir l'article 12" + " " * (size - 18) + "x", TEXT,
+           cause="article of a code (« art. 165(4) C.p.c. »): spaces around an optional comma", rules=True),
     # A rule's exceptions: every hit was compared with every exception of the draft
     Family("exception after exception", lambda size, lang: repeat(_EXCEPTED[lang], size), TEXT,
            cause="rule exceptions (hits x exceptions)", rules=True),

@@ -15,7 +15,10 @@ _GLOSS_WORDS = (
 )
 # A parenthesis explains, unless it only gives the term's acronym: "Nil Rate Band (NRB)" introduces
 # a short form, it says nothing of what the band is.
-_AFTER = re.compile(rf"\s*(?:\((?!\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\))|[,:]?\s*(?:{_GLOSS_WORDS})\b|\s*[—–]\s|,\s*(?:ou|or)\s+\w)", re.IGNORECASE)
+# (the spaces before the gloss are read once, possessively: a long run of them was read again by each
+# alternative, quadratic in its length)
+_AFTER = re.compile(rf"\s*+(?:\((?!\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\))|[,:]?\s*+(?:{_GLOSS_WORDS})\b|[—–]\s|,\s*+(?:ou|or)\s+\w)",
+                    re.IGNORECASE)
 
 
 def explained_after(text: str, end: int) -> bool:
