@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..glosses import defines, explained_after, follows_its_name, is_gloss_itself
+from ..glosses import explained_after, follows_its_name, is_gloss_itself
 from ..wordfreqs import frequent
 from .base import Check, Finding, number
 
@@ -48,8 +48,9 @@ class AcronymCheck(Check):
         # other names of a list those words open: "sponsored by Acme Credit Union, PWC and RBC")
         self.name_before = _word_alternation(self.spec.get("organisation_before", []), _THEN_NAMES_LISTED,
                                              flags=re.IGNORECASE)
-        # (after one or two more capitalised words of the name: "FJS Plant Limited", "the FTMTA Farm Machinery Show")
-        self.name_after = _word_alternation(self.spec.get("organisation_after", []), "",
+        # (after one or two more capitalised words of the name: "FJS Plant Limited", "the FTMTA Farm Machinery Show";
+        # the name must end there, or a title-case heading would pass: "Why DSCR Loans Show Growth")
+        self.name_after = _word_alternation(self.spec.get("organisation_after", []), r"(?=\s+[a-zà-ÿ]|\s*[.,;:!?)]|\s*$)",
                                             prefix=r"^\s+(?:[A-ZÀ-Ý][\w&'’-]*\s+){0,2}")
 
     def run(self, analysis):
@@ -109,9 +110,9 @@ _TICKER_BEFORE = re.compile(r"\b(?:NASDAQ|Nasdaq|NYSE|AMEX|TSX|TSXV|CSE|OTC|OTCQ
 _GIVEN_NAME_BEFORE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+$")
 
 
-# « le XXVIIe siècle », "Henry VIII", "Part XIV": a Roman numeral of three letters or more, not an acronym
-# (two-letter ones such as IV or XI are too often acronyms or codes to skip).
-_ROMAN_NUMERAL = re.compile(r"(?=\w{3})X{0,3}(?:IX|IV|V?I{0,3})")
+# "Henry VIII", "Part XLII", « le chapitre XXVII »: a Roman numeral up to 99 of three letters or more, not an
+# acronym. Two-letter ones (IV, XI) and those with C, D or M (CDI, CCI, MCI) are too often acronyms to skip.
+_ROMAN_NUMERAL = re.compile(r"(?=\w{3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 def _word_alternation(words, suffix: str, prefix: str = r"\b", flags: int = 0) -> re.Pattern | None:
@@ -132,9 +133,8 @@ def _ticker(text: str, start: int) -> bool:
 
 
 def _explained(text: str, start: int, end: int) -> bool:
-    # (or the sentence defines it: « Le PEB est un document obligatoire… », "The LPA is a legal document…")
     return explained_after(text, end) or is_gloss_itself(text, start, end) or bool(_EXPANDED_WITH_FOR.match(text, end)) \
-        or follows_its_name(text, start, text[start:end]) or defines(text, start, end)
+        or follows_its_name(text, start, text[start:end])
 
 
 def _in_capitals_run(text: str, start: int, end: int) -> bool:
