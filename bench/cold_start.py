@@ -58,12 +58,12 @@ def main() -> None:
                 sys.exit(proc.stderr.decode())
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         phases = subprocess.run([sys.executable, "-c", PHASES, path], capture_output=True, text=True, check=True)
-        imports, rules, classes, textstat, lint, models = phases.stdout.split()
+        imports, rules, lemma_tables, textstat, lint, models = phases.stdout.split()
     print(f"cold CLI run, French draft of {words} words, {args.runs} runs")
     print(f"  wall time  median {statistics.median(times):.2f} s   min {min(times):.2f} s   max {max(times):.2f} s")
     print(f"  peak RSS   {peak_mb:.0f} MB")
     print(f"  where the time goes: imports {imports} s, rule compilation {rules} s, "
-          f"French lemma tables {classes} s, textstat warm-up {textstat} s, lint {lint} s "
+          f"French lemma tables {lemma_tables} s, textstat warm-up {textstat} s, lint {lint} s "
           f"({models} tagging model loaded)")
 
 
