@@ -104,6 +104,10 @@ def _prose(size: int, lang: str) -> str:
     return repeat(drafts.make_draft(lang, size // 5, seed=size), size)
 
 
+# A quotation, then its attribution far after it.
+_QUOTE_THEN = {"en": ('"Great,"', "said Jane Doe."), "fr": ("« Super »", "a déclaré Marie Roy.")}
+
+
 # The first format is the one the test lints (the others take the same path).
 TEXT, MARKUP, HTML, ALL = ("text",), ("markdown", "html"), ("html", "markdown"), ("text", "markdown", "html")
 FAMILIES = [
@@ -151,6 +155,14 @@ FAMILIES = [
            cause="acronym check: a name's small words read two ways in a sponsor list (exponential)", rules=True),
     Family("acronym then spaces", lambda size, lang: "The HELOC" + " " * (size - 10) + "x", TEXT,
            cause="gloss after a term: the spaces before it read by each alternative (quadratic)", rules=True),
+    Family("capitals then spaces", lambda size, lang: "CEO" + " " * (size - 5) + "x.", TEXT,
+           cause="dateline rules: spaces around an optional bracket or comma (quadratic)", rules=True),
+    Family("release header then spaces", lambda size, lang: "FOR IMMEDIATE RELEASE" + " " * (size - 23) + "x.", TEXT,
+           cause="release header: spaces around an optional colon (quadratic)", rules=True),
+    Family("quotation, spaces, speech verb", lambda size, lang: _QUOTE_THEN[lang][0] + " " * (size - 40) + _QUOTE_THEN[lang][1],
+           TEXT, cause="attributed quotations: spaces around an optional comma (quadratic)", rules=True),
+    Family("lines of a non-breaking space", lambda size, lang: "A" + "\n\u00a0" * ((size - 3) // 2) + "x.", TEXT,
+           cause="an About heading looked for from every line start across blank lines (quadratic)", rules=True),
     # Legal citations: spaces read by two quantifiers in a row
     Family("L.Q. then spaces", lambda size, lang: "Voir la L.Q." + " " * (size - 13) + "x", TEXT,
            cause="statute citation (« L.Q. 2014, c. 1 »): spaces around an optional comma", rules=True),

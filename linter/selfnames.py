@@ -21,7 +21,9 @@ from .wordfreqs import frequent
 # without naming anyone.
 _NAME_WORD = r"(?!I(?![\w&'’.-]))[A-ZÀ-Ý][\w&'’.-]*"  # "I-Tech", "I.T. Pros" stay names
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:&[ \t]+)?{_NAME_WORD}){{0,3}}"
-_ABOUT = re.compile(rf"^\s*(?:About|À propos de|A propos de|À propos d['’]|A propos d['’])\s*({_NAME})\s*:?\s*$", re.M)
+# (on one line: `\s` would read a long run of blank lines again from each line start)
+_ABOUT = re.compile(rf"^[ \t]*(?:About|À propos de|A propos de|À propos d['’]|A propos d['’])[ \t]*({_NAME})[ \t]*+(?::[ \t]*+)?$",
+                    re.M)
 _SUBJECT = re.compile(rf"({_NAME})(?=[ \t]+[a-zà-ÿ])")
 
 
