@@ -106,6 +106,7 @@ def _prose(size: int, lang: str) -> str:
 
 # A quotation, then its attribution far after it.
 _QUOTE_THEN = {"en": ('"Great,"', "said Jane Doe."), "fr": ("« Super »", "a déclaré Marie Roy.")}
+_TITLE = {"en": "CEO Jane Doe said.", "fr": "PDG Marie Roy a dit."}
 
 
 # The first format is the one the test lints (the others take the same path).
@@ -163,6 +164,9 @@ FAMILIES = [
            TEXT, cause="attributed quotations: spaces around an optional comma (quadratic)", rules=True),
     Family("lines of a non-breaking space", lambda size, lang: "A" + "\n\u00a0" * ((size - 3) // 2) + "x.", TEXT,
            cause="an About heading looked for from every line start across blank lines (quadratic)", rules=True),
+    Family("speech verb, lines of a non-breaking space, title",
+           lambda size, lang: _QUOTE_THEN[lang][1] + "\n\u00a0" * ((size - 30) // 2) + _TITLE[lang], TEXT,
+           cause="executive quotes: a title looked for after every line start across blank lines (quadratic)", rules=True),
     # Legal citations: spaces read by two quantifiers in a row
     Family("L.Q. then spaces", lambda size, lang: "Voir la L.Q." + " " * (size - 13) + "x", TEXT,
            cause="statute citation (« L.Q. 2014, c. 1 »): spaces around an optional comma", rules=True),
