@@ -179,7 +179,7 @@ _ASKS_WHAT = re.compile(r"[ \t]*(?:qu['’]est[- ]ce\s+qu(?:e\s+|['’]\s*)|what
 _NAMES_DEFINITION = re.compile(r"[ \t]*(?:définition|definition)\s+(?:(?:de|du|des|d['’]|of)\s*)(?:(?:la|l['’]|the|a|an)\s*)?",
                                re.IGNORECASE)
 _QUESTION_END = re.compile(r"(?:[ \t]+[\dA-Z][\w.-]{0,9})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?\?[ \t]*(?:\n|$)")
-_HEADING_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[:?]?[ \t]*(?:\n|$)")
+_HEADING_END = re.compile(r"[ \t]*+(?:\([^()\n]{1,40}\)[ \t]*+)?[:?]?[ \t]*+(?:\n|$)")
 
 
 # The term named after what it stands for was described in plain words: "you may have what's

@@ -169,7 +169,7 @@ class MentionModel:
         return len(quoted.split()) <= self.max_quoted_words
 
 
-_HEADWORD_LINE = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*[^:\n.!?]{1,50}(?P<sep>:)[ \t]+\S", re.MULTILINE)
+_HEADWORD_LINE = re.compile(r"^[ \t]*+(?:[-*•–]|\d{1,2}[.)-])?[ \t]*+[^:\n.!?]{1,50}(?P<sep>:)[ \t]+\S", re.MULTILINE)
 # "AFUE - Annualized Fuel Utilization Efficiency...": a glossary's "Term - definition" lines (a term of
 # one to four words, then a spaced dash), which no dimension's words use: a wire dateline
 # ("BOSTON - Acme today...") opens one paragraph, not three.
