@@ -174,7 +174,8 @@ def test_mentions_are_suggestions_and_weigh_nothing(text):
     ("Sur les clichés radiographiques, les cols de l'ilium, les lignes trochantériennes et le plan sagittal comptent.", False),
     # the worn-out phrase: the sentence talks about words
     ("Les clichés comme les cols de l'ilium, les lignes trochantériennes et le plan sagittal lassent.", True),
-    ("Trois clichés reviennent : les cols de l'ilium, les lignes trochantériennes et le plan sagittal.", True),
+    ("Les clichés qui reviennent : les cols de l'ilium, les lignes trochantériennes et le plan sagittal.", True),
+    ("Prenez trois clichés de face : les cols de l'ilium, les lignes trochantériennes et le plan sagittal.", False),
 ])
 def test_a_french_cliche_is_a_cue_only_as_a_worn_out_phrase(text, mentioned):
     rare = [d for d in FR.lint(text).diagnostics if d.rule == "fr.peer-jargon.vocabulaire-rare"]

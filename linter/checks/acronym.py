@@ -50,7 +50,7 @@ class AcronymCheck(Check):
                                              flags=re.IGNORECASE)
         # (after one or two more capitalised words of the name: "FJS Plant Limited", "the FTMTA Farm Machinery Show";
         # the name must end there, or a title-case heading would pass: "Why DSCR Loans Show Growth")
-        self.name_after = _word_alternation(self.spec.get("organisation_after", []), r"(?=\s+[a-zà-ÿ]|\s*[.,;:!?)]|\s*$)",
+        self.name_after = _word_alternation(self.spec.get("organisation_after", []), r"(?![ \t]+[A-ZÀ-Ý][a-zà-ÿ])",
                                             prefix=r"^\s+(?:[A-ZÀ-Ý][\w&'’-]*\s+){0,2}")
 
     def run(self, analysis):
