@@ -60,7 +60,7 @@ class AcronymCheck(Check):
             text = block.text
             capitals_checked = False
             for match in _ACRONYM.finditer(text):
-                if not _acronym_shape(match.group(1)) or _ROMAN_NUMERAL.fullmatch(match.group(1)):
+                if not _acronym_shape(match.group(1)):
                     continue
                 if not capitals_checked:  # counted only in blocks that have an acronym at all
                     capitals_checked = True
@@ -70,6 +70,8 @@ class AcronymCheck(Check):
                 if acronym in seen or not self.min_length <= len(acronym) <= self.max_length:
                     continue
                 seen.add(acronym)
+                if _ROMAN_NUMERAL.fullmatch(acronym):  # asked once per acronym, like the tests below
+                    continue
                 if acronym in self.allowed or _in_capitals_run(text, match.start(1), match.end(2)) \
                         or _UNIT_AFTER_NUMBER.search(text, max(0, match.start(1) - 3), match.start(1)):
                     continue
