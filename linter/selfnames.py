@@ -3,7 +3,8 @@
 "Metro Law has recovered more than $500 million", « Marc Roy inc. a su faire preuve
 d'une capacité exceptionnelle »: a company that praises itself under its own name.
 The author's organisation is
-- the name an "About X" / « À propos de X » heading gives, and
+- the name an "About X" / « À propos de X » heading gives, or the name that opens the text
+  under a bare "About" / "About us" / « À propos » heading, and
 - a capitalised name (one to four words) that opens at least `min_subject` sentences
   as their subject: the text keeps talking about it. A one-word name must not be an
   everyday word ("Nous", "Vous", "Today"), which sentence-initial capitals make look
@@ -25,13 +26,23 @@ _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:&[ \t]+)?{_NAME_WORD}){{0,3}}"
 _ABOUT = re.compile(rf"^[ \t]*(?:About|À propos de|A propos de|À propos d['’]|A propos d['’])[ \t]*({_NAME})[ \t]*+(?::[ \t]*+)?$",
                     re.M)
 _SUBJECT = re.compile(rf"({_NAME})(?=[ \t]+[a-zà-ÿ])")
+# A bare heading, the name opening the text below it: "About\n\nAcme Ltd is a family firm…"
+_ABOUT_ALONE = re.compile(r"^[ \t]*+(?:About(?:[ \t]+us)?|[ÀA] propos(?:[ \t]+de[ \t]+nous)?)[ \t]*+:?[ \t]*+$",
+                          re.M | re.I)
 
 
 def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[int]], min_subject: int = 2) -> list[str]:
     """The names the draft uses for its author's organisation (most used first)."""
     names: list[str] = []
-    for text in block_texts:
+    for index, text in enumerate(block_texts):
         names.extend(m.group(1).strip() for m in _ABOUT.finditer(text))
+        for heading in _ABOUT_ALONE.finditer(text):
+            below = text[heading.end():].lstrip()
+            if not below and index + 1 < len(block_texts):
+                below = block_texts[index + 1].lstrip()
+            name = _opening_name(lang, below)
+            if name and name not in names:
+                names.append(name)
     subjects: Counter[str] = Counter()
     for text, starts in zip(block_texts, sentence_starts):
         for start in starts:
@@ -41,11 +52,23 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
     for name, count in subjects.most_common():
         if count < min_subject or not name:
             break
-        if " " not in name and frequent(lang, name, 4.0):
-            continue  # an everyday word at the start of a sentence, not a name
+        if _everyday_word(lang, name):
+            continue
         if name not in names:
             names.append(name)
     return names
+
+
+def _opening_name(lang: str, text: str) -> str:
+    """The name that opens `text` as a sentence subject ("Acme Ltd is…"), or ""."""
+    match = _SUBJECT.match(text)
+    name = _trim(match.group(1)) if match else ""
+    return "" if not name or _everyday_word(lang, name) else name
+
+
+def _everyday_word(lang: str, name: str) -> bool:
+    # A one-word "name" that is an everyday word at the start of a sentence ("The", "Nous").
+    return " " not in name and frequent(lang, name, 4.0)
 
 
 def _trim(name: str) -> str:

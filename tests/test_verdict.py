@@ -424,6 +424,16 @@ def test_author_names_from_about_heading_and_repeated_subjects():
     assert author_names("en", ["Do I need a permit? Do I pay a deposit?"], [[0, 20]]) == []
 
 
+def test_author_name_under_a_bare_about_heading():
+    from tonelint.selfnames import author_names
+    # the heading alone, the name opening the paragraph below it (or the next line)
+    assert author_names("en", ["About us", "Harbour Lane Bakery is a family firm."], [[0], [0]]) == ["Harbour Lane Bakery"]
+    assert author_names("fr", ["À propos\nAtelier Morin fabrique des meubles."], [[0]]) == ["Atelier Morin"]
+    # an everyday word opening the paragraph is no name; a heading that says more is not bare
+    assert author_names("en", ["About", "The shop opened in 1990."], [[0], [0]]) == []
+    assert author_names("en", ["About our prices", "Harbour Lane Bakery is cheap."], [[0], [0]]) == []
+
+
 def test_the_same_words_from_two_rules_are_one_piece_of_evidence():
     one = EN.lint("Our team gives exceptional service.")
     flagged = [d for d in tone(one, "self-promotion") if "exceptional" in d.match]
