@@ -23,7 +23,8 @@ from .nlp import Pipelines
 from .profile import refocus_profile, tone_profile
 from .positions import LineIndex, fill_positions
 from .readability import paragraph_figures
-from .rulepack import LANGUAGES, Rule, RuleError, load_rules
+from .inflect import verb_forms
+from .rulepack import LANGUAGES, Rule, RuleError, load_lexicon, load_rules
 from .rulepack.categories import Category
 from .rulepack.loader import builtin_rules_dir
 from .sources import Document, extract
@@ -197,8 +198,18 @@ class Engine:
         weightings = {rule.id: RuleWeighting(rule.max_strength, rule.repeat_decay) for rule in rules
                       if rule.max_strength is not None or rule.repeat_decay is not None}
         return CompiledPack(lang, rules, checks, index, settings["verdict"],
-                            MentionModel.from_spec(settings["mention"]), weightings, dict(settings["usage"]),
+                            MentionModel.from_spec(settings["mention"], self._speech_words(lang, settings["mention"], ctx)), weightings, dict(settings["usage"]),
                             tuple(settings["categories"].values()), dict(ctx.missing_data))
+
+    @staticmethod
+    def _speech_words(lang: str, mention: dict, ctx: CompileContext) -> tuple[str, ...]:
+        """Every form's last word of the speech verbs the pack's `mention.speech_verbs` lexicon
+        lists (« a déclaré » -> « déclaré »): what attributes a quotation to a speaker."""
+        name = mention.get("speech_verbs")
+        if not name:
+            return ()
+        entries = load_lexicon(name, lang, ctx.rule_dirs)
+        return tuple({form.split()[-1] for entry in entries for form in verb_forms(entry, lang)})
 
     # -- linting -----------------------------------------------------------
     def detect(self, document: Document) -> str:

@@ -55,9 +55,14 @@ class MentionModel:
     # A line that announces a list of words with or without a colon ("never say the following
     # things…", « évitez les expressions suivantes »): the short lines after it are its examples.
     announcements: re.Pattern | None = None
+    # A short quotation that a speech verb attributes ("“Our flexibility is our strength,” adds
+    # Jane Roy", « Jane Roy précise : « … » ») is someone's words, not words talked about.
+    attributed_after: re.Pattern | None = None
+    attributed_before: re.Pattern | None = None
 
     @classmethod
-    def from_spec(cls, spec: dict | None) -> "MentionModel":
+    def from_spec(cls, spec: dict | None, speech_words: tuple[str, ...] = ()) -> "MentionModel":
+        """`speech_words`: the forms of the pack's speech verbs (`mention.speech_verbs`, a lexicon)."""
         spec = spec or {}
         cues = [c for c in spec.get("cues", []) if isinstance(c, str) and c.strip()]
         examples = [c for c in spec.get("examples", []) if isinstance(c, str) and c.strip()]
@@ -65,9 +70,10 @@ class MentionModel:
                         re.compile(rf"(?:{topic['not_after']})\s*$", re.IGNORECASE) if topic.get("not_after") else None)
                        for category, topic in (spec.get("topics") or {}).items())
         announcements = [c for c in spec.get("announcements", []) if isinstance(c, str) and c.strip()]
+        after, before = _attribution_patterns(speech_words)
         return cls(_alternation(cues), int(spec.get("max_quoted_words", 8)), _alternation(examples), topics,
                    frozenset(spec.get("quotes_still_count") or ()), frozenset(spec.get("headword_lists") or ()),
-                   _alternation(announcements))
+                   _alternation(announcements), after, before)
 
     def discussed(self, texts: list[str]) -> set[str]:
         """The categories whose kind of writing the draft is about (its topic cue recurs)."""
@@ -166,7 +172,21 @@ class MentionModel:
         if closer_at < 0:
             return False
         quoted = text[opener_at + 1:closer_at]
-        return len(quoted.split()) <= self.max_quoted_words
+        if len(quoted.split()) > self.max_quoted_words:
+            return False
+        return not self._attributed(text, opener_at, closer_at)
+
+    def _attributed(self, text: str, opener_at: int, closer_at: int) -> bool:
+        """Is the quotation someone's speech: a speech verb just after it (on its line) or just
+        before it, ending with a colon or comma?"""
+        # The attribution follows a comma, inside the quotation or after it ("…,” he said",
+        # « … », dit-il): "“World-class” adds nothing" talks about the words.
+        inside = text[opener_at + 1:closer_at].rstrip()[-1:] in (",", "!", "?")
+        after = self.attributed_after.match(text, closer_at + 1) if self.attributed_after is not None else None
+        if after is not None and (inside or after.group("comma")):
+            return True
+        lower = max(text.rfind("\n", 0, opener_at) + 1, opener_at - 60)
+        return self.attributed_before is not None and self.attributed_before.search(text, lower, opener_at) is not None
 
 
 _HEADWORD_LINE = re.compile(r"^[ \t]*+(?:[-*•–]|\d{1,2}[.)-])?[ \t]*+[^:\n.!?]{1,50}(?P<sep>:)[ \t]+\S", re.MULTILINE)
@@ -224,6 +244,18 @@ def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str]
     lines = memo[key]
     return lines >= 3 or lines + len(line_form.findall(nearby())) >= 3
 
+
+
+def _attribution_patterns(speech_words: tuple[str, ...]) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """After a closing mark: (a comma,) up to four words (a name, a pronoun, « a-t-il ») and a speech
+    verb on the same line (", adds Jane Roy", "," she said", « , a-t-il précisé »). Before an opening
+    mark: a speech verb, up to four words and a colon or comma (« précise Jane Roy : »)."""
+    if not speech_words:
+        return None, None
+    verbs = "|".join(re.escape(w) for w in sorted(set(speech_words), key=len, reverse=True))
+    after = re.compile(rf"[ \t]*+(?P<comma>,)?[ \t]*+(?:[\w.'’-]++[ \t]++){{0,4}}?(?:{verbs})\b", re.IGNORECASE)
+    before = re.compile(rf"\b(?:{verbs})(?:[ \t]++[\w.'’-]++){{0,4}}[ \t]*+[:,][ \t]*+$", re.IGNORECASE)
+    return after, before
 
 
 def _alternation(patterns: list[str]) -> re.Pattern | None:

@@ -113,6 +113,8 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
                     raise RuleError(path, f"mention.topics.{category}",
                                     "must be a mapping with 'cue' (a regular expression), 'min' and optional 'not_after'")
                 check_reference(path, f"mention.topics.{category}", category, categories)
+            if not isinstance(mention.get("speech_verbs", ""), str):
+                raise RuleError(path, "mention.speech_verbs", "must name a lexicon of speech verbs")
             for key in ("quotes_still_count", "headword_lists"):
                 for category in mention.get(key) or ():
                     check_reference(path, f"mention.{key}", category, categories)

@@ -223,6 +223,21 @@ def test_a_quoted_speech_is_a_use_not_a_mention():
     assert result.profile["press-release"]["verdict"]["severity"] == "warning"
 
 
+@pytest.mark.parametrize("engine, text, term, quoted", [
+    # a short quotation that a speech verb attributes, after a comma or before a colon, is speech
+    (FR, "« Notre force, c'est la souplesse », poursuit Loïc Roy, chef de projet.", "notre force", False),
+    (FR, "Loïc Roy, chef de projet, précise : « Notre force, c'est la souplesse. »", "notre force", False),
+    (EN, "\u201cOur team is world-class,\u201d said Jane Roe.", "world-class", False),
+    (EN, "Jane Roe says: \u201cOur team is world-class.\u201d", "world-class", False),
+    # without the comma, the verb says what the words do: they are talked about
+    (EN, "\u201cWorld-class\u201d adds nothing to your pitch.", "World-class", True),
+    (FR, "Évitez les formules comme « leader mondial » dans vos textes.", "leader mondial", True),
+])
+def test_a_short_quotation_attributed_to_a_speaker_is_speech(engine, text, term, quoted):
+    found = [d for d in engine.lint(text).diagnostics if d.match.lower() == term.lower()]
+    assert found and all(d.mention is quoted for d in found)
+
+
 def test_words_mentioned_once_are_mentioned_wherever_they_come_back():
     """A post that quotes "I'm thrilled to announce" to mock it, then plays with the words
     unquoted, is still talking about them; a release that uses them is not helped by a quote."""
