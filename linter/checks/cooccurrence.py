@@ -6,7 +6,9 @@ exceptionnel », "our award-winning team". "exceptionnel" alone may be neutral
 in one sentence, they are the company praising itself. The finding is on the
 `target` words; `context` words (plus, with `self_names: true`, the configured
 self-names and the author's organisation as the draft names it: selfnames.py)
-only have to be in the same sentence.
+only have to be in the same sentence. An `unless` term in the sentence gives the praise to
+someone else: « je tiens à féliciter X, qui a remporté un prix d'excellence », "congratulations
+to our partner on its award".
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ class CooccurrenceCheck(Check):
         extra = ctx.self_names if self.use_self_names else ()
         self.context = TermSet(rule, self.spec["context"], ctx, "context", names=extra)
         self.target = TermSet(rule, self.spec["target"], ctx, "target")
+        self.unless = TermSet(rule, self.spec["unless"], ctx, "unless") if "unless" in self.spec else None
 
     def run(self, analysis):
         sentences_with_context = defaultdict(set)
@@ -33,6 +36,9 @@ class CooccurrenceCheck(Check):
         if self.use_self_names:
             for number, start in analysis.author_name_hits:
                 sentences_with_context[number].add(analysis.blocks[number].sentence_at(start))
+        if self.unless is not None:
+            for hit in self.unless.find(analysis):
+                sentences_with_context[hit.block].discard(analysis.blocks[hit.block].sentence_at(hit.start))
         findings = []
         for hit in self.filter_exceptions(analysis, self.target.find(analysis)):
             sentence = analysis.blocks[hit.block].sentence_at(hit.start)
