@@ -197,6 +197,17 @@ _NAMED_AS = re.compile(
     # the term may be the complement of the name's head noun: « appelé contrat d'infogérance »
     r"\s+(?:(?:an?|the|le|la|les|un|une|des)\s+|l['’])?(?:[\w-]+\s+(?:de\s+|du\s+|des\s+|d['’]|of\s+(?:the\s+)?))?"
     r"[\"“«‘']?\s*$", re.IGNORECASE)
+# A statement that announces what terms mean, the terms right after it (one to four, coordinated):
+# « rappelons ce que sont usufruit et nue-propriété », « voyons ce qu'on entend par mise en demeure ».
+_ANNOUNCES_MEANING = re.compile(
+    r"\bce\s+(?:qu['’](?:est|était|on\s+entend\s+par|on\s+appelle|l['’]on\s+entend\s+par)"
+    r"|que\s+(?:sont|signifie|signifient|désigne|désignent|recouvre|recouvrent|veut\s+dire|veulent\s+dire"
+    r"|l['’]on\s+entend\s+par|on\s+entend\s+par))"
+    r"[ \t]*+(?:(?:un|une|le|la|les|des|du|l['’])[ \t]*+)?"
+    r"(?:[\w'’-]++[ \t]*+(?:,|\bet\b|\band\b)[ \t]*+(?:(?:un|une|le|la|les|l['’])[ \t]*+)?){0,3}$", re.IGNORECASE)
+# "…let's look at what a usufruct is", "here is what EBITDA means": the term between "what" and its verb.
+_WHAT_BEFORE = re.compile(r"\bwhat[ \t]++(?:(?:an?|the)[ \t]++)?$", re.IGNORECASE)
+_MEANING_AFTER = re.compile(r"[ \t]++(?:is|are|means|mean|stands[ \t]++for|refers[ \t]++to)\b", re.IGNORECASE)
 # A question within a paragraph may go on with the term's complement (« qu'est-ce qu'une servitude de
 # passage ? »), not with a verb ("What is the EBITDA doing?" asks something else).
 _INLINE_QUESTION_END = re.compile(r"(?:[ \t]+(?:de|du|des|d['’]|of|for|in|à|en)\b[^?!.\n]{0,40}?)?[ \t]*"
@@ -209,8 +220,9 @@ def defines(text: str, start: int, end: int, following: str = "") -> bool:
     """The sentence opens with the term (after a determiner at most) and defines it, the term
     heads a glossary entry whose definition starts on the next line (or, for a heading that is a
     block of its own, in `following`, the next block's text), a question announces its definition
-    ("What is X?", « Définition de X », also within a paragraph), or the term names what the
-    sentence has just described ("this is called X")."""
+    ("What is X?", « Définition de X », also within a paragraph), a statement announces what it means
+    (« rappelons ce que sont usufruit et nue-propriété », "let's see what a usufruct is"), or the term
+    names what the sentence has just described ("this is called X")."""
     line_start = text.rfind("\n", 0, start) + 1
     if _heads_entry(text, line_start, start, end, following):
         return True
@@ -219,6 +231,9 @@ def defines(text: str, start: int, end: int, following: str = "") -> bool:
     if _asks_what_within(text, line_start, start) and _INLINE_QUESTION_END.match(text, end):
         return True
     if _NAMED_AS.search(text, max(0, start - 60), start):
+        return True
+    if _ANNOUNCES_MEANING.search(text, max(line_start, start - 90), start) or (
+            _WHAT_BEFORE.search(text, max(line_start, start - 12), start) and _MEANING_AFTER.match(text, end)):
         return True
     if _NAMES_DEFINITION.fullmatch(text, line_start, start) and _HEADING_END.match(text, end):
         return True

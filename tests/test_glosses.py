@@ -50,6 +50,11 @@ def test_other_capitalised_words_do_not(text, acronym):
      "infogérance"),
     ("The outside firm runs your servers under a separate contract, known as a managed-services agreement.",
      "managed-services"),
+    # a statement announces what the terms mean, the terms right after it
+    ("Avant de comparer, rappelons ce que sont usufruit et nue-propriété.", "nue-propriété"),
+    ("Avant de comparer, rappelons ce que sont usufruit et nue-propriété.", "usufruit"),
+    ("Voyons d'abord ce qu'on entend par mise en demeure.", "mise en demeure"),
+    ("Before we compare them, let's look at what a usufruct is.", "usufruct"),
 ])
 def test_a_sentence_that_defines_the_term(text, term):
     start = text.index(term)
@@ -67,7 +72,21 @@ def test_a_sentence_that_defines_the_term(text, term):
     ("Call your broker or backlinks are the next thing to fix.", "backlinks"),
     # a name or a summons in apposition is no naming of what came before
     ("Paul Roy, appelé à témoigner, a parlé de l'infogérance.", "infogérance"),
+    # « ce que sont » followed by something else than the terms
+    ("Voici ce que sont les avantages fiscaux du démembrement pour vous.", "démembrement"),
+    ("Ask what the usufruct costs you.", "usufruct"),
 ])
 def test_a_judgement_or_a_mere_use_is_no_definition(text, term):
     start = text.index(term)
     assert not defines(text, start, start + len(term))
+
+
+def test_a_word_of_the_family_of_an_explained_term_is_explained():
+    """« usufruitier » once « usufruit » is defined; an unrelated term sharing a short prefix is not."""
+    from linter.engine import Engine
+    from linter.config import Config
+
+    text = ("L'usufruit est le droit de jouir d'un bien sans en être propriétaire. "
+            "Le bien revient ensuite à l'usufruitier puis au nu-propriétaire.")
+    flagged = {d.match.lower() for d in Engine(Config(lang="fr")).lint(text).diagnostics if d.category == "peer-jargon"}
+    assert "usufruitier" not in " ".join(flagged) and any("nu-propriétaire" in m for m in flagged)

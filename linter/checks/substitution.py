@@ -5,6 +5,8 @@ is not flagged: the writer already did what the rule asks.
 """
 from __future__ import annotations
 
+import os
+
 from ..agreement import adapt, article_before, determiner_before, english_article, french_determiner, split_gender
 from ..glosses import defines, explained_after, is_gloss_itself
 from ..variants import split_regions
@@ -92,7 +94,7 @@ class SubstitutionCheck(Check):
             if _inside_compound(text, hit.start, hit.end):
                 continue  # a term is matched whole or not at all: "full-funnel" is not "funnel"
             # (a term in brackets after its plain words is in `defined`: not tested again here)
-            if self.skip_explained and (explained_after(text, hit.end) or _folded(text[hit.start:hit.end]) in defined):
+            if self.skip_explained and (explained_after(text, hit.end) or _learnt(_folded(text[hit.start:hit.end]), defined)):
                 continue
             original = text[hit.start:hit.end]
             alternatives, forms = hit.payload
@@ -141,7 +143,25 @@ def _inside_compound(text: str, start: int, end: int) -> bool:
 
 
 def _folded(term: str) -> str:
-    return " ".join(term.lower().split())
+    # « nu-propriétaire » and « nu propriétaire », « l’usufruitier » and « l'usufruitier » are one term
+    return " ".join(term.lower().replace("’", "'").replace("-", " ").split())
+
+
+def _learnt(term: str, defined: set[str]) -> bool:
+    """The term, or a word of its family, is explained in the draft: « usufruitier » once « usufruit »
+    is, "mandatary" once "mandate" is (single words sharing a stem of six letters or more, most of
+    the shorter one)."""
+    if term in defined:
+        return True
+    if " " in term:
+        return False
+    for known in defined:
+        if " " in known:
+            continue
+        shared = len(os.path.commonprefix([term, known]))
+        if shared >= 6 and shared >= 0.8 * min(len(term), len(known)):
+            return True
+    return False
 
 
 def _explained_for_the_draft(analysis, hit) -> bool:
