@@ -9,6 +9,7 @@ heading, a brand written in capitals) are fine.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..glosses import explained_after, follows_its_name, is_gloss_itself
@@ -21,6 +22,8 @@ from .base import Check, Finding, number
 _ACRONYM = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]*+)(s?)(?![\w&-])")
 # "12,000 BTU", "50 MB": a unit after a number, not an acronym to explain.
 _UNIT_AFTER_NUMBER = re.compile(r"\d\s?$")
+# "KES 1,500", "CHF 120.-": an ISO currency code before an amount (Babel's list of codes).
+_AMOUNT_AFTER = re.compile(r"[ \t\u00a0\u202f]?\d")
 # Acronyms are also glossed with "pour": "SEO pour Search Engine Optimization".
 _EXPANDED_WITH_FOR = re.compile(r"\s*+,?\s*(?:pour|for)\s+[A-Z]")
 
@@ -73,7 +76,8 @@ class AcronymCheck(Check):
                 if _ROMAN_NUMERAL.fullmatch(acronym):  # asked once per acronym, like the tests below
                     continue
                 if acronym in self.allowed or _in_capitals_run(text, match.start(1), match.end(2)) \
-                        or _UNIT_AFTER_NUMBER.search(text, max(0, match.start(1) - 3), match.start(1)):
+                        or _UNIT_AFTER_NUMBER.search(text, max(0, match.start(1) - 3), match.start(1)) \
+                        or (_AMOUNT_AFTER.match(text, match.end(2)) and _currency_code(acronym)):
                     continue
                 if _ticker(text, match.start(1)) or self._surname_in_capitals(text, match.start(1)) \
                         or self._organisation(text, match.start(1), match.end(2)):
@@ -123,6 +127,16 @@ def _word_alternation(words, suffix: str, prefix: str = r"\b", flags: int = 0) -
         return None
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(f"{prefix}(?:{alternation})\\b{suffix}", flags)
+
+
+@functools.lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+    return frozenset(list_currencies())
+
+
+def _currency_code(word: str) -> bool:
+    return len(word) == 3 and word in _currency_codes()
 
 
 def _acronym_shape(word: str) -> bool:
