@@ -185,6 +185,8 @@ class MentionModel:
         after = self.attributed_after.match(text, closer_at + 1) if self.attributed_after is not None else None
         if after is not None and (inside or after.group("comma")):
             return True
+        if _SIGNED.match(text, closer_at + 1):
+            return True
         lower = max(text.rfind("\n", 0, opener_at) + 1, opener_at - 60)
         return self.attributed_before is not None and self.attributed_before.search(text, lower, opener_at) is not None
 
@@ -244,6 +246,14 @@ def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str]
     lines = memo[key]
     return lines >= 3 or lines + len(line_form.findall(nearby())) >= 3
 
+
+
+# A quotation signed by a person's name, after a dash or on the next line, as a pull quote or a
+# testimonial is: "“Our flexibility is our strength”\nLoïc Van Durmen\nProject Manager",
+# "“Fast and friendly.” — Jane D., Leeds".
+_SIGNED = re.compile(r"[ \t]*+(?:\n[ \t]*+(?:[—–-][ \t]*+)?|[—–-][ \t]*+)"
+                     r"(?-i:[A-ZÀ-Ý][\w'’-]*+\.?)(?:[ \t]++(?:(?:de|du|van|von|le|la|di|da|el)[ \t]++)?(?-i:[A-ZÀ-Ý][\w'’-]*+\.?)){1,3}"
+                     r"[ \t]*+(?:,|\n|$)")
 
 
 def _attribution_patterns(speech_words: tuple[str, ...]) -> tuple[re.Pattern | None, re.Pattern | None]:

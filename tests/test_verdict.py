@@ -232,6 +232,10 @@ def test_a_quoted_speech_is_a_use_not_a_mention():
     # without the comma, the verb says what the words do: they are talked about
     (EN, "\u201cWorld-class\u201d adds nothing to your pitch.", "World-class", True),
     (FR, "Évitez les formules comme « leader mondial » dans vos textes.", "leader mondial", True),
+    # a pull quote or a testimonial signed with a name, on the next line or after a dash
+    (FR, "“Notre force réside dans notre flexibilité”\nLoïc Van Durmen\nChef de projet", "notre force", False),
+    (EN, "“A world-class team.” — Jane Doe, Leeds", "world-class", False),
+    (EN, "Avoid “world-class” – Your readers skip it.", "world-class", True),
 ])
 def test_a_short_quotation_attributed_to_a_speaker_is_speech(engine, text, term, quoted):
     found = [d for d in engine.lint(text).diagnostics if d.match.lower() == term.lower()]
