@@ -5,6 +5,8 @@ d'une capacité exceptionnelle »: a company that praises itself under its own n
 The author's organisation is
 - the name an "About X" / « À propos de X » heading gives, or the name that opens the text
   under a bare "About" / "About us" / « À propos » heading, and
+- the name a "we" sentence is placed at: "At Acme, we…", "Here at Acme Ltd we…",
+  « Chez Acme, nous… » (the writer speaks from inside the organisation), and
 - a capitalised name (one to four words) that opens at least `min_subject` sentences
   as their subject: the text keeps talking about it. A one-word name must not be an
   everyday word ("Nous", "Vous", "Today"), which sentence-initial capitals make look
@@ -29,6 +31,11 @@ _SUBJECT = re.compile(rf"({_NAME})(?=[ \t]+[a-zà-ÿ])")
 # A bare heading, the name opening the text below it: "About\n\nAcme Ltd is a family firm…"
 _ABOUT_ALONE = re.compile(r"^[ \t]*+(?:About(?:[ \t]+us)?|[ÀA] propos(?:[ \t]+de[ \t]+nous)?)[ \t]*+:?[ \t]*+$",
                           re.M | re.I)
+# "At Acme, we believe…", « Chez Acme Conseil, nous croyons… »: the writer's own organisation.
+_PLACE_OF_WE = {
+    "en": re.compile(rf"(?<![\w-])(?:[Hh]ere[ \t]+at|At|at)[ \t]+({_NAME})[ \t]*+,?[ \t]*+we(?![\w'’-])"),
+    "fr": re.compile(rf"(?<![\w-])(?:[Ii]ci[ \t]+chez|[Cc]hez)[ \t]+({_NAME})[ \t]*+,?[ \t]*+nous(?![\w'’-])"),
+}
 
 
 def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[int]], min_subject: int = 2) -> list[str]:
@@ -42,6 +49,11 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
                 below = block_texts[index + 1].lstrip()
             name = _opening_name(lang, below)
             if name and name not in names:
+                names.append(name)
+        place_of_we = _PLACE_OF_WE.get(lang)
+        for match in place_of_we.finditer(text) if place_of_we else ():
+            name = _trim(match.group(1))
+            if name not in names and not _everyday_word(lang, name):
                 names.append(name)
     subjects: Counter[str] = Counter()
     for text, starts in zip(block_texts, sentence_starts):

@@ -453,6 +453,18 @@ def test_author_name_under_a_bare_about_heading():
     assert author_names("en", ["About our prices", "Harbour Lane Bakery is cheap."], [[0], [0]]) == []
 
 
+def test_author_name_where_we_speak_from():
+    from tonelint.selfnames import author_names
+    # "At X, we" / « Chez X, nous »: the writer speaks from inside X
+    assert author_names("en", ["At Harbour Lane Bakery, we bake at dawn."], [[0]]) == ["Harbour Lane Bakery"]
+    assert author_names("en", ["Here at Brightpath we answer fast."], [[0]]) == ["Brightpath"]
+    assert author_names("fr", ["Chez Atelier Morin, nous fabriquons des meubles."], [[0]]) == ["Atelier Morin"]
+    # a place that is no organisation of the writer's ("at Christmas, we") is an everyday word
+    assert author_names("en", ["At Christmas, we close early."], [[0]]) == []
+    # someone else's place, without "we", names nobody
+    assert author_names("fr", ["Chez Atelier Morin, les meubles sont chers."], [[0]]) == []
+
+
 def test_the_same_words_from_two_rules_are_one_piece_of_evidence():
     one = EN.lint("Our team gives exceptional service.")
     flagged = [d for d in tone(one, "self-promotion") if "exceptional" in d.match]
