@@ -10,6 +10,8 @@ frequency look-ups.
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 # French auxiliaries of the passé composé and plus-que-parfait, third person (reporting clauses).
@@ -33,6 +35,9 @@ def verb_forms(entry: str, lang: str) -> list[str]:
     return _english_verb(lemma)
 
 
+_OPEN_E = re.compile(r"[eé](?=(?:[bcdfgjklmnpqrstvwxz]|[bcdfgptv][lr])$)")
+
+
 def _french_verb(lemma: str) -> list[str]:
     reflexive = lemma.startswith("se ")
     base = lemma[3:] if reflexive else lemma
@@ -43,11 +48,17 @@ def _french_verb(lemma: str) -> list[str]:
     # Third persons (press style), « nous » (« nous annonçons ») and the future (« nous doublerons »).
     # -oyer/-uyer verbs write i before a silent e: octroyer -> octroie, octroient, octroiera.
     mute_stem = stem[:-1] + "i" if stem.endswith(("oy", "uy")) else stem
+    # Before a silent ending, an e or é followed by one consonant (or one and l/r) becomes è:
+    # révéler -> révèle, célébrer -> célèbrent, lever -> lève (« appeler », « jeter » double their
+    # consonant instead and come with their forms).
+    mute_stem = _OPEN_E.sub("è", mute_stem)
     future = mute_stem + "er"
     # The passé simple too (« déclara », « ajouta-t-elle », « annoncèrent »): wire copy from West and
     # Central Africa and narrated news still report speech in it.
     simple = [mute_stem + "e", mute_stem + "ent", imperfect_stem + "ons", imperfect_stem + "ait", imperfect_stem + "aient",
               future + "a", future + "ont", future + "ons", imperfect_stem + "a", stem + "èrent"]
+    if mute_stem != stem and not stem.endswith(("oy", "uy")):
+        simple += [stem + "era", stem + "eront", stem + "erons"]  # the future's older spelling: révélera
     participle = stem + "é"
     if reflexive:
         pronoun = "s'" if base[0] in "aeiouéèêh" else "se "

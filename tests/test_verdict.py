@@ -286,6 +286,10 @@ def test_inflection():
     assert {"annonçons", "annoncera", "annoncerons", "annonceront"} <= set(verb_forms("annoncer", "fr"))
     assert {"annonça", "annoncèrent", "engagea"} <= set(verb_forms("annoncer", "fr") + verb_forms("engager", "fr"))
     assert {"octroie", "octroient", "octroiera", "octroyé", "octroyait"} <= set(verb_forms("octroyer", "fr"))
+    # an e or é before one consonant opens before a silent ending; not before two (« présente »)
+    assert {"révèle", "révèlent", "révélé", "révélait", "révélera"} <= set(verb_forms("révéler", "fr"))
+    assert {"lève", "célèbrent"} <= set(verb_forms("lever", "fr") + verb_forms("célébrer", "fr"))
+    assert "présente" in verb_forms("présenter", "fr") and "révéle" not in verb_forms("révéler", "fr")
     assert {"emphasizing", "seeing", "planning", "planned"} <= {
         *verb_forms("emphasize", "en"), *verb_forms("see", "en"), *verb_forms("plan", "en")}
     assert set(french_adjective_forms("exceptionnel")) == {"exceptionnel", "exceptionnelle", "exceptionnels",
