@@ -59,6 +59,10 @@ class MentionModel:
     # Jane Roy", « Jane Roy précise : « … » ») is someone's words, not words talked about.
     attributed_after: re.Pattern | None = None
     attributed_before: re.Pattern | None = None
+    # Dimension -> the weight of its findings inside someone's quoted speech: a director's
+    # "our world-leading expertise" relayed by a news story is the release's voice (press-release
+    # evidence), not the author praising itself.
+    speech_weights: tuple = ()
 
     @classmethod
     def from_spec(cls, spec: dict | None, speech_words: tuple[str, ...] = ()) -> "MentionModel":
@@ -73,7 +77,28 @@ class MentionModel:
         after, before = _attribution_patterns(speech_words)
         return cls(_alternation(cues), int(spec.get("max_quoted_words", 8)), _alternation(examples), topics,
                    frozenset(spec.get("quotes_still_count") or ()), frozenset(spec.get("headword_lists") or ()),
-                   _alternation(announcements), after, before)
+                   _alternation(announcements), after, before,
+                   tuple((category, float(weight)) for category, weight in (spec.get("speech_weights") or {}).items()))
+
+    def speech_weight(self, category: str, text: str, start: int, end: int, memo: dict) -> float:
+        """The factor for a finding of `category` at text[start:end]: its `speech_weights` entry
+        when the words sit in a quotation that is someone's speech, else 1."""
+        weight = next((w for c, w in self.speech_weights if c == category), None)
+        if weight is None:
+            return 1.0
+        key = "speech-quotations"
+        if key not in memo:
+            memo[key] = [(o, c) for o, c in _quotations(text) if self._is_speech(text, o, c)]
+        return weight if any(o < start and (c < 0 or end <= c) for o, c in memo[key]) else 1.0
+
+    def _is_speech(self, text: str, opener_at: int, closer_at: int) -> bool:
+        if closer_at >= 0:
+            return self._attributed(text, opener_at, closer_at)
+        # Left open to the paragraph's end: a quotation that goes on in the next paragraph, as news
+        # copy writes a long statement, when it opens the paragraph or follows "said:".
+        lower = max(text.rfind("\n", 0, opener_at) + 1, opener_at - 60)
+        return not text[:opener_at].strip() or (
+            self.attributed_before is not None and self.attributed_before.search(text, lower, opener_at) is not None)
 
     def discussed(self, texts: list[str]) -> set[str]:
         """The categories whose kind of writing the draft is about (its topic cue recurs)."""
@@ -299,6 +324,23 @@ def _open_quote_before(text: str, lower: int, start: int) -> tuple[int, str]:
                 continue  # an apostrophe (l’idée), not a closing mark
             stack.pop()
     return stack[-1] if stack else (-1, "")
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """(opening mark, closing mark or -1 when left open) of each double quotation in `text`, read
+    once from the start; a quotation inside another belongs to it."""
+    spans: list[tuple[int, int]] = []
+    opener_at, closers = -1, ""
+    for i, ch in enumerate(text):
+        if opener_at < 0:
+            if ch in "«“\"„":
+                opener_at, closers = i, _PAIRS[ch]
+        elif ch in closers:
+            spans.append((opener_at, i))
+            opener_at = -1
+    if opener_at >= 0:
+        spans.append((opener_at, -1))
+    return spans
 
 
 def _opens_single(text: str, i: int) -> bool:

@@ -115,6 +115,10 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
                 check_reference(path, f"mention.topics.{category}", category, categories)
             if not isinstance(mention.get("speech_verbs", ""), str):
                 raise RuleError(path, "mention.speech_verbs", "must name a lexicon of speech verbs")
+            for category, weight in (mention.get("speech_weights") or {}).items():
+                if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 <= weight <= 1:
+                    raise RuleError(path, f"mention.speech_weights.{category}", "must be a weight from 0 to 1")
+                check_reference(path, f"mention.speech_weights", category, categories)
             for key in ("quotes_still_count", "headword_lists"):
                 for category in mention.get(key) or ():
                     check_reference(path, f"mention.{key}", category, categories)

@@ -716,3 +716,22 @@ def test_adjective_forms_read_back_to_the_adjective():
     # a plural alone, a verb form: not guessed from endings (the lemma tables know them)
     assert not adjective_forms("redirections", "fr") & {"redirection"}
     assert adjective_forms("footings", "en") == frozenset() and adjective_forms("rectifying", "en") == frozenset()
+
+
+def test_praise_in_someone_s_quoted_speech_weighs_less():
+    """A director's praise of the firm relayed in quotation marks is the release's voice: press-release
+    evidence, and only a little self-promotion; the same words in the author's own sentence weigh fully."""
+    def strengths(engine, text, category="self-promotion"):
+        return [d.strength for d in engine.lint(text).diagnostics if d.category == category and not d.mention]
+
+    own = strengths(EN, "Our world-leading team of engineers builds bridges.")
+    quoted = strengths(EN, "“Our world-leading team of engineers builds bridges,” said Jane Roy, the director.")
+    assert own and quoted and max(quoted) == pytest.approx(max(own) * 0.25)
+    # a statement that goes on in the next paragraph, still open, is still speech
+    story = ("Jane Roy, the director, said: “We doubled our sales this year.\n\n"
+             "“Our world-leading team of engineers builds bridges.")
+    assert max(strengths(EN, story)) <= 0.25
+    french = strengths(FR, "« Notre équipe exceptionnelle bâtit des ponts », a déclaré Jeanne Roy, directrice.")
+    assert french and max(french) <= 0.25
+    # a quotation nobody speaks ("“World-class” adds nothing") is a mention or the author's words
+    assert max(strengths(EN, "We say our service is “world-class” and our team is world-leading.")) == 1.0
