@@ -17,7 +17,10 @@ _GLOSS_WORDS = (
 # a short form, it says nothing of what the band is.
 # (the spaces before the gloss are read once, possessively: a long run of them was read again by each
 # alternative, quadratic in its length)
-_AFTER = re.compile(rf"\s*+(?:\((?!\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\))|[,:]?\s*+(?:{_GLOSS_WORDS})\b|[—–]\s|,\s*+(?:ou|or)\s+\w)",
+# An acronym's parenthesis followed by a gloss still explains: "endpoint detection and response (EDR) —
+# software that watches…".
+_AFTER = re.compile(rf"\s*+(?:\(\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\)\s*+(?:[—–]\s|[,:]?\s*+(?:{_GLOSS_WORDS})\b)|"
+                    rf"\((?!\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\))|[,:]?\s*+(?:{_GLOSS_WORDS})\b|[—–]\s|,\s*+(?:ou|or)\s+\w)",
                     re.IGNORECASE)
 
 

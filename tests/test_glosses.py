@@ -90,3 +90,19 @@ def test_a_word_of_the_family_of_an_explained_term_is_explained():
             "Le bien revient ensuite à l'usufruitier puis au nu-propriétaire.")
     flagged = {d.match.lower() for d in Engine(Config(lang="fr")).lint(text).diagnostics if d.category == "peer-jargon"}
     assert "usufruitier" not in " ".join(flagged) and any("nu-propriétaire" in m for m in flagged)
+
+
+def test_a_term_explained_in_place_once_is_explained_for_the_draft():
+    """An acronym's bracket and then a gloss explain the term; the reader has learnt it for the
+    earlier and later uses too. An acronym's bracket alone says nothing of what the term is."""
+    from linter.engine import Engine
+    from linter.config import Config
+
+    def flagged(text):
+        return [d.match for d in Engine(Config(lang="en")).lint(text).diagnostics if d.category == "peer-jargon"]
+
+    explained = ("A complete plan covers endpoint detection and response and backups.\n\n"
+                 "Best practice is endpoint detection and response (EDR) — software that watches each laptop.")
+    assert not any("endpoint" in m.lower() for m in flagged(explained))
+    bare = "A complete plan covers endpoint detection and response (EDR) and backups."
+    assert any("endpoint" in m.lower() for m in flagged(bare))

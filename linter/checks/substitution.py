@@ -80,10 +80,12 @@ class SubstitutionCheck(Check):
     def run(self, analysis):
         hits = longest_hits(self.filter_exceptions(analysis, analysis.phrase_hits.get(self.group, [])))
         # A term the draft defines somewhere (« La dette senior correspond à un prêt classique »),
-        # or names in brackets after saying it plainly (« la perte de données admissible (RPO) »),
+        # names in brackets after saying it plainly (« la perte de données admissible (RPO) ») or
+        # explains in place once ("endpoint detection and response (EDR) — software that…")
         # is explained for the whole draft: the reader has learnt it.
         defined = {_folded(analysis.blocks[h.block].text[h.start:h.end]) for h in hits
                    if self.skip_explained and (is_gloss_itself(analysis.blocks[h.block].text, h.start, h.end)
+                                               or explained_after(analysis.blocks[h.block].text, h.end)
                                                or _explained_for_the_draft(analysis, h))}
         findings = []
         for hit in hits:
