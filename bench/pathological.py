@@ -49,6 +49,11 @@ _SIGNED = {  # a caption, a quotation, a signature
     "en": "Jane Doe, Minister of Health\n“We will open a clinic.”\nJane Roe, Portland\n",
 }
 
+_QUOTED_PRAISE = {  # attributed quotations holding self-praise, all in one paragraph
+    "fr": "« Notre équipe exceptionnelle », a déclaré Marie Roy. ",
+    "en": "“Our world-leading team,” said Jane Roy. ",
+}
+
 _EXCEPTED = {  # a rule's finding that one of its exceptions covers
     "fr": "impôt sur la valeur ajoutée, ",
     "en": "exceptional costs ",
@@ -196,6 +201,9 @@ FAMILIES = [
     # Many findings in one paragraph written on one line
     Family("introduced and quoted, one line", lambda size, lang: repeat(_INTRODUCED_AND_QUOTED[lang], size), TEXT,
            cause="mention tests reading back to the line's start, and each quotation compared with each introduction",
+           rules=True),
+    Family("quoted self-praise, one paragraph", lambda size, lang: repeat(_QUOTED_PRAISE[lang], size), TEXT,
+           cause="self-praise inside quoted speech: each finding looked up among the paragraph's quotations",
            rules=True),
 ]
 

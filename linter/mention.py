@@ -20,6 +20,7 @@ Mentions are at most suggestions and weigh nothing in the document's verdict.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -89,7 +90,13 @@ class MentionModel:
         key = "speech-quotations"
         if key not in memo:
             memo[key] = [(o, c) for o, c in _quotations(text) if self._is_speech(text, o, c)]
-        return weight if any(o < start and (c < 0 or end <= c) for o, c in memo[key]) else 1.0
+        speeches = memo[key]
+        # Quotations do not overlap: only the last one opened before the words can hold them.
+        index = bisect.bisect_left(speeches, (start, -2)) - 1
+        if index < 0:
+            return 1.0
+        closer = speeches[index][1]
+        return weight if closer < 0 or end <= closer else 1.0
 
     def _is_speech(self, text: str, opener_at: int, closer_at: int) -> bool:
         if closer_at >= 0:
