@@ -38,6 +38,7 @@
       this.schedule(0);
     }
     changed() {
+      if (this.destroyed) return; // a DOM change queued before the writer left this editor
       // The DOM changes of this very edit are read now: the observer need not report them again.
       if (this.observer) this.observer.takeRecords();
       const text = this.adapter.text();
@@ -99,6 +100,9 @@
       return null;
     }
     destroy() {
+      // The writer left this editor: an answer still in flight must not underline it again.
+      this.destroyed = true;
+      this.requestId++;
       clearTimeout(this.timer);
       this.element.removeEventListener("input", this.onInput);
       if (this.observer) this.observer.disconnect();

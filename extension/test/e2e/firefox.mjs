@@ -65,7 +65,10 @@ try {
 
   await page.click("#clean");
   await page.keyboard.type("Vous avez une question sur votre toit ? Écrivez-moi, je vous réponds vite.", { delay: 3 });
-  await sleep(2500);
+  // The field that had focus keeps its underlines until the clean field's own lint comes back:
+  // wait for that reply (slow on a busy machine), not for a fixed time.
+  await page.waitForFunction(() => [...CSS.highlights.values()].every((h) => h.size === 0), { timeout: 20000 })
+    .catch(() => {});
   observed.clean = await underlined(page);
 } catch (error) {
   observed.error = String(error.message || error).split("\n")[0];
