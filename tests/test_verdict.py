@@ -731,7 +731,8 @@ def test_praise_in_someone_s_quoted_speech_weighs_less():
     story = ("Jane Roy, the director, said: “We doubled our sales this year.\n\n"
              "“Our world-leading team of engineers builds bridges.")
     assert max(strengths(EN, story)) <= 0.25
+    # the French pack sets no such weight: a French release's quoted praise of the firm is still self-praise
     french = strengths(FR, "« Notre équipe exceptionnelle bâtit des ponts », a déclaré Jeanne Roy, directrice.")
-    assert french and max(french) <= 0.25
+    assert french and max(french) == 1.0
     # a quotation nobody speaks ("“World-class” adds nothing") is a mention or the author's words
     assert max(strengths(EN, "We say our service is “world-class” and our team is world-leading.")) == 1.0
