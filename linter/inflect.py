@@ -47,17 +47,17 @@ def _french_verb(lemma: str) -> list[str]:
     imperfect_stem = stem + "e" if stem.endswith("g") else stem[:-1] + "ç" if stem.endswith("c") else stem
     # Third persons (press style), « nous » (« nous annonçons ») and the future (« nous doublerons »).
     # -oyer/-uyer verbs write i before a silent e: octroyer -> octroie, octroient, octroiera.
-    mute_stem = stem[:-1] + "i" if stem.endswith(("oy", "uy")) else stem
     # Before a silent ending, an e or é followed by one consonant (or one and l/r) becomes è:
     # révéler -> révèle, célébrer -> célèbrent, lever -> lève (« appeler », « jeter » double their
     # consonant instead and come with their forms).
-    mute_stem = _OPEN_E.sub("è", mute_stem)
+    opened_stem = _OPEN_E.sub("è", stem)
+    mute_stem = stem[:-1] + "i" if stem.endswith(("oy", "uy")) else opened_stem
     future = mute_stem + "er"
     # The passé simple too (« déclara », « ajouta-t-elle », « annoncèrent »): wire copy from West and
     # Central Africa and narrated news still report speech in it.
     simple = [mute_stem + "e", mute_stem + "ent", imperfect_stem + "ons", imperfect_stem + "ait", imperfect_stem + "aient",
               future + "a", future + "ont", future + "ons", imperfect_stem + "a", stem + "èrent"]
-    if mute_stem != stem and not stem.endswith(("oy", "uy")):
+    if opened_stem != stem:
         simple += [stem + "era", stem + "eront", stem + "erons"]  # the future's older spelling: révélera
     participle = stem + "é"
     if reflexive:

@@ -103,9 +103,7 @@ class MentionModel:
             return self._attributed(text, opener_at, closer_at)
         # Left open to the paragraph's end: a quotation that goes on in the next paragraph, as news
         # copy writes a long statement, when it opens the paragraph or follows "said:".
-        lower = max(text.rfind("\n", 0, opener_at) + 1, opener_at - 60)
-        return not text[:opener_at].strip() or (
-            self.attributed_before is not None and self.attributed_before.search(text, lower, opener_at) is not None)
+        return not text[:opener_at].strip() or self._speech_verb_before(text, opener_at)
 
     def discussed(self, texts: list[str]) -> set[str]:
         """The categories whose kind of writing the draft is about (its topic cue recurs)."""
@@ -219,6 +217,10 @@ class MentionModel:
             return True
         if _SIGNED.match(text, closer_at + 1):
             return True
+        return self._speech_verb_before(text, opener_at)
+
+    def _speech_verb_before(self, text: str, opener_at: int) -> bool:
+        """A speech verb ends the words just before the opening mark, on its line (« précise Jane Roy : »)."""
         lower = max(text.rfind("\n", 0, opener_at) + 1, opener_at - 60)
         return self.attributed_before is not None and self.attributed_before.search(text, lower, opener_at) is not None
 

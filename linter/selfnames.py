@@ -33,8 +33,8 @@ _ABOUT_ALONE = re.compile(r"^[ \t]*+(?:About(?:[ \t]+us)?|[ÀA] propos(?:[ \t]+d
                           re.M | re.I)
 # "At Acme, we believe…", « Chez Acme Conseil, nous croyons… »: the writer's own organisation.
 _PLACE_OF_WE = {
-    "en": re.compile(rf"(?<![\w-])(?:[Hh]ere[ \t]+at|At|at)[ \t]+({_NAME})[ \t]*+,?[ \t]*+we(?![\w'’-])"),
-    "fr": re.compile(rf"(?<![\w-])(?:[Ii]ci[ \t]+chez|[Cc]hez)[ \t]+({_NAME})[ \t]*+,?[ \t]*+nous(?![\w'’-])"),
+    "en": re.compile(rf"(?<![\w-])(?:[Hh]ere[ \t]+)?[Aa]t[ \t]+({_NAME})[ \t]*+,?[ \t]*+we(?![\w'’-])"),
+    "fr": re.compile(rf"(?<![\w-])(?:[Ii]ci[ \t]+)?[Cc]hez[ \t]+({_NAME})[ \t]*+,?[ \t]*+nous(?![\w'’-])"),
 }
 
 

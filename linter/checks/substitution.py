@@ -95,8 +95,9 @@ class SubstitutionCheck(Check):
             text = block.text
             if _inside_compound(text, hit.start, hit.end):
                 continue  # a term is matched whole or not at all: "full-funnel" is not "funnel"
-            # (a term in brackets after its plain words is in `defined`: not tested again here)
-            if self.skip_explained and (explained_after(text, hit.end) or _learnt(_folded(text[hit.start:hit.end]), defined)):
+            # (a term explained in place, or in brackets after its plain words, is in `defined`: not
+            # tested again here)
+            if self.skip_explained and _learnt(_folded(text[hit.start:hit.end]), defined):
                 continue
             original = text[hit.start:hit.end]
             alternatives, forms = hit.payload
