@@ -19,7 +19,9 @@ from .base import Check, Finding, number
 # A word of capitals, digits and "&" (then an optional plural s); `_acronym_shape` asks for
 # a second capital after any "&". The run is read once (possessive): matching the shape in
 # the regex itself made a long run of capitals quadratic.
-_ACRONYM = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]*+)(s?)(?![\w&-])")
+# Or a short acronym with one or two small letters inside ("CrCL", "SaaS", "IoT"): a capital on each
+# side of them, so names in camel case ("FedEx", "McKay", "PayPal") are not read as acronyms.
+_ACRONYM = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]*+|[A-Z][A-Z]?[a-z]{1,2}[A-Z][A-Z]?)(s?)(?![\w&-])")
 # "12,000 BTU", "50 MB": a unit after a number, not an acronym to explain.
 _UNIT_AFTER_NUMBER = re.compile(r"\d\s?$")
 # "KES 1,500", "CHF 120.-": an ISO currency code before an amount (Babel's list of codes).
