@@ -100,7 +100,7 @@ class MentionModel:
 
     def _is_speech(self, text: str, opener_at: int, closer_at: int) -> bool:
         if closer_at >= 0:
-            return self._attributed(text, opener_at, closer_at)
+            return self._attributed(text, opener_at, closer_at) or self._fills_paragraph(text, opener_at, closer_at)
         # Left open to the paragraph's end: a quotation that goes on in the next paragraph, as news
         # copy writes a long statement, when it opens the paragraph or follows "said:".
         return not text[:opener_at].strip() or self._speech_verb_before(text, opener_at)
@@ -219,6 +219,12 @@ class MentionModel:
             return True
         return self._speech_verb_before(text, opener_at)
 
+    def _fills_paragraph(self, text: str, opener_at: int, closer_at: int) -> bool:
+        """A statement in quotation marks that is its whole paragraph: news copy runs a speaker's
+        words over several paragraphs and attributes only one of them."""
+        return not text[:opener_at].strip() and not text[closer_at + 1:].strip(" \t\n.,") \
+            and len(text[opener_at + 1:closer_at].split()) > self.max_quoted_words
+
     def _speech_verb_before(self, text: str, opener_at: int) -> bool:
         """A speech verb ends the words just before the opening mark, on its line (« précise Jane Roy : »)."""
         lower = max(text.rfind("\n", 0, opener_at) + 1, opener_at - 60)
@@ -293,12 +299,16 @@ _SIGNED = re.compile(r"[ \t]*+(?:\n[ \t]*+(?:[—–-][ \t]*+)?|[—–-][ \t]*+
 def _attribution_patterns(speech_words: tuple[str, ...]) -> tuple[re.Pattern | None, re.Pattern | None]:
     """After a closing mark: (a comma,) up to four words (a name, a pronoun, « a-t-il ») and a speech
     verb on the same line (", adds Jane Roy", "," she said", « , a-t-il précisé »). Before an opening
-    mark: a speech verb, up to four words and a colon or comma (« précise Jane Roy : »)."""
+    mark: a speech verb, up to four words and a colon or comma (« précise Jane Roy : »), or a sentence
+    that ends with its attribution (« …, assure-t-elle. « … » »: the speaker goes on)."""
     if not speech_words:
         return None, None
     verbs = "|".join(re.escape(w) for w in sorted(set(speech_words), key=len, reverse=True))
     after = re.compile(rf"[ \t]*+(?P<comma>,)?[ \t]*+(?:[\w.'’-]++[ \t]++){{0,4}}?(?:{verbs})\b", re.IGNORECASE)
-    before = re.compile(rf"\b(?:{verbs})(?:[ \t]++[\w.'’-]++){{0,4}}[ \t]*+[:,][ \t]*+$", re.IGNORECASE)
+    before = re.compile(rf"\b(?:{verbs})(?:[ \t]++[\w.'’-]++){{0,4}}[ \t]*+[:,][ \t]*+$"
+                        # or a sentence that ends with its attribution (« …, assure-t-elle. », "…, she said. ")
+                        rf"|,[ \t]*+(?:(?:[\w'’-]++[ \t]++){{0,3}}?(?:{verbs})(?:(?:-t)?-(?:il|elle|ils|elles|on))?"
+                        rf"|(?:{verbs})(?:[ \t]++[\w.'’-]++){{1,4}}?)[ \t]*+\.[ \t]*+$", re.IGNORECASE)
     return after, before
 
 

@@ -731,8 +731,15 @@ def test_praise_in_someone_s_quoted_speech_weighs_less():
     story = ("Jane Roy, the director, said: “We doubled our sales this year.\n\n"
              "“Our world-leading team of engineers builds bridges.")
     assert max(strengths(EN, story)) <= 0.25
-    # the French pack sets no such weight: a French release's quoted praise of the firm is still self-praise
+    # French too, with the speaker going on in a paragraph of its own or after « …, assure-t-elle. »
     french = strengths(FR, "« Notre équipe exceptionnelle bâtit des ponts », a déclaré Jeanne Roy, directrice.")
-    assert french and max(french) == 1.0
+    assert french and max(french) == pytest.approx(0.25)
+    follow_up = ("« Nous modernisons l'usine », explique Jeanne Roy, directrice.\n\n"
+                 "« Nous avons une équipe exceptionnelle et nous sommes reconnus partout au pays. »")
+    assert max(strengths(FR, follow_up)) <= 0.25
+    goes_on = "Le lait vient d'ici, assure-t-elle. « Nous avons deux marques numéro 1 au Canada. »"
+    assert max(strengths(FR, goes_on)) <= 0.25
+    # the author's own praise in a short quoted phrase of its own paragraph is not speech
+    assert max(strengths(EN, "Our world-leading team builds bridges. “Simply the best.”")) == 1.0
     # a quotation nobody speaks ("“World-class” adds nothing") is a mention or the author's words
     assert max(strengths(EN, "We say our service is “world-class” and our team is world-leading.")) == 1.0
