@@ -345,6 +345,15 @@ def _open_quote_before(text: str, lower: int, start: int) -> tuple[int, str]:
     return stack[-1] if stack else (-1, "")
 
 
+def outside_quotations(text: str) -> str:
+    """`text` with its double quotations blanked (same length): the author's own voice."""
+    chars = list(text)
+    for opener_at, closer_at in _quotations(text):
+        end = len(text) if closer_at < 0 else closer_at + 1
+        chars[opener_at:end] = " " * (end - opener_at)
+    return "".join(chars)
+
+
 def _quotations(text: str) -> list[tuple[int, int]]:
     """(opening mark, closing mark or -1 when left open) of each double quotation in `text`, read
     once from the start; a quotation inside another belongs to it."""

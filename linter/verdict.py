@@ -30,6 +30,7 @@ from .model import Diagnostic, Severity
 from .rulepack.categories import Category, check_reference, parse_categories, read_pack_file
 from .rulepack.schema import RuleError
 from .cues import recurs
+from .mention import outside_quotations
 from .terms import same_term
 
 DEFAULT_STRENGTH = {Severity.SUGGESTION: 0.5, Severity.WARNING: 1.0, Severity.ERROR: 1.5}
@@ -37,12 +38,16 @@ DEFAULT_STRENGTH = {Severity.SUGGESTION: 0.5, Severity.WARNING: 1.0, Severity.ER
 
 @dataclass(frozen=True)
 class ThresholdRaise:
-    """A kind of draft that needs `factor` times the evidence: `cue` found `min` times or more."""
+    """A kind of draft that needs `factor` times the evidence: `cue` found `min` times or more
+    (with `outside_quotes`, only in the author's own words, not in what the draft quotes)."""
     cue: re.Pattern
     min: int = 2
     factor: float = 1.5
+    outside_quotes: bool = False
 
     def applies(self, texts: list[str]) -> bool:
+        if self.outside_quotes:
+            texts = [outside_quotations(text) for text in texts]
         return recurs(self.cue, texts, self.min)
 
 
@@ -152,8 +157,12 @@ def _verdict_model(path: Path, category: str, spec) -> VerdictModel:
 
 
 def _threshold_raise(path: Path, where: str, spec) -> ThresholdRaise:
-    if not isinstance(spec, dict) or not isinstance(spec.get("cue"), str) or set(spec) - {"cue", "min", "factor"}:
-        raise RuleError(path, where, "must be a mapping with 'cue' (a regular expression), optional 'min' and 'factor'")
+    if not isinstance(spec, dict) or not isinstance(spec.get("cue"), str) \
+            or set(spec) - {"cue", "min", "factor", "outside_quotes"}:
+        raise RuleError(path, where, "must be a mapping with 'cue' (a regular expression), optional 'min', 'factor' "
+                                     "and 'outside_quotes'")
+    if not isinstance(spec.get("outside_quotes", False), bool):
+        raise RuleError(path, f"{where}.outside_quotes", "must be true or false")
     minimum, factor = spec.get("min", 2), spec.get("factor", 1.5)
     if isinstance(minimum, bool) or not isinstance(minimum, int) or minimum < 1:
         raise RuleError(path, f"{where}.min", "must be a whole number ≥ 1")
@@ -163,7 +172,7 @@ def _threshold_raise(path: Path, where: str, spec) -> ThresholdRaise:
         cue = re.compile(spec["cue"], re.IGNORECASE)
     except re.error as exc:
         raise RuleError(path, f"{where}.cue", f"is not a valid regular expression ({exc})") from None
-    return ThresholdRaise(cue, minimum, float(factor))
+    return ThresholdRaise(cue, minimum, float(factor), spec.get("outside_quotes", False))
 
 
 _DIMENSION_DECIDES = RuleWeighting()

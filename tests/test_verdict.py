@@ -305,6 +305,7 @@ def test_inflection():
     ("verdict:\n  peer-jargon: {threshold: 2, raised_by: {cue: '(', min: 2}}\n", "raised_by.cue"),
     ("verdict:\n  peer-jargon: {threshold: 2, raised_by: {cue: x, factor: 0.5}}\n", "raised_by.factor"),
     ("verdict:\n  peer-jargon: {threshold: 2, raised_by: {cue: x, min: 0}}\n", "raised_by.min"),
+    ("verdict:\n  peer-jargon: {threshold: 2, raised_by: {cue: x, outside_quotes: 1}}\n", "raised_by.outside_quotes"),
     ("mention: [a]\n", "mention"),
     ("mention:\n  topics:\n    peer-jargon: {cue: jargon, not_after: 3}\n", "mention.topics.peer-jargon"),
     ("mention:\n  topics:\n    peer-jargon: {cue: jargon, after: sans}\n", "mention.topics.peer-jargon"),
@@ -743,3 +744,21 @@ def test_praise_in_someone_s_quoted_speech_weighs_less():
     assert max(strengths(EN, "Our world-leading team builds bridges. “Simply the best.”")) == 1.0
     # a quotation nobody speaks ("“World-class” adds nothing") is a mention or the author's words
     assert max(strengths(EN, "We say our service is “world-class” and our team is world-leading.")) == 1.0
+
+
+def test_a_writer_who_says_i_outside_quotations_needs_more_release_evidence():
+    """A release is impersonal: a feature whose author says « je » and quotes a company's president is
+    no release on that quotation alone; the same quotation in an impersonal text is release evidence.
+    « je » inside the quotation does not count."""
+    quote = ("« Nous choisissons des projets spéciaux », a déclaré Marcel Letourneau, président de l'entreprise. "
+             "« Tout devait être fait en six semaines », explique-t-il.")
+    feature = "J'ai découvert Chambois il y a quelques mois, et leur style a suscité mon intérêt.\n\n" + quote
+    impersonal = "Chambois fabrique du mobilier depuis vingt ans.\n\n" + quote
+    quoted_i = "Chambois fabrique du mobilier.\n\n« Je crois que mon équipe est prête », a déclaré Marcel Letourneau, président."
+    assert FR.lint(impersonal).verdicts["press-release"].passed
+    assert not FR.lint(feature).verdicts["press-release"].passed
+    verdict = FR.lint(quoted_i).verdicts["press-release"]
+    assert verdict.required == pytest.approx(2.0)
+    story = ("I met the team last spring and my notes say it all.\n\n"
+             "“We pick special projects,” said Marcel Letourneau, the company's president. “Six weeks,” he added.")
+    assert EN.lint(story).verdicts["press-release"].required == pytest.approx(4.0)
