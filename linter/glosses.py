@@ -38,13 +38,18 @@ _WORD_INITIAL = re.compile(r"(?<![\w'’])\w")
 # the term and its acronym share the bracket: « (Recovery Time Objective ou RTO) », "(Recovery Point Objective, RPO)"
 _THEN_ITS_ACRONYM = re.compile(r"\s*(?:,|\b(?:ou|or)\b)\s*[A-Z][A-Z0-9&]{1,7}s?\s*\)")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
+# the term offered in parentheses as another name for the plain words before it
+_OR_IN_PARENTHESES = re.compile(r"\w[\w'’]*\s*\(\s*(?:ou|or|aka|alias|also called|aussi appelée?s?|dit|dite)\s+$", re.IGNORECASE)
 
 
 def is_gloss_itself(text: str, start: int, end: int) -> bool:
-    """The term stands in parentheses after what it names: "référencement naturel (SEO)", alone or
+    """The term stands in parentheses after what it names: "référencement naturel (SEO)", « un audit
+    (ou due diligence) », alone or
     with the acronyms of its kin (« plan de reprise (PRA/PCA) »). A group of acronyms must spell
     the words before it (« obligations (RGPD, NIS2) » gives examples, it names nothing)."""
     # a bounded window: the test runs for every occurrence of a candidate word
+    if _OR_IN_PARENTHESES.search(text, max(0, start - 30), start) and text[end:end + 20].lstrip()[:1] in (")", ","):
+        return True  # « un audit (ou due diligence) », "a letter of intent (or LOI)": the plain word came first
     if text[max(0, start - 20):start].rstrip().endswith("(") and (
             text[end:end + 20].lstrip().startswith(")")
             or (not text[start:end].isupper() and _THEN_ITS_ACRONYM.match(text, end))):  # not « (RGPD, NIS2) »

@@ -106,3 +106,20 @@ def test_a_term_explained_in_place_once_is_explained_for_the_draft():
     assert not any("endpoint" in m.lower() for m in flagged(explained))
     bare = "A complete plan covers endpoint detection and response (EDR) and backups."
     assert any("endpoint" in m.lower() for m in flagged(bare))
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Il peut être opportun de mener un audit (ou due diligence) avant la signature.", "due diligence"),
+    ("Sign a short letter first (or LOI) before the audit.", "LOI"),
+])
+def test_a_term_offered_in_parentheses_as_another_name_is_explained(text, term):
+    from linter.glosses import is_gloss_itself
+    start = text.index(term)
+    assert is_gloss_itself(text, start, start + len(term))
+
+
+def test_a_parenthesis_that_opens_with_or_but_goes_on_is_no_gloss():
+    from linter.glosses import is_gloss_itself
+    text = "Use a model (or due diligence checklists from your bank) before you buy."
+    start = text.index("due diligence")
+    assert not is_gloss_itself(text, start, start + len("due diligence"))
