@@ -215,6 +215,10 @@ class MentionModel:
         after = self.attributed_after.match(text, closer_at + 1) if self.attributed_after is not None else None
         if after is not None and (inside or after.group("comma")):
             return True
+        # No comma, but the verb comes first and a name follows it: « … » déclare Stéphane Lefebvre
+        if after is not None and len(text[closer_at + 1:after.end()].split()) == 1 \
+                and _NAME_AFTER_VERB.match(text, after.end()):
+            return True
         if _SIGNED.match(text, closer_at + 1):
             return True
         return self._speech_verb_before(text, opener_at)
@@ -291,6 +295,8 @@ def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str]
 # A quotation signed by a person's name, after a dash or on the next line, as a pull quote or a
 # testimonial is: "“Our flexibility is our strength”\nLoïc Van Durmen\nProject Manager",
 # "“Fast and friendly.” — Jane D., Leeds".
+# A person named after a speech verb: "Jane", "M. Roy", « la Dre Roy », "the CEO" is not (lower case).
+_NAME_AFTER_VERB = re.compile(r"[ \t]++(?:(?-i:M\.|Mme|Me|Dr|Dre|Mr|Mrs|Ms|le|la)[ \t]++)?(?-i:[A-ZÀ-Ý][\w'’-])")
 _SIGNED = re.compile(r"[ \t]*+(?:\n[ \t]*+(?:[—–-][ \t]*+)?|[—–-][ \t]*+)"
                      r"(?-i:[A-ZÀ-Ý][\w'’-]*+\.?)(?:[ \t]++(?:(?:de|du|van|von|le|la|di|da|el)[ \t]++)?(?-i:[A-ZÀ-Ý][\w'’-]*+\.?)){1,3}"
                      r"[ \t]*+(?:,|\n|$)")
