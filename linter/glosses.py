@@ -20,12 +20,13 @@ _GLOSS_WORDS = (
 # An acronym's parenthesis followed by a gloss still explains: "endpoint detection and response (EDR) —
 # software that watches…".
 _AFTER = re.compile(rf"\s*+(?:\(\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\)\s*+(?:[—–]\s|[,:]?\s*+(?:{_GLOSS_WORDS})\b)|"
-                    rf"\((?!\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\))|[,:]?\s*+(?:{_GLOSS_WORDS})\b|[—–]\s|,\s*+(?:ou|or)\s+\w)",
+                    rf"[(\[](?!\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*[)\]])|[,:]?\s*+(?:{_GLOSS_WORDS})\b|[—–]\s|,\s*+(?:ou|or)\s+\w)",
                     re.IGNORECASE)
 
 
 def explained_after(text: str, end: int) -> bool:
-    """A gloss starts right after the term: a parenthesis, a dash, "c'est-à-dire", ", ou ..."."""
+    """A gloss starts right after the term: a parenthesis (or an editor's square bracket: « HACCP [analyse
+    des dangers…] »), a dash, "c'est-à-dire", ", ou ..."."""
     return _AFTER.match(text, end) is not None
 
 

@@ -123,3 +123,20 @@ def test_a_parenthesis_that_opens_with_or_but_goes_on_is_no_gloss():
     text = "Use a model (or due diligence checklists from your bank) before you buy."
     start = text.index("due diligence")
     assert not is_gloss_itself(text, start, start + len("due diligence"))
+
+
+def test_an_acronym_explained_below_its_first_use_is_explained():
+    """A post names its acronyms in the opening and explains each below: the reader learns them."""
+    from linter.engine import Engine
+    from linter.config import Config
+
+    def flagged(text):
+        return [d.match for d in Engine(Config(lang="fr")).lint(text).diagnostics if d.category == "peer-jargon"]
+
+    later = ("Voici ce que recouvrent les notions de PCX et de PRX.\n\n"
+             "Le PCX (plan de continuité) garde l'activité en marche. Le PRX (plan de reprise) la redémarre.")
+    assert flagged(later) == []
+    never = "Voici ce que recouvrent les notions de PCX et de PRX."
+    assert set(flagged(never)) == {"PCX", "PRX"}
+    bracket = "La certification HACCP [analyse des dangers et maîtrise des points critiques] est exigée."
+    assert flagged(bracket) == []

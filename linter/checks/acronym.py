@@ -60,7 +60,8 @@ class AcronymCheck(Check):
 
     def run(self, analysis):
         seen: set[str] = set()
-        findings = []
+        explained: set[str] = set()
+        findings: dict[str, Finding] = {}  # an acronym's first unexplained use, until a later use explains it
         for number_, block in enumerate(analysis.blocks):
             text = block.text
             capitals_checked = False
@@ -72,7 +73,15 @@ class AcronymCheck(Check):
                     if _mostly_capitals(text):
                         break  # a heading in capitals is not a wall of acronyms
                 acronym = match.group(1)
-                if acronym in seen or not self.min_length <= len(acronym) <= self.max_length:
+                if acronym in explained or not self.min_length <= len(acronym) <= self.max_length:
+                    continue
+                # A post may name acronyms first and explain them below (« les notions de PRA et de PCA… Le PCA
+                # (plan de continuité d'activité)… »): explained at any use, explained for the draft.
+                if _explained(text, match.start(), match.end()):
+                    explained.add(acronym)
+                    findings.pop(acronym, None)
+                    continue
+                if acronym in seen:
                     continue
                 seen.add(acronym)
                 if _ROMAN_NUMERAL.fullmatch(acronym):  # asked once per acronym, like the tests below
@@ -86,10 +95,8 @@ class AcronymCheck(Check):
                     continue
                 if frequent(self.lang, acronym, self.familiar_zipf):
                     continue
-                if _explained(text, match.start(), match.end()):
-                    continue
-                findings.append(Finding(number_, match.start(1), match.end(2), args={"acronym": acronym}))
-        return findings
+                findings[acronym] = Finding(number_, match.start(1), match.end(2), args={"acronym": acronym})
+        return list(findings.values())
 
 
     def _organisation(self, text: str, start: int, end: int) -> bool:
