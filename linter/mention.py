@@ -89,7 +89,7 @@ class MentionModel:
             return 1.0
         key = "speech-quotations"
         if key not in memo:
-            memo[key] = [(o, c) for o, c in _quotations(text) if self._is_speech(text, o, c)]
+            memo[key] = self._speeches(text)
         speeches = memo[key]
         # Quotations do not overlap: only the last one opened before the words can hold them.
         index = bisect.bisect_left(speeches, (start, -2)) - 1
@@ -97,6 +97,21 @@ class MentionModel:
             return 1.0
         closer = speeches[index][1]
         return weight if closer < 0 or end <= closer else 1.0
+
+    def _speeches(self, text: str) -> list[tuple[int, int]]:
+        """The quotations of `text` that are someone's speech, the second half of a split quotation
+        included (“…,” remarked Jane Roy, chair of Acme, “and when…”: the speaker goes on)."""
+        speeches: list[tuple[int, int]] = []
+        previous_closer = None
+        for opener_at, closer_at in _quotations(text):
+            goes_on = previous_closer is not None and opener_at - previous_closer < 200 \
+                and not _SENTENCE_END.search(text, previous_closer + 1, opener_at)
+            if goes_on or self._is_speech(text, opener_at, closer_at):
+                speeches.append((opener_at, closer_at))
+                previous_closer = closer_at if closer_at >= 0 else None
+            else:
+                previous_closer = None
+        return speeches
 
     def _is_speech(self, text: str, opener_at: int, closer_at: int) -> bool:
         if closer_at >= 0:
@@ -295,6 +310,8 @@ def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str]
 # A quotation signed by a person's name, after a dash or on the next line, as a pull quote or a
 # testimonial is: "“Our flexibility is our strength”\nLoïc Van Durmen\nProject Manager",
 # "“Fast and friendly.” — Jane D., Leeds".
+# Between the halves of a split quotation there is only an attribution, no sentence end.
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # A person named after a speech verb: "Jane", "M. Roy", « la Dre Roy », "the CEO" is not (lower case).
 _NAME_AFTER_VERB = re.compile(r"[ \t]++(?:(?-i:M\.|Mme|Me|Dr|Dre|Mr|Mrs|Ms|le|la)[ \t]++)?(?-i:[A-ZÀ-Ý][\w'’-])")
 _SIGNED = re.compile(r"[ \t]*+(?:\n[ \t]*+(?:[—–-][ \t]*+)?|[—–-][ \t]*+)"
