@@ -181,6 +181,11 @@ FAMILIES = [
            cause="statute citation (« L.Q. 2014, c. 1 »): spaces around an optional comma", rules=True),
     Family("article 12 then spaces", lambda size, lang: "Voir l'article 12" + " " * (size - 18) + "x", TEXT,
            cause="article of a code (« art. 165(4) C.p.c. »): spaces around an optional comma", rules=True),
+    Family("announced amount then spaces", lambda size, lang: "Candia annonce 1" + " " * (size - 17) + "x", TEXT,
+           langs=("fr",), cause="an amount announced (« annonce 200 M€ d'investissement »): digits and spaces read by "
+                               "two quantifiers in a row", rules=True),
+    Family("client count then spaces", lambda size, lang: "Nous avons plus de 1" + " " * (size - 21) + "x", TEXT,
+           langs=("fr",), cause="a client count in self-praise (« plus de 500 clients »): the same", rules=True),
     # A rule's exceptions: every hit was compared with every exception of the draft
     Family("exception after exception", lambda size, lang: repeat(_EXCEPTED[lang], size), TEXT,
            cause="rule exceptions (hits x exceptions)", rules=True),

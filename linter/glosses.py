@@ -13,14 +13,15 @@ _GLOSS_WORDS = (
     r"c'est-à-dire|c'est à dire|soit|autrement dit|ou encore|aussi appelée?s?|qui signifie|qui veut dire|"
     r"that is|i\.e\.|which means|which stands for|meaning|also called|short for|or in plain terms"
 )
-# A parenthesis explains, unless it only gives the term's acronym: "Nil Rate Band (NRB)" introduces
+# A parenthesis explains, unless it only gives the term's acronym (an editor's square bracket explains when
+# words follow, « HACCP [analyse des dangers…] », not a footnote "[1]" or a cross-reference "[see below]"): "Nil Rate Band (NRB)" introduces
 # a short form, it says nothing of what the band is.
 # (the spaces before the gloss are read once, possessively: a long run of them was read again by each
 # alternative, quadratic in its length)
 # An acronym's parenthesis followed by a gloss still explains: "endpoint detection and response (EDR) —
 # software that watches…".
 _AFTER = re.compile(rf"\s*+(?:\(\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\)\s*+(?:[—–]\s|[,:]?\s*+(?:{_GLOSS_WORDS})\b)|"
-                    rf"[(\[](?!\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*[)\]])|[,:]?\s*+(?:{_GLOSS_WORDS})\b|[—–]\s|,\s*+(?:ou|or)\s+\w)",
+                    rf"\((?!\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\))|\[(?=\s*(?-i:[a-zà-ÿ]))(?!\s*(?:see|voir|sic|cf|ndlr)\b)|[,:]?\s*+(?:{_GLOSS_WORDS})\b|[—–]\s|,\s*+(?:ou|or)\s+\w)",
                     re.IGNORECASE)
 
 
@@ -40,7 +41,8 @@ _WORD_INITIAL = re.compile(r"(?<![\w'’])\w")
 _THEN_ITS_ACRONYM = re.compile(r"\s*(?:,|\b(?:ou|or)\b)\s*[A-Z][A-Z0-9&]{1,7}s?\s*\)")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
 # the term offered in parentheses as another name for the plain words before it
-_OR_IN_PARENTHESES = re.compile(r"\w[\w'’]*\s*\(\s*(?:ou|or|aka|alias|also called|aussi appelée?s?|dit|dite)\s+$", re.IGNORECASE)
+# (after plain words: "your DSCR (or LTV)" offers a second acronym, it explains neither)
+_OR_IN_PARENTHESES = re.compile(r"(?<![\w'’])(?=[\w'’]*[a-zà-ÿ])[\w'’]+\s*\(\s*(?i:ou|or|aka|alias|also called|aussi appelée?s?|dit|dite)\s+$")
 
 
 def is_gloss_itself(text: str, start: int, end: int) -> bool:
@@ -49,7 +51,7 @@ def is_gloss_itself(text: str, start: int, end: int) -> bool:
     with the acronyms of its kin (« plan de reprise (PRA/PCA) »). A group of acronyms must spell
     the words before it (« obligations (RGPD, NIS2) » gives examples, it names nothing)."""
     # a bounded window: the test runs for every occurrence of a candidate word
-    if _OR_IN_PARENTHESES.search(text, max(0, start - 30), start) and text[end:end + 20].lstrip()[:1] in (")", ","):
+    if _OR_IN_PARENTHESES.search(text, max(0, start - 30), start) and text[end:end + 20].lstrip()[:1] == ")":
         return True  # « un audit (ou due diligence) », "a letter of intent (or LOI)": the plain word came first
     if text[max(0, start - 20):start].rstrip().endswith("(") and (
             text[end:end + 20].lstrip().startswith(")")

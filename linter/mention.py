@@ -135,7 +135,7 @@ class MentionModel:
         the block's memo (analysis.BlockData.memo), where a sentence's cues are kept once found.
         `nearby()`: the text of the blocks around, for the other lines of a list (default: `before`)."""
         nearby = nearby or before
-        if category not in self.quotes_still_count and self._in_short_quotation(text, sentence, start, end):
+        if category not in self.quotes_still_count and self._in_short_quotation(text, sentence, start, end, memo):
             return True
         if self._introduced_as_examples(text, sentence[0], before):
             return True
@@ -202,7 +202,8 @@ class MentionModel:
                 return False, seen
         return None, seen
 
-    def _in_short_quotation(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+    def _in_short_quotation(self, text: str, sentence: tuple[int, int], start: int, end: int,
+                            memo: dict | None = None) -> bool:
         # The quotation may open before the sentence splitter's start (a quoted sentence): look a
         # little before it, never across a paragraph.
         # A short quotation opens a few words before the finding: a long sentence is not rescanned.
@@ -219,7 +220,13 @@ class MentionModel:
         quoted = text[opener_at + 1:closer_at]
         if len(quoted.split()) > self.max_quoted_words:
             return False
-        return not self._attributed(text, opener_at, closer_at)
+        if self._attributed(text, opener_at, closer_at):
+            return False
+        # the short second half of a split quotation is the speaker's too (“…,” said Jane Roy, “and…”)
+        memo = {} if memo is None else memo
+        if "speech-quotations" not in memo:
+            memo["speech-quotations"] = self._speeches(text)
+        return (opener_at, closer_at) not in memo["speech-quotations"]
 
     def _attributed(self, text: str, opener_at: int, closer_at: int) -> bool:
         """Is the quotation someone's speech: a speech verb just after it (on its line) or just
@@ -311,7 +318,9 @@ def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str]
 # testimonial is: "“Our flexibility is our strength”\nLoïc Van Durmen\nProject Manager",
 # "“Fast and friendly.” — Jane D., Leeds".
 # Between the halves of a split quotation there is only an attribution, no sentence end.
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+# (a title's or an initial's dot is none: “…,” said Dr. Jane Roy, “and…”)
+_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bMme)(?<!\b[A-Z])"
+                           r"[.!?](?:\s|$)|\n")
 # A person named after a speech verb: "Jane", "M. Roy", « la Dre Roy », "the CEO" is not (lower case).
 _NAME_AFTER_VERB = re.compile(r"[ \t]++(?:(?-i:M\.|Mme|Me|Dr|Dre|Mr|Mrs|Ms|le|la)[ \t]++)?(?-i:[A-ZÀ-Ý][\w'’-])")
 _SIGNED = re.compile(r"[ \t]*+(?:\n[ \t]*+(?:[—–-][ \t]*+)?|[—–-][ \t]*+)"
@@ -329,9 +338,11 @@ def _attribution_patterns(speech_words: tuple[str, ...]) -> tuple[re.Pattern | N
     verbs = "|".join(re.escape(w) for w in sorted(set(speech_words), key=len, reverse=True))
     after = re.compile(rf"[ \t]*+(?P<comma>,)?[ \t]*+(?:[\w.'’-]++[ \t]++){{0,4}}?(?:{verbs})\b", re.IGNORECASE)
     before = re.compile(rf"\b(?:{verbs})(?:[ \t]++[\w.'’-]++){{0,4}}[ \t]*+[:,][ \t]*+$"
-                        # or a sentence that ends with its attribution (« …, assure-t-elle. », "…, she said. ")
-                        rf"|,[ \t]*+(?:(?:[\w'’-]++[ \t]++){{0,3}}?(?:{verbs})(?:(?:-t)?-(?:il|elle|ils|elles|on))?"
-                        rf"|(?:{verbs})(?:[ \t]++[\w.'’-]++){{1,4}}?)[ \t]*+\.[ \t]*+$", re.IGNORECASE)
+                        # or a sentence that ends with its attribution (« …, assure-t-elle. », "…,” she said. “",
+                        # « …, explique M. Roy. »)
+                        rf"|,[”\"»]?[ \t]*+(?:(?:[\w'’-]++[ \t]++){{0,3}}?(?:{verbs})(?:(?:-t)?-(?:il|elle|ils|elles|on))?"
+                        rf"|(?:{verbs})(?:[ \t]++(?:(?-i:M|Mr|Mrs|Ms|Dr|St)\.|[\w'’-]++)){{1,4}}?)[ \t]*+\.[ \t]*+$",
+                        re.IGNORECASE)
     return after, before
 
 
@@ -369,11 +380,18 @@ def _open_quote_before(text: str, lower: int, start: int) -> tuple[int, str]:
 
 
 def outside_quotations(text: str) -> str:
-    """`text` with its double quotations blanked (same length): the author's own voice."""
+    """`text` with its quotations blanked (same length): the author's own voice. Double quotations,
+    and single ones that open with ‘ (the British style; a straight ' may be an apostrophe)."""
     chars = list(text)
     for opener_at, closer_at in _quotations(text):
         end = len(text) if closer_at < 0 else closer_at + 1
         chars[opener_at:end] = " " * (end - opener_at)
+    opener_at = text.find("\u2018")
+    while opener_at >= 0:
+        closer_at = next((i for i in range(opener_at + 1, len(text))
+                          if text[i] == "\u2019" and _closes_single(text, i) or text[i] == "\n"), len(text))
+        chars[opener_at:closer_at + 1] = " " * (min(closer_at + 1, len(text)) - opener_at)
+        opener_at = text.find("\u2018", closer_at + 1)
     return "".join(chars)
 
 

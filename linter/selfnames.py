@@ -8,8 +8,8 @@ The author's organisation is
 - the name a "we" sentence is placed at: "At Acme, we…", "Here at Acme Ltd we…",
   « Chez Acme, nous… » (the writer speaks from inside the organisation), and
 - a capitalised name (one to four words) that opens at least `min_subject` sentences
-  as their subject: the text keeps talking about it (unless the text acquires, merges or
-  partners with it: a release's other party). A one-word name must not be an
+  as their subject: the text keeps talking about it (unless the text acquires it or merges
+  with it: a release's other party). A one-word name must not be an
   everyday word ("Nous", "Vous", "Today"), which sentence-initial capitals make look
   like names.
 The configured `self-names` are added by the rules themselves.
@@ -39,13 +39,14 @@ _PLACE_OF_WE = {
 }
 
 
-# The company a release acquires, merges with or partners with is the other party, however often
-# the text names it: "announces the acquisition of Hudson Valley Roofing", « l'acquisition de Béton Roy ».
+# The company a release acquires or merges with is the other party, however often the text names it:
+# "announces the acquisition of Hudson Valley Roofing", « l'acquisition de Béton Roy ». (Not "partner
+# with": "Why partner with Acme?" is a company's own pitch.)
 _OTHER_PARTY = {
-    "en": re.compile(rf"\b(?:acquisition\s+of|acquires?|acquired|acquiring|merger\s+with|merges?\s+with|merged\s+with|"
-                     rf"partnership\s+with|partners?\s+with|partnered\s+with)[ \t]+(?:the[ \t]+)?({_NAME})"),
-    "fr": re.compile(rf"\b(?:acquisition\s+d[e'’]|rachat\s+d[e'’]|acquiert|acquis|rach[eè]te|fusion\s+avec|"
-                     rf"partenariat\s+avec|s['’]associe\s+à)[ \t]*(?:la[ \t]+|le[ \t]+|l['’])?({_NAME})"),
+    "en": re.compile(rf"\b(?:acquisition\s+of|acquires?|acquired|acquiring|merger\s+with|merges?\s+with|merged\s+with)"
+                     rf"[ \t]+(?:the[ \t]+)?({_NAME})"),
+    "fr": re.compile(rf"\b(?:acquisition\s+d[e'’]|rachat\s+d[e'’]|acquiert|acquis|rach[eè]te|fusion\s+avec)"
+                     rf"[ \t]*(?:la[ \t]+|le[ \t]+|l['’])?({_NAME})"),
 }
 
 
@@ -67,7 +68,9 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
             if name not in names and not _everyday_word(lang, name):
                 names.append(name)
     other_party = _OTHER_PARTY.get(lang)
-    others = {_trim(m.group(1)) for text in block_texts for m in other_party.finditer(text)} if other_party else set()
+    # (a name's words may hold a dot, "Acme Inc.": the sentence's end still ends the name)
+    others = {_trim(re.split(r"[.!?]\s", m.group(1))[0]) for text in block_texts for m in other_party.finditer(text)} \
+        if other_party else set()
     subjects: Counter[str] = Counter()
     for text, starts in zip(block_texts, sentence_starts):
         for start in starts:

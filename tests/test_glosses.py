@@ -140,3 +140,33 @@ def test_an_acronym_explained_below_its_first_use_is_explained():
     assert set(flagged(never)) == {"PCX", "PRX"}
     bracket = "La certification HACCP [analyse des dangers et maîtrise des points critiques] est exigée."
     assert flagged(bracket) == []
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Check your DSCR (or LTV) before you buy.", "LTV"),             # a second acronym explains neither
+    ("Use a model (or due diligence, which is long) first.", "due diligence"),
+])
+def test_a_parenthesis_with_or_that_offers_no_plain_name_is_no_gloss(text, term):
+    from linter.glosses import is_gloss_itself
+    start = text.index(term)
+    assert not is_gloss_itself(text, start, start + len(term))
+
+
+@pytest.mark.parametrize("text, term, explained", [
+    ("La certification HACCP [analyse des dangers] est exigée.", "HACCP", True),
+    ("Your DSCR [1] is too low.", "DSCR", False),                      # a footnote
+    ("Sign the NDA [see below] first.", "NDA", False),                  # a cross-reference
+])
+def test_a_square_bracket_glosses_only_with_words(text, term, explained):
+    from linter.glosses import explained_after
+    assert explained_after(text, text.index(term) + len(term)) is explained
+
+
+def test_a_company_the_text_partners_with_can_still_be_the_author():
+    from linter.selfnames import author_names
+    texts = ["Why partner with Acme Consulting? Acme Consulting has unmatched expertise. Acme Consulting answers fast."]
+    starts = [[0, texts[0].index("Acme Consulting has"), texts[0].index("Acme Consulting answers")]]
+    assert author_names("en", texts, starts) == ["Acme Consulting"]
+    acquired = ["Greenwood announces the acquisition of Hudson Roofing. Hudson Roofing has grown. Hudson Roofing hires."]
+    starts = [[0, acquired[0].index("Hudson Roofing has"), acquired[0].index("Hudson Roofing hires")]]
+    assert author_names("en", acquired, starts) == []

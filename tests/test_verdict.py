@@ -740,8 +740,13 @@ def test_praise_in_someone_s_quoted_speech_weighs_less():
     assert max(strengths(FR, follow_up)) <= 0.25
     goes_on = "Le lait vient d'ici, assure-t-elle. « Nous avons deux marques numéro 1 au Canada. »"
     assert max(strengths(FR, goes_on)) <= 0.25
-    # the author's own praise in a short quoted phrase of its own paragraph is not speech
-    assert max(strengths(EN, "Our world-leading team builds bridges. “Simply the best.”")) == 1.0
+    # a statement that fills its paragraph is speech; a short quoted phrase alone in its paragraph is a mention
+    statement = ("We build bridges.\n\n“Our world-leading engineers have built bridges on every continent "
+                 "for forty years.”")
+    assert 0 < max(strengths(EN, statement)) <= 0.25
+    phrase = [d for d in EN.lint("We build bridges.\n\n“World-leading bridge builders.”").diagnostics
+              if d.category == "self-promotion" and "world-leading" in d.match.lower()]
+    assert phrase and all(d.mention and d.strength == 0 for d in phrase)
     # a quotation nobody speaks ("“World-class” adds nothing") is a mention or the author's words
     assert max(strengths(EN, "We say our service is “world-class” and our team is world-leading.")) == 1.0
 
