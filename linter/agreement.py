@@ -33,7 +33,8 @@ def adapt(replacement: str, matched: str, forms: frozenset[str], lang: str, sent
     elif lang == "fr" and " " in lowered and _is_verb_phrase(forms) \
             and (person := _french_verb_person(lowered.split(" ")[0])):
         adapted = _conjugated_phrase(replacement, person)  # « met en œuvre » → « applique »
-    elif _is_plural_form(lowered, forms):
+    elif _is_plural_form(lowered, forms) and not (" " in lowered and _RELATIVE.search(replacement)):
+        # (a wording with a relative clause keeps its number: its verb would not follow, « experts qui vérifie »)
         adapted = pluralize_phrase(replacement, lang)
     return _case_like(adapted, matched, sentence_start)
 
@@ -100,9 +101,19 @@ def _conjugated_phrase(replacement: str, person: str) -> str:
     return f"{conjugated} {rest}" if rest else conjugated
 
 
+_RELATIVE = re.compile(r"\b(?:qui|que|qu['’]|dont|who|which|that)\b", re.IGNORECASE)
+
+
 def _is_plural_form(matched: str, forms: frozenset[str]) -> bool:
-    """'leads' next to 'lead', 'e-mails' next to 'e-mail', 'KPIs' next to 'KPI'."""
-    return matched.endswith(("s", "x")) and (matched[:-1] in forms or matched[:-2] in forms)
+    """'leads' next to 'lead', 'e-mails' next to 'e-mail', 'KPIs' next to 'KPI', and a French term
+    of several words with each one in the plural: « fibrillations auriculaires » next to
+    « fibrillation auriculaire »."""
+    if matched.endswith(("s", "x")) and (matched[:-1] in forms or matched[:-2] in forms):
+        return True
+    if " " not in matched:
+        return False
+    singular = " ".join(w[:-1] if len(w) > 3 and w.endswith(("s", "x")) else w for w in matched.split(" "))
+    return singular != matched and singular in forms
 
 
 def _french_verb_like(replacement: str, matched: str, lemma: str) -> str:

@@ -149,3 +149,17 @@ def test_the_english_article_follows_the_wording(article, word, expected):
     from tonelint.agreement import english_article
 
     assert english_article(article, word) == expected
+
+
+def test_a_french_term_of_several_words_in_the_plural_gets_a_plural_wording():
+    """« fibrillations auriculaires » is the plural of « fibrillation auriculaire »: so is its wording;
+    a wording with a relative clause keeps its number (its verb would not follow)."""
+    from tonelint import Config, Engine
+
+    def suggestion(text):
+        return next(d.suggestions[0] for d in Engine(Config(lang="fr")).lint(text).diagnostics
+                    if d.category == "peer-jargon")
+
+    assert suggestion("Les fibrillations auriculaires sont fréquentes.") == "rythmes cardiaques irréguliers"
+    assert suggestion("La fibrillation auriculaire est fréquente.").lower().endswith("rythme cardiaque irrégulier")
+    assert suggestion("Les agents de mise en service vérifient tout.") == "expert indépendant qui vérifie les installations"
