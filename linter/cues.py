@@ -4,13 +4,14 @@ its terms (`raised_by`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # How far before a cue its `not_after` words are looked for: room for the longest of them
 # ("confirmed yesterday in a joint", « l'un de ses »), not the whole draft for every cue.
 NOT_AFTER_REACH = 60
 
 
-def recurs(cue: re.Pattern, texts: list[str], minimum: int, not_after: re.Pattern | None = None) -> bool:
+def recurs(cue: re.Pattern, texts: Iterable[str], minimum: int, not_after: re.Pattern | None = None) -> bool:
     """Whether `cue` occurs `minimum` times or more in `texts` (a match right after `not_after`
     does not count). Stops at `minimum`: a long draft is not scanned to its end."""
     found = 0

@@ -13,9 +13,9 @@ _GLOSS_WORDS = (
     r"c'est-à-dire|c'est à dire|soit|autrement dit|ou encore|aussi appelée?s?|qui signifie|qui veut dire|"
     r"that is|i\.e\.|which means|which stands for|meaning|also called|short for|or in plain terms"
 )
-# A parenthesis explains, unless it only gives the term's acronym (an editor's square bracket explains when
-# words follow, « HACCP [analyse des dangers…] », not a footnote "[1]" or a cross-reference "[see below]"): "Nil Rate Band (NRB)" introduces
-# a short form, it says nothing of what the band is.
+# A parenthesis explains, unless it only gives the term's acronym: "Nil Rate Band (NRB)" introduces
+# a short form, it says nothing of what the band is. An editor's square bracket explains when words
+# follow (« HACCP [analyse des dangers…] »), not as a footnote "[1]" or a cross-reference "[see below]".
 # (the spaces before the gloss are read once, possessively: a long run of them was read again by each
 # alternative, quadratic in its length)
 # An acronym's parenthesis followed by a gloss still explains: "endpoint detection and response (EDR) —

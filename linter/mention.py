@@ -87,16 +87,19 @@ class MentionModel:
         weight = next((w for c, w in self.speech_weights if c == category), None)
         if weight is None:
             return 1.0
-        key = "speech-quotations"
-        if key not in memo:
-            memo[key] = self._speeches(text)
-        speeches = memo[key]
+        speeches = self._speeches_memo(text, memo)
         # Quotations do not overlap: only the last one opened before the words can hold them.
         index = bisect.bisect_left(speeches, (start, -2)) - 1
         if index < 0:
             return 1.0
         closer = speeches[index][1]
         return weight if closer < 0 or end <= closer else 1.0
+
+    def _speeches_memo(self, text: str, memo: dict) -> list[tuple[int, int]]:
+        """`_speeches(text)`, worked out once per paragraph (`memo`: the block's)."""
+        if "speech-quotations" not in memo:
+            memo["speech-quotations"] = self._speeches(text)
+        return memo["speech-quotations"]
 
     def _speeches(self, text: str) -> list[tuple[int, int]]:
         """The quotations of `text` that are someone's speech, the second half of a split quotation
@@ -223,10 +226,7 @@ class MentionModel:
         if self._attributed(text, opener_at, closer_at):
             return False
         # the short second half of a split quotation is the speaker's too (“…,” said Jane Roy, “and…”)
-        memo = {} if memo is None else memo
-        if "speech-quotations" not in memo:
-            memo["speech-quotations"] = self._speeches(text)
-        return (opener_at, closer_at) not in memo["speech-quotations"]
+        return (opener_at, closer_at) not in self._speeches_memo(text, {} if memo is None else memo)
 
     def _attributed(self, text: str, opener_at: int, closer_at: int) -> bool:
         """Is the quotation someone's speech: a speech verb just after it (on its line) or just
@@ -314,15 +314,15 @@ def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str]
 
 
 
-# A quotation signed by a person's name, after a dash or on the next line, as a pull quote or a
-# testimonial is: "“Our flexibility is our strength”\nLoïc Van Durmen\nProject Manager",
-# "“Fast and friendly.” — Jane D., Leeds".
 # Between the halves of a split quotation there is only an attribution, no sentence end.
 # (a title's or an initial's dot is none: “…,” said Dr. Jane Roy, “and…”)
 _SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bMme)(?<!\b[A-Z])"
                            r"[.!?](?:\s|$)|\n")
 # A person named after a speech verb: "Jane", "M. Roy", « la Dre Roy », "the CEO" is not (lower case).
 _NAME_AFTER_VERB = re.compile(r"[ \t]++(?:(?-i:M\.|Mme|Me|Dr|Dre|Mr|Mrs|Ms|le|la)[ \t]++)?(?-i:[A-ZÀ-Ý][\w'’-])")
+# A quotation signed by a person's name, after a dash or on the next line, as a pull quote or a
+# testimonial is: "“Our flexibility is our strength”\nLoïc Van Durmen\nProject Manager",
+# "“Fast and friendly.” — Jane D., Leeds".
 _SIGNED = re.compile(r"[ \t]*+(?:\n[ \t]*+(?:[—–-][ \t]*+)?|[—–-][ \t]*+)"
                      r"(?-i:[A-ZÀ-Ý][\w'’-]*+\.?)(?:[ \t]++(?:(?:de|du|van|von|le|la|di|da|el)[ \t]++)?(?-i:[A-ZÀ-Ý][\w'’-]*+\.?)){1,3}"
                      r"[ \t]*+(?:,|\n|$)")

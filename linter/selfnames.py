@@ -67,24 +67,31 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
             name = _trim(match.group(1))
             if name not in names and not _everyday_word(lang, name):
                 names.append(name)
-    other_party = _OTHER_PARTY.get(lang)
-    # (a name's words may hold a dot, "Acme Inc.": the sentence's end still ends the name)
-    others = {_trim(re.split(r"[.!?]\s", m.group(1))[0]) for text in block_texts for m in other_party.finditer(text)} \
-        if other_party else set()
     subjects: Counter[str] = Counter()
     for text, starts in zip(block_texts, sentence_starts):
         for start in starts:
             match = _SUBJECT.match(text, start)
             if match:
                 subjects[_trim(match.group(1))] += 1
+    others = None  # read only when a name opens enough sentences
     for name, count in subjects.most_common():
         if count < min_subject or not name:
             break
+        if others is None:
+            others = _other_parties(lang, block_texts)
         if _everyday_word(lang, name) or name in others:
             continue
         if name not in names:
             names.append(name)
     return names
+
+
+def _other_parties(lang: str, block_texts: list[str]) -> set[str]:
+    """The companies the draft acquires or merges with (`_OTHER_PARTY`)."""
+    pattern = _OTHER_PARTY.get(lang)
+    # (a name's words may hold a dot, "Acme Inc.": the sentence's end still ends the name)
+    return {_trim(re.split(r"[.!?]\s", m.group(1))[0]) for text in block_texts for m in pattern.finditer(text)} \
+        if pattern else set()
 
 
 def _opening_name(lang: str, text: str) -> str:

@@ -46,8 +46,8 @@ class ThresholdRaise:
     outside_quotes: bool = False
 
     def applies(self, texts: list[str]) -> bool:
-        if self.outside_quotes:
-            texts = [outside_quotations(text) for text in texts]
+        if self.outside_quotes:  # blanked paragraph by paragraph, only as far as the count goes
+            return recurs(self.cue, (outside_quotations(text) for text in texts), self.min)
         return recurs(self.cue, texts, self.min)
 
 

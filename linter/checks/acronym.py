@@ -59,9 +59,8 @@ class AcronymCheck(Check):
                                             prefix=r"^\s+(?:[A-ZÀ-Ý][\w&'’-]*\s+){0,2}")
 
     def run(self, analysis):
-        seen: set[str] = set()
-        explained: set[str] = set()
-        findings: dict[str, Finding] = {}  # an acronym's first unexplained use, until a later use explains it
+        judged: set[str] = set()  # acronyms whose first use was judged
+        findings: dict[str, Finding] = {}  # an acronym's unexplained first use, until a later use explains it
         for number_, block in enumerate(analysis.blocks):
             text = block.text
             capitals_checked = False
@@ -73,18 +72,18 @@ class AcronymCheck(Check):
                     if _mostly_capitals(text):
                         break  # a heading in capitals is not a wall of acronyms
                 acronym = match.group(1)
-                if acronym in explained or not self.min_length <= len(acronym) <= self.max_length:
+                if not self.min_length <= len(acronym) <= self.max_length:
                     continue
-                # A post may name acronyms first and explain them below (« les notions de PRA et de PCA… Le PCA
-                # (plan de continuité d'activité)… »): explained at any use, explained for the draft.
-                if _explained(text, match.start(), match.end()):
-                    explained.add(acronym)
-                    findings.pop(acronym, None)
+                if acronym in findings:
+                    # A post may name acronyms first and explain them below (« les notions de PRA et de PCA…
+                    # Le PCA (plan de continuité d'activité)… »): explained at any use, explained for the draft.
+                    if _explained(text, match.start(), match.end()):
+                        del findings[acronym]
                     continue
-                if acronym in seen:
+                if acronym in judged:
                     continue
-                seen.add(acronym)
-                if _ROMAN_NUMERAL.fullmatch(acronym):  # asked once per acronym, like the tests below
+                judged.add(acronym)  # only the first use is judged; a later use can only explain it
+                if _explained(text, match.start(), match.end()) or _ROMAN_NUMERAL.fullmatch(acronym):
                     continue
                 if acronym in self.allowed or _in_capitals_run(text, match.start(1), match.end(2)) \
                         or _UNIT_AFTER_NUMBER.search(text, max(0, match.start(1) - 3), match.start(1)) \
