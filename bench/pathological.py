@@ -207,6 +207,11 @@ FAMILIES = [
     Family("introduced and quoted, one line", lambda size, lang: repeat(_INTRODUCED_AND_QUOTED[lang], size), TEXT,
            cause="mention tests reading back to the line's start, and each quotation compared with each introduction",
            rules=True),
+    Family("split quotations, one paragraph",
+           lambda size, lang: repeat("“Our award-winning team,” said Dr. Jane Roy, chair of Acme, “and I know it.” ", size),
+           TEXT, langs=("en",), cause="the short second half of each split quotation looked up in a list of the "
+                                      "paragraph's speech (quadratic); the paragraph copied before each quotation",
+           rules=True),
     Family("quoted self-praise, one paragraph", lambda size, lang: repeat(_QUOTED_PRAISE[lang], size), TEXT,
            cause="self-praise inside quoted speech: each finding looked up among the paragraph's quotations",
            rules=True),

@@ -121,7 +121,7 @@ class MentionModel:
             return self._attributed(text, opener_at, closer_at) or self._fills_paragraph(text, opener_at, closer_at)
         # Left open to the paragraph's end: a quotation that goes on in the next paragraph, as news
         # copy writes a long statement, when it opens the paragraph or follows "said:".
-        return not text[:opener_at].strip() or self._speech_verb_before(text, opener_at)
+        return _opens_paragraph(text, opener_at) or self._speech_verb_before(text, opener_at)
 
     def discussed(self, texts: list[str]) -> set[str]:
         """The categories whose kind of writing the draft is about (its topic cue recurs)."""
@@ -226,7 +226,9 @@ class MentionModel:
         if self._attributed(text, opener_at, closer_at):
             return False
         # the short second half of a split quotation is the speaker's too (“…,” said Jane Roy, “and…”)
-        return (opener_at, closer_at) not in self._speeches_memo(text, {} if memo is None else memo)
+        speeches = self._speeches_memo(text, {} if memo is None else memo)
+        index = bisect.bisect_left(speeches, (opener_at, closer_at))  # sorted by opening mark
+        return index == len(speeches) or speeches[index] != (opener_at, closer_at)
 
     def _attributed(self, text: str, opener_at: int, closer_at: int) -> bool:
         """Is the quotation someone's speech: a speech verb just after it (on its line) or just
@@ -248,7 +250,7 @@ class MentionModel:
     def _fills_paragraph(self, text: str, opener_at: int, closer_at: int) -> bool:
         """A statement in quotation marks that is its whole paragraph: news copy runs a speaker's
         words over several paragraphs and attributes only one of them."""
-        return not text[:opener_at].strip() and not text[closer_at + 1:].strip(" \t\n.,") \
+        return _opens_paragraph(text, opener_at) and _ENDS_PARAGRAPH.match(text, closer_at + 1) is not None \
             and len(text[opener_at + 1:closer_at].split()) > self.max_quoted_words
 
     def _speech_verb_before(self, text: str, opener_at: int) -> bool:
@@ -320,6 +322,16 @@ _SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bJr)(?<!\b
                            r"[.!?](?:\s|$)|\n")
 # A person named after a speech verb: "Jane", "M. Roy", « la Dre Roy », "the CEO" is not (lower case).
 _NAME_AFTER_VERB = re.compile(r"[ \t]++(?:(?-i:M\.|Mme|Me|Dr|Dre|Mr|Mrs|Ms|le|la)[ \t]++)?(?-i:[A-ZÀ-Ý][\w'’-])")
+# (read from the mark, not by copying the paragraph: a paragraph of thousands of quotations stays linear)
+_LEADING_SPACE = re.compile(r"\s*+")
+_ENDS_PARAGRAPH = re.compile(r"[ \t\n.,]*+\Z")
+
+
+def _opens_paragraph(text: str, at: int) -> bool:
+    """Only white space before `at`."""
+    return _LEADING_SPACE.match(text).end() >= at
+
+
 # A quotation signed by a person's name, after a dash or on the next line, as a pull quote or a
 # testimonial is: "“Our flexibility is our strength”\nLoïc Van Durmen\nProject Manager",
 # "“Fast and friendly.” — Jane D., Leeds".
