@@ -740,6 +740,8 @@ def test_praise_in_someone_s_quoted_speech_weighs_less():
     assert max(strengths(FR, follow_up)) <= 0.25
     goes_on = "Le lait vient d'ici, assure-t-elle. « Nous avons deux marques numéro 1 au Canada. »"
     assert max(strengths(FR, goes_on)) <= 0.25
+    no_comma = "« Nous avons une collaboration exceptionnelle. » déclare Stéphane Lefebvre, président."
+    assert max(strengths(FR, no_comma)) <= 0.25
     # a statement that fills its paragraph is speech; a short quoted phrase alone in its paragraph is a mention
     statement = ("We build bridges.\n\n“Our world-leading engineers have built bridges on every continent "
                  "for forty years.”")
