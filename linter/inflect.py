@@ -114,7 +114,11 @@ def french_adjective_forms(lemma: str) -> list[str]:
         feminine = lemma[:-1] + "ve"
     elif lemma.endswith("er"):
         feminine = lemma[:-2] + "ère"
-    else:
+    elif lemma.endswith("ateur"):  # novateur -> novatrice, créateur -> créatrice
+        feminine = lemma[:-3] + "rice"
+    elif lemma.endswith("eur") and not lemma.endswith(("érieur", "meilleur", "majeur", "mineur")):  # trompeur -> trompeuse
+        feminine = lemma[:-1] + "se"
+    else:  # meilleur, majeur, supérieur -> meilleure, majeure, supérieure
         feminine = lemma + "e"
     if lemma.endswith(("s", "x")):
         plural = lemma

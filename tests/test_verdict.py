@@ -295,6 +295,8 @@ def test_inflection():
     assert set(french_adjective_forms("exceptionnel")) == {"exceptionnel", "exceptionnelle", "exceptionnels",
                                                            "exceptionnelles"}
     assert "rigoureuse" in french_adjective_forms("rigoureux") and "primées" in french_adjective_forms("primé")
+    assert set(french_adjective_forms("novateur")) == {"novateur", "novatrice", "novateurs", "novatrices"}
+    assert "trompeuse" in french_adjective_forms("trompeur") and "supérieures" in french_adjective_forms("supérieur")
 
 
 @pytest.mark.parametrize("pack, field", [
@@ -436,6 +438,11 @@ def test_praise_without_an_owner_in_its_paragraph_weighs_less():
     first = [d.strength for d in EN.lint("It was the first bakery in Ohio.\n\nWe are the first bakery in Ohio.").diagnostics
              if d.rule == "en.self-promotion.first-and-only"]
     assert first == [0.5, 1.0]
+    # The solo practitioner is the business: "I" and « je » own the praise too.
+    assert strength("I use cutting-edge methods for every portrait.") == [1.0]
+    solo = [d.strength for d in FR.lint("J'offre des soins révolutionnaires.").diagnostics
+            if d.rule == "fr.self-promotion.superlatifs"]
+    assert solo == [1.0]
 
 
 def test_author_names_from_about_heading_and_repeated_subjects():
