@@ -7,6 +7,8 @@ The author's organisation is
   under a bare "About" / "About us" / « À propos » heading, and
 - the name a "we" sentence is placed at: "At Acme, we…", "Here at Acme Ltd we…",
   « Chez Acme, nous… » (the writer speaks from inside the organisation), and
+- the name a page welcomes its reader to: "Welcome to Acme Dental", « Bienvenue chez Acme »
+  (in a text where the organisation says "we" / « nous »), and
 - a capitalised name (one to four words) that opens at least `min_subject` sentences
   as their subject: the text keeps talking about it (unless the text acquires it or merges
   with it: a release's other party). A one-word name must not be an
@@ -38,6 +40,17 @@ _PLACE_OF_WE = {
     "fr": re.compile(rf"(?<![\w-])(?:[Ii]ci[ \t]+)?[Cc]hez[ \t]+({_NAME})[ \t]*+,?[ \t]*+nous(?![\w'’-])"),
 }
 
+# "Welcome to Acme Dental", « Bienvenue chez Acme » : the page greets its reader in its own house. Read
+# only in a text where the organisation speaks (« nous », "we"): "Welcome to Paris" in a travel diary
+# names a city, not the writer.
+_WELCOME = {
+    "en": re.compile(rf"(?<![\w-])[Ww]elcome[ \t]+to[ \t]+(?:the[ \t]+)?({_NAME})"),
+    "fr": re.compile(rf"(?<![\w-])[Bb]ienvenue[ \t]+chez[ \t]+({_NAME})"),
+}
+_ORGANISATION_SPEAKS = {
+    "en": re.compile(r"(?<![\w'’-])(?:we|our|us)(?![\w'’-])", re.I),
+    "fr": re.compile(r"(?<![\w'’-])(?:nous|notre|nos)(?![\w'’-])", re.I),
+}
 
 # The company a release acquires or merges with is the other party, however often the text names it:
 # "announces the acquisition of Hudson Valley Roofing", « l'acquisition de Béton Roy ». (Not "partner
@@ -67,6 +80,11 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
             name = _trim(match.group(1))
             if name not in names and not _everyday_word(lang, name):
                 names.append(name)
+    welcome, speaks = _WELCOME.get(lang), _ORGANISATION_SPEAKS.get(lang)
+    greeted = [_trim(re.split(r"[.!?]\s", m.group(1))[0]) for text in block_texts for m in welcome.finditer(text)] \
+        if welcome else []
+    if greeted and any(speaks.search(text) for text in block_texts):
+        names.extend(name for name in dict.fromkeys(greeted) if name not in names and not _everyday_word(lang, name))
     subjects: Counter[str] = Counter()
     for text, starts in zip(block_texts, sentence_starts):
         for start in starts:

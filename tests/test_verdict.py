@@ -453,6 +453,11 @@ def test_author_names_from_about_heading_and_repeated_subjects():
     assert author_names("en", ["Today is sunny. Today is warm."], [[0, 16]]) == []  # an everyday word
     # "I" is capitalised by grammar: "Do I" opening FAQ questions names nobody
     assert author_names("en", ["Do I need a permit? Do I pay a deposit?"], [[0, 20]]) == []
+    # The house a page welcomes its reader to, when the organisation speaks in the text
+    assert author_names("en", ["Welcome to Acme Dental! We care for your smile."], [[0]]) == ["Acme Dental"]
+    assert author_names("fr", ["Bienvenue chez Boulangerie Roy. Nos pains sont faits main."], [[0]]) == ["Boulangerie Roy"]
+    assert author_names("en", ["Welcome to Paris, the city of light."], [[0]]) == []  # nobody says "we"
+    assert author_names("en", ["Welcome to the Club. We meet on Mondays."], [[0]]) == []  # an everyday word
 
 
 def test_author_name_under_a_bare_about_heading():
