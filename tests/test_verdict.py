@@ -50,6 +50,11 @@ def test_the_same_words_repeated_count_once():
     family = FR.lint("Chez nous, tout le monde est passionné. Nous travaillons avec passion pour vous.")
     word = FR.lint("Chez nous, tout le monde est passionné. Nous travaillons pour vous.")
     assert family.verdicts["self-promotion"].evidence == word.verdicts["self-promotion"].evidence > 0
+    # nor do the variants of one glossary term (« déplafonnement », « un déplafonnement du loyer »)
+    variants = FR.lint("Le bailleur tente un déplafonnement du loyer. Le déplafonnement est encadré.")
+    one_variant = FR.lint("Le bailleur tente un déplafonnement. Le loyer est encadré.")
+    assert len([d for d in variants.diagnostics if d.category == "peer-jargon"]) == 2
+    assert variants.verdicts["peer-jargon"].evidence == one_variant.verdicts["peer-jargon"].evidence > 0
 
 
 def test_self_reference_alone_never_earns_a_self_promotion_warning():
