@@ -28,6 +28,11 @@ _UNIT_AFTER_NUMBER = re.compile(r"\d\s?$")
 _AMOUNT_AFTER = re.compile(r"[ \t\u00a0\u202f]?\d")
 # Acronyms are also glossed with "pour": "SEO pour Search Engine Optimization".
 _EXPANDED_WITH_FOR = re.compile(r"\s*+,?\s*(?:pour|for)\s+[A-Z]")
+# …or spelled out by a verb of meaning: "MEP stands for mechanical, electrical and plumbing", « PCA est
+# l'acronyme de plan de continuité » (not "the GDPR means you must…", « le RGPD signifie que… »: a consequence).
+_SPELLED_OUT = re.compile(r"\s++(?:stands\s+for|is\s+short\s+for|is\s+an?\s+(?:acronym|abbreviation|initialism)\s+(?:for|of)"
+                          r"|est\s+l['’](?:acronyme|abréviation|abrégé)\s+d(?:e\s|['’])|(?:signifie|veut\s+dire)(?!\s+qu))",
+                          re.IGNORECASE)
 
 
 class AcronymCheck(Check):
@@ -158,7 +163,7 @@ def _ticker(text: str, start: int) -> bool:
 
 def _explained(text: str, start: int, end: int) -> bool:
     return explained_after(text, end) or is_gloss_itself(text, start, end) or bool(_EXPANDED_WITH_FOR.match(text, end)) \
-        or follows_its_name(text, start, text[start:end])
+        or bool(_SPELLED_OUT.match(text, end)) or follows_its_name(text, start, text[start:end])
 
 
 def _in_capitals_run(text: str, start: int, end: int) -> bool:
