@@ -14,7 +14,14 @@ import re
 # relative pronoun stays as written (« moulures qui cache »): lexicons give such wordings a plural line.
 _PHRASE_BREAK = {
     "fr": {"de", "d'", "du", "des", "à", "au", "aux", "en", "pour", "par", "sur", "avec", "sans", "et", "ou",
-           "sous", "contre", "dans", "chez", "entre", "vers", "selon", "après", "avant", "qui", "que", "qu'", "dont"},
+           "sous", "contre", "dans", "chez", "entre", "vers", "selon", "après", "avant", "qui", "que", "qu'", "dont",
+           "devant", "derrière", "parmi", "malgré", "durant", "pendant", "depuis", "jusqu'", "hors", "lors", "via",
+           "comme", "afin", "près", "auprès", "outre", "suivant",
+           # a determiner, a pronoun or an adverb opens another phrase (« recours devant la plus haute
+           # juridiction »: not « las plus hautes »)
+           "le", "la", "les", "l'", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "mon", "ma", "mes",
+           "votre", "vos", "notre", "nos", "leur", "leurs", "plus", "moins", "très", "trop", "bien", "non", "pas",
+           "ne", "n'", "se", "s'", "y"},
     "en": {"of", "for", "to", "in", "on", "with", "and", "or", "by", "under", "over", "per", "from", "at",
            "into", "about", "that", "which", "who"},
 }
@@ -33,8 +40,9 @@ def adapt(replacement: str, matched: str, forms: frozenset[str], lang: str, sent
     elif lang == "fr" and " " in lowered and _is_verb_phrase(forms) \
             and (person := _french_verb_person(lowered.split(" ")[0])):
         adapted = _conjugated_phrase(replacement, person)  # « met en œuvre » → « applique »
-    elif _is_plural_form(lowered, forms) and not (" " in lowered and _RELATIVE.search(replacement)):
-        # (a wording with a relative clause keeps its number: its verb would not follow, « experts qui vérifie »)
+    elif _is_plural_form(lowered, forms) and not _RELATIVE.search(replacement):
+        # (a wording with a relative clause keeps its number: its verb would not follow, « experts qui vérifie »,
+        # « pompes qui fait circuler »)
         adapted = pluralize_phrase(replacement, lang)
     return _case_like(adapted, matched, sentence_start)
 
@@ -137,11 +145,18 @@ def pluralize_phrase(phrase: str, lang: str) -> str:
         if index and (word.lower() in breaks or head in breaks):
             end = index
             break
+    for index, word in enumerate(words[:end]):
+        if word[-1:] in ",;:.)":  # punctuation ends the phrase: « bilan environnemental, social » → « bilans environnementaux, social »
+            end = index + 1
+            break
     marked = range(end) if lang == "fr" else [end - 1]
     return " ".join(_plural_word(w, lang) if i in marked else w for i, w in enumerate(words))
 
 
 def _plural_word(word: str, lang: str) -> str:
+    bare = word.rstrip(",;:.)")
+    if bare != word:
+        return _plural_word(bare, lang) + word[len(bare):] if bare else word
     lower = word.lower()
     if "-" in word and lang == "fr":
         return word  # compounds (« remue-méninges », « mots-clés ») have their own plurals: leave them

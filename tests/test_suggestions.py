@@ -67,6 +67,10 @@ def test_a_term_is_matched_whole_or_not_at_all():
     ("marker under the lid", "en", "markers under the lid"),
     ("point of sale", "en", "points of sale"),
     ("strategy", "en", "strategies"),
+    # a determiner or an adverb opens another phrase; punctuation ends it
+    ("recours devant la plus haute juridiction", "fr", "recours devant la plus haute juridiction"),
+    ("bilan environnemental, social", "fr", "bilans environnementaux, social"),
+    ("landing page, blog", "en", "landing pages, blog"),
 ])
 def test_plural_of_a_noun_phrase(phrase, lang, plural):
     assert pluralize_phrase(phrase, lang) == plural
