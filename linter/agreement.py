@@ -161,8 +161,10 @@ def _plural_word(word: str, lang: str) -> str:
     if "-" in word and lang == "fr":
         return word  # compounds (« remue-méninges », « mots-clés ») have their own plurals: leave them
     if lang == "en":
+        if lower.endswith("s") and not lower.endswith(("ss", "us")):
+            return word  # already a plural, or a word in -s with no other ("savings", "analytics", "sales")
         if lower.endswith(("s", "x", "z", "ch", "sh")):
-            return word + "es"
+            return word + "es"  # "process" -> "processes", "tax" -> "taxes"
         if lower.endswith("y") and lower[-2:-1] not in "aeiou":
             return word[:-1] + "ies"
         return word + "s"

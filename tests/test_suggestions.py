@@ -71,6 +71,8 @@ def test_a_term_is_matched_whole_or_not_at_all():
     ("recours devant la plus haute juridiction", "fr", "recours devant la plus haute juridiction"),
     ("bilan environnemental, social", "fr", "bilans environnementaux, social"),
     ("landing page, blog", "en", "landing pages, blog"),
+    ("moving savings into an account", "en", "moving savings into an account"),
+    ("business process", "en", "business processes"),
 ])
 def test_plural_of_a_noun_phrase(phrase, lang, plural):
     assert pluralize_phrase(phrase, lang) == plural
@@ -167,3 +169,18 @@ def test_a_french_term_of_several_words_in_the_plural_gets_a_plural_wording():
     assert suggestion("Les fibrillations auriculaires sont fréquentes.") == "rythmes cardiaques irréguliers"
     assert suggestion("La fibrillation auriculaire est fréquente.").lower().endswith("rythme cardiaque irrégulier")
     assert suggestion("Les agents de mise en service vérifient tout.") == "expert indépendant qui vérifie les installations"
+
+
+def test_a_listed_term_is_found_in_its_generated_plural():
+    """Lexicons list terms by their lemma: "Roth conversion" also finds "Roth conversions", with a
+    plural wording; a plural that is an everyday word of its own is not generated."""
+    from tonelint import Config, Engine
+    from tonelint.checks.substitution import _plural
+
+    found = [d for d in Engine(Config(lang="en")).lint("We plan Roth conversions every year.").diagnostics
+             if d.category == "peer-jargon"]
+    assert [d.match for d in found] == ["Roth conversions"]
+    assert found[0].suggestions[0].lower().startswith("moving savings into")
+    assert _plural("cap rate", "en") == "cap rates" and _plural("client potentiel", "fr") == "clients potentiels"
+    assert _plural("analytics", "en") == "" and _plural("2FA", "en") == ""
+

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import os
 
-from ..agreement import adapt, article_before, determiner_before, english_article, french_determiner, split_gender
+from ..agreement import (adapt, article_before, determiner_before, english_article, french_determiner, pluralize_phrase,
+                         split_gender)
+from ..wordfreqs import frequent
 from ..glosses import defines, explained_after, is_gloss_itself
 from ..variants import split_regions
 from ..rulepack.schema import RuleError
@@ -27,11 +29,17 @@ class SubstitutionCheck(Check):
         if not entries:
             raise RuleError(rule.path, "match", "needs 'swap' (term: alternatives) or 'lexicon' (term = alt | alt)")
         known = {t.lower() for t in ctx.known_terms}
+        listed = {v.lower() for term in entries for v in expand_alternations(term)}
         for term, alternatives in entries.items():
             # (wording, regions, gender) of each alternative, read once here rather than per finding
             parsed = tuple(_with_gender(split_regions(a)) for a in alternatives)
-            forms = frozenset(v.lower() for v in expand_alternations(term))
-            for variant in expand_alternations(term):
+            variants = expand_alternations(term)
+            # A lexicon lists a term by its lemma; its plural is generated ("Roth conversion" ->
+            # "Roth conversions", « client potentiel » -> « clients potentiels ») unless listed.
+            variants += [plural for plural in dict.fromkeys(_plural(v, self.lang) for v in variants)
+                         if plural and plural.lower() not in listed]
+            forms = frozenset(v.lower() for v in variants)
+            for variant in variants:
                 if variant.lower() in known:
                     continue
                 try:
@@ -128,6 +136,19 @@ class SubstitutionCheck(Check):
         return findings
 
 
+
+
+def _plural(term: str, lang: str) -> str:
+    """The plural a writer would use of a listed term, or "" when it would mislead: a term already in
+    the plural or not a word ("Kubernetes", "2FA"), or a single word whose plural is an everyday word
+    of its own while the term is not ("good" is no trade term, "goods" a common word)."""
+    last = term.rsplit(" ", 1)[-1]
+    if not last.isalpha() or len(last) < 3 or last[-1].lower() in "sxz" or (lang == "en" and last.isupper()):
+        return ""
+    plural = pluralize_phrase(term, lang)
+    if plural == term or (" " not in term and frequent(lang, plural, 4.0) and not frequent(lang, term, 4.0)):
+        return ""
+    return plural
 
 
 def _with_gender(wording_and_regions: tuple[str, frozenset]) -> tuple[str, frozenset, str | None]:
