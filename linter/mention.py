@@ -254,9 +254,12 @@ class MentionModel:
             and len(text[opener_at + 1:closer_at].split()) > self.max_quoted_words
 
     def _speech_verb_before(self, text: str, opener_at: int) -> bool:
-        """A speech verb ends the words just before the opening mark, on its line (« précise Jane Roy : »)."""
+        """A speech verb ends the words just before the opening mark, on its line (« précise Jane Roy : »),
+        or a person and their role do, then a colon (« La parole à Olivier Huart, PDG du groupe TDF : »)."""
         lower = max(text.rfind("\n", 0, opener_at) + 1, opener_at - 60)
-        return self.attributed_before is not None and self.attributed_before.search(text, lower, opener_at) is not None
+        if self.attributed_before is not None and self.attributed_before.search(text, lower, opener_at) is not None:
+            return True
+        return _CAPTIONED_BEFORE.search(text, max(text.rfind("\n", 0, opener_at) + 1, opener_at - 160), opener_at) is not None
 
 
 _HEADWORD_LINE = re.compile(r"^[ \t]*+(?:[-*•–]|\d{1,2}[.)-])?[ \t]*+[^:\n.!?]{1,50}(?P<sep>:)[ \t]+\S", re.MULTILINE)
@@ -338,6 +341,10 @@ def _opens_paragraph(text: str, at: int) -> bool:
 _SIGNED = re.compile(r"[ \t]*+(?:\n[ \t]*+(?:[—–-][ \t]*+)?|[—–-][ \t]*+)"
                      r"(?-i:[A-ZÀ-Ý][\w'’-]*+\.?)(?:[ \t]++(?:(?:de|du|van|von|le|la|di|da|el)[ \t]++)?(?-i:[A-ZÀ-Ý][\w'’-]*+\.?)){1,3}"
                      r"[ \t]*+(?:,|\n|$)")
+
+
+# A quotation captioned by its speaker: a capitalised first and last name, a comma, their role, a colon.
+_CAPTIONED_BEFORE = re.compile(r"(?-i:[A-ZÀ-Ý][\w'’-]+)[ \t]+(?-i:[A-ZÀ-Ý][\w'’-]+),[ \t]+[^:\n«»“”\"]{2,80}?[ \t]*+:[ \t]*+$")
 
 
 def _attribution_patterns(speech_words: tuple[str, ...]) -> tuple[re.Pattern | None, re.Pattern | None]:

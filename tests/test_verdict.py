@@ -759,6 +759,9 @@ def test_praise_in_someone_s_quoted_speech_weighs_less():
     assert max(strengths(FR, goes_on)) <= 0.25
     no_comma = "« Nous avons une collaboration exceptionnelle. » déclare Stéphane Lefebvre, président."
     assert max(strengths(FR, no_comma)) <= 0.25
+    # a quotation captioned by its speaker and their role, then a colon
+    captioned = "La parole à Olivier Huart, PDG du groupe TDF : « Nous avons une équipe exceptionnelle. »"
+    assert max(strengths(FR, captioned)) <= 0.25
     # a statement that fills its paragraph is speech; a short quoted phrase alone in its paragraph is a mention
     statement = ("We build bridges.\n\n“Our world-leading engineers have built bridges on every continent "
                  "for forty years.”")
