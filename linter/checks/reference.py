@@ -9,7 +9,10 @@ title and then quoted is the release's mechanics, whichever order and sentences 
 `introductions` patterns find the introductions anywhere in the draft. Both must capture the
 person in a group named `name`; a reference counts when the last word of its name (the
 surname: « M. Roy », « Jean Roy », "Roy") is the last word of a name introduced at another
-place (an introduction that is the reference's own words does not count).
+place (an introduction that is the reference's own words does not count). A reference may
+instead capture a personal pronoun in a group named `pronoun` ("He said: “…”", « Elle précise : « … » »):
+it counts when an introduction stands before it in its paragraph or in the paragraph just before,
+as news copy introduces its speaker and quotes them in the next paragraph.
 """
 from __future__ import annotations
 
@@ -34,13 +37,19 @@ class ReferenceCheck(Check):
         # Where each surname is introduced, by where the name ends: two places are enough to know
         # whether one is not the reference itself (and keep the check linear).
         introduced: dict[str, list[tuple[int, int]]] = {}
+        first_in_block: dict[int, int] = {}  # where the first introduction of each paragraph ends
         for number, _, _, name_end, surname in _named_hits(analysis, self.introductions):
             places = introduced.setdefault(surname, [])
             if len(places) < 2 and (number, name_end) not in places:
                 places.append((number, name_end))
+            first_in_block[number] = min(name_end, first_in_block.get(number, name_end))
         findings = []
         for number, start, end, name_end, surname in references:
-            if any(place != (number, name_end) for place in introduced.get(surname, ())):
+            if surname is None:  # a pronoun: someone introduced just before
+                found = first_in_block.get(number, end) < start or number - 1 in first_in_block
+            else:
+                found = any(place != (number, name_end) for place in introduced.get(surname, ()))
+            if found:
                 findings.append(Finding(number, start, end, suggestions=list(self.rule.suggestions)))
         return findings
 
@@ -49,8 +58,10 @@ def _named_patterns(rule, ctx, value, field_name: str) -> list[tuple[Search, tup
     searches = []
     for pattern in string_list(rule, value, field_name):
         compiled, anchors = compile_rule_regex(rule, pattern, ctx, field_name)
-        if "name" not in compiled.groupindex:
-            raise RuleError(rule.path, field_name, f"the pattern must capture the person in a group named 'name': {pattern!r}")
+        pronoun_allowed = field_name == "match.regex"
+        if "name" not in compiled.groupindex and not (pronoun_allowed and "pronoun" in compiled.groupindex):
+            raise RuleError(rule.path, field_name, f"the pattern must capture the person in a group named 'name'"
+                                                   f"{' (or a pronoun in one named pronoun)' if pronoun_allowed else ''}: {pattern!r}")
         searches.append((Search(compiled), tuple(anchors)))
     return searches
 
@@ -63,8 +74,10 @@ def _named_hits(analysis, searches):
             if not search.may_match(block.text, block.data.folded):
                 continue
             for match in search.pattern.finditer(block.text):
-                name = match.group("name")
-                if not name or match.end(group) <= match.start(group):
+                if match.end(group) <= match.start(group):
                     continue
-                surname = name.split()[-1].replace("’", "'")
-                yield number, match.start(group), match.end(group), match.end("name"), surname
+                name = match.groupdict().get("name")
+                if name:
+                    yield number, match.start(group), match.end(group), match.end("name"), name.split()[-1].replace("’", "'")
+                elif match.groupdict().get("pronoun"):
+                    yield number, match.start(group), match.end(group), match.end("pronoun"), None
