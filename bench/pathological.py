@@ -124,6 +124,8 @@ FAMILIES = [
     Family("!", _unit("!"), TEXT, cause="sentence boundary regex"),
     Family("…", _unit("…"), TEXT, cause="sentence boundary regex"),
     Family("A. then spaces", lambda size, lang: "A." + " " * (size - 3) + "x", TEXT, cause="sentence start after a full stop"),
+    Family("go to then spaces", lambda size, lang: "Or go to" + " " * (size - 14) + "today.", TEXT, ("en",),
+           cause="hard sell to a blanked link (spaces split between two quantifiers)", rules=True),
     # URLs and e-mail addresses
     Family("A.", _unit("A."), ALL, cause="URL/e-mail mask (dotted name)"),
     Family("a-.", _unit("a-."), TEXT, cause="URL/e-mail mask (dotted name)"),

@@ -195,9 +195,8 @@ class Engine:
             checks.append(compile_check(kind, rule, ctx))
             rules.append(rule)
         settings = read_pack_settings(lang, [builtin_rules_dir(), *config.rule_dirs])
-        weightings = {rule.id: RuleWeighting(rule.max_strength, rule.repeat_decay, rule.kind == "substitution")
-                      for rule in rules
-                      if rule.max_strength is not None or rule.repeat_decay is not None or rule.kind == "substitution"}
+        weightings = {rule.id: RuleWeighting(rule.max_strength, rule.repeat_decay) for rule in rules
+                      if rule.max_strength is not None or rule.repeat_decay is not None}
         return CompiledPack(lang, rules, checks, index, settings["verdict"],
                             MentionModel.from_spec(settings["mention"], self._speech_words(lang, settings["mention"], ctx)), weightings, dict(settings["usage"]),
                             tuple(settings["categories"].values()), dict(ctx.missing_data))

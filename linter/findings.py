@@ -48,7 +48,8 @@ def to_diagnostic(rule: Rule, analysis: DocumentAnalysis, finding: Finding, pack
         message = f"{message} ({usage})"
     return Diagnostic(rule=rule.id, category=rule.category, severity=rule.severity,
                       message=message, span=span, suggestions=suggestions, match=matched,
-                      strength=0.0 if mention else strength, mention=mention)
+                      strength=0.0 if mention else strength, mention=mention,
+                      evidence_key=finding.evidence_key or "")
 
 
 class _KeepMissing(dict):

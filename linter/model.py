@@ -54,6 +54,7 @@ class Diagnostic:
     # quoted or discussed (see verdict.py and mention.py). Internal: not in the JSON schema.
     strength: float = field(default=0.0, compare=False)
     mention: bool = field(default=False, compare=False)
+    evidence_key: str = field(default="", compare=False)  # see checks.base.Finding
     # Other rules that flagged the same words for the same dimension: [{"rule", "message"}].
     also: list[dict] = field(default_factory=list)
     # About the whole draft (no invitation, readability): the span only points at where it shows.

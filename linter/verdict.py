@@ -7,7 +7,7 @@ dimension that the language pack lists under `verdict`, the draft's evidence is
 the sum of those strengths, where
 - words flagged by two rules of one dimension count once, at the stronger finding,
 - the same words flagged again by the same rule count once (whatever their case, spacing or
-  plural; for a substitution, whatever variant of the term matched), and
+  plural; for a substitution, whatever variant of its lexicon entry matched), and
 - each further distinct finding of one rule counts `repeat_decay` times the one
   before (variety of signals weighs more than repetition of one signal); a rule may
   set its own (a release cited again is as telling as the first citation).
@@ -73,9 +73,6 @@ class RuleWeighting:
     """A rule's own say in its dimension's evidence (None: the dimension decides)."""
     max_strength: float | None = None  # the most evidence the rule may give one draft
     repeat_decay: float | None = None  # each further finding weighs this much of the one before
-    # A substitution's variants share one wording (« déplafonnement », « un déplafonnement du loyer »):
-    # findings with the same first suggestion are the same term, whatever words matched.
-    same_term_by_suggestion: bool = False
 
 
 @dataclass(frozen=True)
@@ -192,8 +189,7 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
     by_rule: dict[str, list[float]] = defaultdict(list)
     category_of: dict[str, str] = {}
     for d in _one_per_place(diagnostics, models):
-        by_suggestion = d.suggestions and weightings.get(d.rule, _DIMENSION_DECIDES).same_term_by_suggestion
-        key = (d.rule, same_term(d.suggestions[0] if by_suggestion else d.match))
+        key = (d.rule, d.evidence_key or same_term(d.match))
         if key in seen:
             continue
         seen.add(key)

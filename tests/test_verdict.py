@@ -55,6 +55,14 @@ def test_the_same_words_repeated_count_once():
     one_variant = FR.lint("Le bailleur tente un déplafonnement. Le loyer est encadré.")
     assert len([d for d in variants.diagnostics if d.category == "peer-jargon"]) == 2
     assert variants.verdicts["peer-jargon"].evidence == one_variant.verdicts["peer-jargon"].evidence > 0
+    # …while two terms that share a wording are two ("friction rate" and "static pressure")
+    two_terms = EN.lint("Check the friction rate first. Then measure the static pressure.")
+    one_term = EN.lint("Check the friction rate first. Then measure the friction rate again.")
+    assert two_terms.verdicts["peer-jargon"].evidence > one_term.verdicts["peer-jargon"].evidence > 0
+    # …and a term and its plural are one, even where the wording's plural is irregular
+    plural = FR.lint("La juridiction compétente tranche. Les juridictions compétentes aussi.")
+    singular = FR.lint("La juridiction compétente tranche. Rien de plus.")
+    assert plural.verdicts["peer-jargon"].evidence == singular.verdicts["peer-jargon"].evidence > 0
 
 
 def test_self_reference_alone_never_earns_a_self_promotion_warning():

@@ -56,6 +56,9 @@ class Finding:
     suggestions: list[str] = field(default_factory=list)
     regions: list[frozenset] | None = None  # per suggestion: where it is the usage (empty: everywhere)
     strength: float | None = None  # set when the finding weighs other than its rule's strength
+    # Findings of one rule with the same key are one piece of evidence (a substitution's lexicon
+    # entry, whatever variant matched); None: the matched words decide (verdict.py).
+    evidence_key: str | None = None
 
 
 class TermSet:

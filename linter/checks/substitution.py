@@ -43,7 +43,7 @@ class SubstitutionCheck(Check):
                 if variant.lower() in known:
                     continue
                 try:
-                    ctx.index.add(variant, (self.group, (parsed, forms)))
+                    ctx.index.add(variant, (self.group, (parsed, forms, term)))
                 except ValueError as exc:
                     raise RuleError(rule.path, "match.swap", str(exc)) from None
         # Known terms stay in the index, with no alternatives, and are dropped after the
@@ -108,7 +108,7 @@ class SubstitutionCheck(Check):
             if self.skip_explained and _learnt(_folded(text[hit.start:hit.end]), defined):
                 continue
             original = text[hit.start:hit.end]
-            alternatives, forms = hit.payload
+            alternatives, forms, term = hit.payload
             start = hit.start
             # « le feedback » → « la rétroaction », "an SLA" → "a service agreement": an alternative
             # brings its determiner along when the one written no longer fits.
@@ -132,7 +132,7 @@ class SubstitutionCheck(Check):
             findings.append(Finding(hit.block, start, hit.end,
                                     args={"suggestion": suggestions[0] if suggestions else "",
                                           "match": " ".join(text[hit.start:hit.end].split())},
-                                    suggestions=suggestions, regions=regions))
+                                    suggestions=suggestions, regions=regions, evidence_key=term))
         return findings
 
 
