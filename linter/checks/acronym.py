@@ -53,9 +53,12 @@ class AcronymCheck(Check):
         # Acronyms as frequent as an everyday word (HTML, SMS) are familiar to readers.
         self.familiar_zipf = number(rule, self.spec, "familiar_zipf", 3.0)
         # wordfreq counts an acronym with its lowercase homograph: "DOT" as often as "dot", « ROI » as
-        # « roi ». When the lowercase form is a word of the language (its plural is frequent too: "dots",
-        # « rois »; an acronym's plural is rare: "seos"), its frequency says nothing of the acronym's.
-        self.homograph_plural_zipf = number(rule, self.spec, "homograph_plural_zipf", 0) or None
+        # « roi ». For the trade acronyms a lexicon lists as such, frequency says nothing of the acronym.
+        self.homographs: set[str] = set()
+        names = self.spec.get("homograph_lexicon", [])
+        for name in [names] if isinstance(names, str) else names:
+            for line in ctx.lexicon(rule, name, "match.homograph_lexicon"):
+                self.homographs.update(word.upper() for word in line.split())
         self.lang = ctx.lang
         # Words that make an acronym an organisation's name: « la société TDF », "KPMG LLP".
         # (an elided article may stand between: « inscrit à l'OMK », « agréé par l'AMF »; so may the
@@ -101,16 +104,11 @@ class AcronymCheck(Check):
                 if _ticker(text, match.start(1)) or self._surname_in_capitals(text, match.start(1)) \
                         or self._organisation(text, match.start(1), match.end(2)):
                     continue
-                if frequent(self.lang, acronym, self.familiar_zipf) and not self._homograph(acronym):
+                if acronym not in self.homographs and frequent(self.lang, acronym, self.familiar_zipf):
                     continue
                 findings[acronym] = Finding(number_, match.start(1), match.end(2), args={"acronym": acronym})
         return list(findings.values())
 
-
-    def _homograph(self, acronym: str) -> bool:
-        """The acronym's lowercase form is an everyday word of the language ("dot", « roi »)."""
-        return self.homograph_plural_zipf is not None and not acronym.endswith("S") \
-            and frequent(self.lang, acronym.lower() + "s", self.homograph_plural_zipf)
 
     def _organisation(self, text: str, start: int, end: int) -> bool:
         return bool(self.name_before and self.name_before.search(text[max(0, start - 160):start])) \
