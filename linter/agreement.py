@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .wordclasses import lemmas
+
 # Words after which a French or English noun phrase's head is over: its prepositions and relative
 # pronouns (« lettre d'information », « protection contre la foudre », "fee per visit"). A verb after a
 # relative pronoun stays as written (« moulures qui cache »): lexicons give such wordings a plural line.
@@ -16,15 +18,18 @@ _PHRASE_BREAK = {
     "fr": {"de", "d'", "du", "des", "à", "au", "aux", "en", "pour", "par", "sur", "avec", "sans", "et", "ou",
            "sous", "contre", "dans", "chez", "entre", "vers", "selon", "après", "avant", "qui", "que", "qu'", "dont",
            "devant", "derrière", "parmi", "malgré", "durant", "pendant", "depuis", "jusqu'", "hors", "lors", "via",
-           "comme", "afin", "près", "auprès", "outre", "suivant",
-           # a determiner, a pronoun or an adverb opens another phrase (« recours devant la plus haute
-           # juridiction »: not « las plus hautes »)
+           "afin", "près", "auprès", "outre", "suivant", "où", "quand", "si", "lorsque", "lorsqu'",
+           # a determiner or a pronoun opens another phrase (« recours devant la plus haute juridiction »:
+           # not « las plus hautes »)
            "le", "la", "les", "l'", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "mon", "ma", "mes",
-           "votre", "vos", "notre", "nos", "leur", "leurs", "plus", "moins", "très", "trop", "bien", "non", "pas",
-           "ne", "n'", "se", "s'", "y"},
+           "votre", "vos", "notre", "nos", "leur", "leurs", "ne", "n'", "se", "s'", "y"},
     "en": {"of", "for", "to", "in", "on", "with", "and", "or", "by", "under", "over", "per", "from", "at",
-           "into", "about", "that", "which", "who"},
+           "into", "about", "that", "which", "who", "after", "before", "when", "where", "until", "between",
+           "against", "as", "than", "if", "while", "because"},
 }
+# Adverbs inside a French noun phrase stay as written while the adjective after them agrees
+# (« périodes non indemnisées », « offres jugées trop basses »).
+_FRENCH_ADVERBS = {"non", "plus", "moins", "très", "trop", "bien", "pas", "peu", "assez", "aussi", "si", "tout", "comme"}
 _FRENCH_INVARIABLE_AL = {"bal", "carnaval", "chacal", "festival", "récital", "régal", "final", "natal", "naval", "banal"}
 
 
@@ -149,8 +154,17 @@ def pluralize_phrase(phrase: str, lang: str) -> str:
         if word[-1:] in ",;:.)":  # punctuation ends the phrase: « bilan environnemental, social » → « bilans environnementaux, social »
             end = index + 1
             break
-    marked = range(end) if lang == "fr" else [end - 1]
+    marked = [i for i in range(end) if words[i].lower() not in _FRENCH_ADVERBS] if lang == "fr" else [_english_head(words, end)]
     return " ".join(_plural_word(w, lang) if i in marked else w for i, w in enumerate(words))
+
+
+def _english_head(words: list[str], end: int) -> int:
+    """The head noun of an English phrase that ends before `end`: its last word, or the word before a
+    participle that follows it ("loan repaid after…", "income taxed when…": loan, income)."""
+    head = end - 1
+    while head > 0 and not words[head].lower().endswith("s") and lemmas("en", words[head].lower().rstrip(",;:.)")):
+        head -= 1
+    return head
 
 
 def _plural_word(word: str, lang: str) -> str:

@@ -73,6 +73,11 @@ def test_a_term_is_matched_whole_or_not_at_all():
     ("landing page, blog", "en", "landing pages, blog"),
     ("moving savings into an account", "en", "moving savings into an account"),
     ("business process", "en", "business processes"),
+    # adverbs stay, the adjective after them agrees; an English participle after the head noun stays
+    ("période non indemnisée", "fr", "périodes non indemnisées"),
+    ("vente considérée comme faite", "fr", "ventes considérées comme faites"),
+    ("lieu où tout se joue", "fr", "lieux où tout se joue"),
+    ("loan repaid after the bank loan, at a higher rate", "en", "loans repaid after the bank loan, at a higher rate"),
 ])
 def test_plural_of_a_noun_phrase(phrase, lang, plural):
     assert pluralize_phrase(phrase, lang) == plural
