@@ -30,6 +30,7 @@ _PHRASE_BREAK = {
 # Adverbs inside a French noun phrase stay as written while the adjective after them agrees
 # (« périodes non indemnisées », « offres jugées trop basses »).
 _FRENCH_ADVERBS = {"non", "plus", "moins", "très", "trop", "bien", "pas", "peu", "assez", "aussi", "si", "tout", "comme"}
+_FRENCH_AIL_AUX = {"bail", "corail", "émail", "soupirail", "travail", "vantail", "vitrail"}
 _FRENCH_INVARIABLE_AL = {"bal", "carnaval", "chacal", "festival", "récital", "régal", "final", "natal", "naval", "banal"}
 
 
@@ -184,6 +185,8 @@ def _plural_word(word: str, lang: str) -> str:
         return word + "s"
     if lower.endswith(("s", "x", "z")):
         return word
+    if lower in _FRENCH_AIL_AUX:
+        return word[:-3] + "aux"  # « bail » -> « baux », « travail » -> « travaux »
     if lower.endswith("al") and lower not in _FRENCH_INVARIABLE_AL:
         return word[:-2] + "aux"
     if lower.endswith(("eau", "au", "eu")) and lower not in {"pneu", "bleu", "landau"}:

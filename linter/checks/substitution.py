@@ -138,15 +138,19 @@ class SubstitutionCheck(Check):
 
 
 
+# A word at least this frequent (Zipf: one in ten thousand) is an everyday word.
+_EVERYDAY_ZIPF = 4.0
+
+
 def _plural(term: str, lang: str) -> str:
     """The plural a writer would use of a listed term, or "" when it would mislead: a term already in
     the plural or not a word ("Kubernetes", "2FA"), or a single word whose plural is an everyday word
     of its own while the term is not ("good" is no trade term, "goods" a common word)."""
     last = term.rsplit(" ", 1)[-1]
-    if not last.isalpha() or len(last) < 3 or last[-1].lower() in "sxz" or (lang == "en" and last.isupper()):
-        return ""
+    if not last.isalpha() or len(last) < 3 or last[-1].lower() in "sxz" or last.isupper():
+        return ""  # (an acronym's plural is its own business: « injections SQL », "the APIs")
     plural = pluralize_phrase(term, lang)
-    if plural == term or (" " not in term and frequent(lang, plural, 4.0) and not frequent(lang, term, 4.0)):
+    if plural == term or (" " not in term and frequent(lang, plural, _EVERYDAY_ZIPF) and not frequent(lang, term, _EVERYDAY_ZIPF)):
         return ""
     return plural
 
