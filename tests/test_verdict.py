@@ -797,3 +797,13 @@ def test_a_writer_who_says_i_outside_quotations_needs_more_release_evidence():
     story = ("I met the team last spring and my notes say it all.\n\n"
              "“We pick special projects,” said Marcel Letourneau, the company's president. “Six weeks,” he added.")
     assert EN.lint(story).verdicts["press-release"].required == pytest.approx(4.0)
+
+
+def test_a_spokesperson_quoted_by_pronoun_weighs_half():
+    """"He said: “…”" right after an introduction by title is the release's mechanics, but the pronoun
+    may point at someone else: half the strength of a quotation by name, so it is no verdict alone."""
+    by_name = EN.lint("Jane Doe, CEO of Acme, opened the plant.\n\n“Nice plant,” Doe said.")
+    by_pronoun = EN.lint("Jane Doe, CEO of Acme, opened the plant.\n\nShe said: “Nice plant.”")
+    strength = lambda result: [d.strength for d in result.diagnostics if d.rule == "en.press-release.introduced-spokesperson"]
+    assert strength(by_name) == [2.0] and strength(by_pronoun) == [1.0]
+    assert by_pronoun.profile["press-release"]["verdict"]["severity"] == "suggestion"

@@ -12,11 +12,13 @@ surname: « M. Roy », « Jean Roy », "Roy") is the last word of a name introdu
 place (an introduction that is the reference's own words does not count). A reference may
 instead capture a personal pronoun in a group named `pronoun` ("He said: “…”", « Elle précise : « … » »):
 it counts when an introduction stands before it in its paragraph or in the paragraph just before,
-as news copy introduces its speaker and quotes them in the next paragraph.
+as news copy introduces its speaker and quotes them in the next paragraph, and weighs half the
+rule's strength (the pronoun may point at someone else).
 """
 from __future__ import annotations
 
 from .base import Check, Finding, blocks_to_search, compile_rule_regex, require, string_list
+from ..verdict import DEFAULT_STRENGTH
 from ..prefilter import Search
 from ..rulepack.schema import RuleError
 
@@ -29,6 +31,7 @@ class ReferenceCheck(Check):
         require(rule, self.spec, "regex", "introductions")
         self.references = _named_patterns(rule, ctx, self.spec["regex"], "match.regex")
         self.introductions = _named_patterns(rule, ctx, self.spec["introductions"], "match.introductions")
+        self._strength = rule.strength if rule.strength is not None else DEFAULT_STRENGTH[rule.severity]
 
     def run(self, analysis):
         references = list(_named_hits(analysis, self.references))
@@ -50,7 +53,10 @@ class ReferenceCheck(Check):
             else:
                 found = any(place != (number, name_end) for place in introduced.get(surname, ()))
             if found:
-                findings.append(Finding(number, start, end, suggestions=list(self.rule.suggestions)))
+                # A pronoun may point at someone else than the spokesperson ("Her neighbour Tom came
+                # too. He said: …"): it weighs half the rule's strength.
+                findings.append(Finding(number, start, end, suggestions=list(self.rule.suggestions),
+                                        strength=None if surname else self._strength / 2))
         return findings
 
 
