@@ -8,7 +8,7 @@ The author's organisation is
 - the name a "we" sentence is placed at: "At Acme, we…", "Here at Acme Ltd we…",
   « Chez Acme, nous… » (the writer speaks from inside the organisation), and
 - the name a page welcomes its reader to: "Welcome to Acme Dental", « Bienvenue chez Acme »
-  (in a text where the organisation says "we" / « nous »), and
+  (where the organisation says "we" / « nous » in that paragraph or the next), and
 - a capitalised name (one to four words) that opens at least `min_subject` sentences
   as their subject: the text keeps talking about it (unless the text acquires it or merges
   with it: a release's other party). A one-word name must not be an
@@ -48,7 +48,8 @@ _WELCOME = {
     "fr": re.compile(rf"(?<![\w-])[Bb]ienvenue[ \t]+chez[ \t]+({_NAME})"),
 }
 _ORGANISATION_SPEAKS = {
-    "en": re.compile(r"(?<![\w'’-])(?:we|our|us)(?![\w'’-])", re.I),
+    # ("us" in small letters: "the US" is a country)
+    "en": re.compile(r"(?<![\w'’-])(?:[Ww]e|[Oo]ur|us)(?![\w'’-])"),
     "fr": re.compile(r"(?<![\w'’-])(?:nous|notre|nos)(?![\w'’-])", re.I),
 }
 
@@ -81,10 +82,14 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
             if name not in names and not _everyday_word(lang, name):
                 names.append(name)
     welcome, speaks = _WELCOME.get(lang), _ORGANISATION_SPEAKS.get(lang)
-    greeted = [_trim(re.split(r"[.!?]\s", m.group(1))[0]) for text in block_texts for m in welcome.finditer(text)] \
-        if welcome else []
-    if greeted and any(speaks.search(text) for text in block_texts):
-        names.extend(name for name in dict.fromkeys(greeted) if name not in names and not _everyday_word(lang, name))
+    for index, text in enumerate(block_texts if welcome else ()):
+        for match in welcome.finditer(text):
+            # the organisation speaks in the welcome's paragraph or the next one
+            if not any(speaks.search(nearby) for nearby in block_texts[index:index + 2]):
+                continue
+            name = _trim(re.split(r"[.!?]\s", match.group(1))[0])
+            if name not in names and not _everyday_word(lang, name):
+                names.append(name)
     subjects: Counter[str] = Counter()
     for text, starts in zip(block_texts, sentence_starts):
         for start in starts:

@@ -469,7 +469,8 @@ def test_author_names_from_about_heading_and_repeated_subjects():
     # The house a page welcomes its reader to, when the organisation speaks in the text
     assert author_names("en", ["Welcome to Acme Dental! We care for your smile."], [[0]]) == ["Acme Dental"]
     assert author_names("fr", ["Bienvenue chez Boulangerie Roy. Nos pains sont faits main."], [[0]]) == ["Boulangerie Roy"]
-    assert author_names("en", ["Welcome to Paris, the city of light."], [[0]]) == []  # nobody says "we"
+    assert author_names("en", ["Welcome to Lisbon, the city of light.", "Flights to the US are cheap."], [[0], [0]]) == []
+    assert author_names("en", ["Welcome to Lisbon.", "Trams.", "Trams.", "We loved it."], [[0], [0], [0], [0]]) == []
     assert author_names("en", ["Welcome to the Club. We meet on Mondays."], [[0]]) == []  # an everyday word
 
 
