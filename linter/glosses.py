@@ -104,6 +104,16 @@ def follows_its_name(text: str, start: int, acronym: str) -> bool:
     return False
 
 
+def spelled_out_after(text: str, end: int, acronym: str) -> bool:
+    """The words just after `end` spell the acronym out: their initials (but « de », "and"...) give its
+    letters in order ("MEP stands for | mechanical, electrical and plumbing")."""
+    letters = [c for c in _unaccented(acronym.rstrip("s")).lower() if c.isalpha()]
+    words = [w for w in re.findall(r"[\w&]+", text[end:end + 160]) if w.lower() not in _NAME_JOINERS]
+    if len(letters) < 2 or len(words) < len(letters):
+        return False
+    return [_unaccented(w[0]).lower() for w in words[:len(letters)]] == letters
+
+
 def _subsequence(items, sequence) -> bool:
     """Whether `items` appear in `sequence` in the same order (not necessarily side by side)."""
     remaining = iter(sequence)

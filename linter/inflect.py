@@ -114,7 +114,7 @@ def french_adjective_forms(lemma: str) -> list[str]:
         feminine = lemma[:-1] + "ve"
     elif lemma.endswith("er"):
         feminine = lemma[:-2] + "ère"
-    elif lemma.endswith("ateur"):  # novateur -> novatrice, créateur -> créatrice
+    elif lemma.endswith(("ateur", "cteur", "iteur", "uteur")):  # novatrice, protectrice, distributrice
         feminine = lemma[:-3] + "rice"
     elif lemma.endswith("eur") and not lemma.endswith(("érieur", "meilleur", "majeur", "mineur")):  # trompeur -> trompeuse
         feminine = lemma[:-1] + "se"

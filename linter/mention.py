@@ -343,8 +343,9 @@ _SIGNED = re.compile(r"[ \t]*+(?:\n[ \t]*+(?:[—–-][ \t]*+)?|[—–-][ \t]*+
                      r"[ \t]*+(?:,|\n|$)")
 
 
-# A quotation captioned by its speaker: a capitalised first and last name, a comma, their role, a colon.
-_CAPTIONED_BEFORE = re.compile(r"(?-i:[A-ZÀ-Ý][\w'’-]+)[ \t]+(?-i:[A-ZÀ-Ý][\w'’-]+),[ \t]+[^:\n«»“”\"]{2,80}?[ \t]*+:[ \t]*+$")
+# A quotation captioned by its speaker: a capitalised first and last name, a comma, their role, a colon
+# (not the company's own motto: « Chez Acme Conseil, notre promesse : « … » »).
+_CAPTIONED_BEFORE = re.compile(r"(?<![Cc]hez )(?<![Aa]t )(?-i:[A-ZÀ-Ý][\w'’-]+)[ \t]+(?-i:[A-ZÀ-Ý][\w'’-]+),[ \t]+[^:\n«»“”\"]{2,80}?[ \t]*+:[ \t]*+$")
 
 
 def _attribution_patterns(speech_words: tuple[str, ...]) -> tuple[re.Pattern | None, re.Pattern | None]:

@@ -310,6 +310,7 @@ def test_inflection():
     assert "rigoureuse" in french_adjective_forms("rigoureux") and "primées" in french_adjective_forms("primé")
     assert set(french_adjective_forms("novateur")) == {"novateur", "novatrice", "novateurs", "novatrices"}
     assert "trompeuse" in french_adjective_forms("trompeur") and "supérieures" in french_adjective_forms("supérieur")
+    assert "protectrice" in french_adjective_forms("protecteur") and "menteuse" in french_adjective_forms("menteur")
 
 
 @pytest.mark.parametrize("pack, field", [
@@ -771,6 +772,8 @@ def test_praise_in_someone_s_quoted_speech_weighs_less():
     # a quotation captioned by its speaker and their role, then a colon
     captioned = "La parole à Olivier Huart, PDG du groupe TDF : « Nous avons une équipe exceptionnelle. »"
     assert max(strengths(FR, captioned)) <= 0.25
+    motto = "Chez Acme Conseil, notre promesse : « Nous avons une équipe exceptionnelle. »"
+    assert max(strengths(FR, motto)) == 1.0
     # a statement that fills its paragraph is speech; a short quoted phrase alone in its paragraph is a mention
     statement = ("We build bridges.\n\n“Our world-leading engineers have built bridges on every continent "
                  "for forty years.”")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..glosses import explained_after, follows_its_name, is_gloss_itself
+from ..glosses import explained_after, follows_its_name, is_gloss_itself, spelled_out_after
 from ..wordfreqs import frequent
 from .base import Check, Finding, number
 
@@ -29,7 +29,8 @@ _AMOUNT_AFTER = re.compile(r"[ \t\u00a0\u202f]?\d")
 # Acronyms are also glossed with "pour": "SEO pour Search Engine Optimization".
 _EXPANDED_WITH_FOR = re.compile(r"\s*+,?\s*(?:pour|for)\s+[A-Z]")
 # …or spelled out by a verb of meaning: "MEP stands for mechanical, electrical and plumbing", « PCA est
-# l'acronyme de plan de continuité » (not "the GDPR means you must…", « le RGPD signifie que… »: a consequence).
+# l'acronyme de plan de continuité », the words after it giving its letters (not "a low DSCR stands for
+# trouble", « un mauvais DPE signifie une baisse du prix »: a consequence).
 _SPELLED_OUT = re.compile(r"\s++(?:stands\s+for|is\s+short\s+for|is\s+an?\s+(?:acronym|abbreviation|initialism)\s+(?:for|of)"
                           r"|est\s+l['’](?:acronyme|abréviation|abrégé)\s+d(?:e\s|['’])|(?:signifie|veut\s+dire)(?!\s+qu))",
                           re.IGNORECASE)
@@ -170,7 +171,12 @@ def _ticker(text: str, start: int) -> bool:
 
 def _explained(text: str, start: int, end: int) -> bool:
     return explained_after(text, end) or is_gloss_itself(text, start, end) or bool(_EXPANDED_WITH_FOR.match(text, end)) \
-        or bool(_SPELLED_OUT.match(text, end)) or follows_its_name(text, start, text[start:end])
+        or _spelled_out_by_a_verb(text, start, end) or follows_its_name(text, start, text[start:end])
+
+
+def _spelled_out_by_a_verb(text: str, start: int, end: int) -> bool:
+    verb = _SPELLED_OUT.match(text, end)
+    return verb is not None and spelled_out_after(text, verb.end(), text[start:end])
 
 
 def _in_capitals_run(text: str, start: int, end: int) -> bool:
