@@ -23,50 +23,65 @@ except ImportError:  # pragma: no cover - another Python implementation
 
 def required_literal(pattern: re.Pattern) -> str | None:
     """The longest run of plain characters (ASCII, or punctuation such as ’) in every match
-    (casefolded when the pattern ignores case), or None when there is none worth checking."""
+    (casefolded when the pattern ignores case), or None when there is no single one."""
+    literals = required_literals(pattern)
+    return literals[0] if literals is not None and len(literals) == 1 else None
+
+
+# More alternatives than this make the pre-check cost about what the regex search would.
+_MAX_ALTERNATIVES = 24
+
+
+def required_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Runs of plain characters one of which is in every match (casefolded when the pattern
+    ignores case): a single run when the pattern has one, else one run per alternative of an
+    alternation every match goes through (`\\b(?:leader|pionnier)\\s` -> leader, pionnier).
+    None when there is nothing worth checking."""
     if _sre_parser is None or not isinstance(pattern.pattern, str):
         return None
     try:
-        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
-        runs = _literal_runs(list(parsed))
+        literals = _requirement(list(_sre_parser.parse(pattern.pattern, pattern.flags)))
     except Exception:  # noqa: BLE001 - an optimisation must never break a rule
         return None
-    if not runs:
+    if literals is None:
         return None
-    literal = max(runs, key=len)
-    return literal.casefold() if pattern.flags & re.IGNORECASE else literal
+    return tuple(literal.casefold() for literal in literals) if pattern.flags & re.IGNORECASE else literals
 
 
-def _literal_runs(items) -> list[str] | None:
-    """Runs of consecutive literal characters of a concatenation; None if unsure."""
-    runs, current = [], ""
+def _requirement(items) -> tuple[str, ...] | None:
+    """The most selective requirement of a concatenation: a run of literal characters, or the
+    requirement of a part every match goes through (a group, an alternation, a `+` repeat).
+    Most selective: its shortest alternative is the longest, then it has the fewest alternatives."""
+    candidates, current = [], ""
     for op, value in items:
         if op is _sre.LITERAL and _plain(value):
             current += chr(value)
-        elif op is _sre.AT:
+            continue
+        if op is _sre.AT:
             continue  # \b, ^, $: match no character, so the run goes on
-        elif op is _sre.SUBPATTERN:
+        candidates.append((current,) if current else None)
+        current = ""
+        if op is _sre.SUBPATTERN:
             _group, add_flags, del_flags, body = value
-            if add_flags or del_flags:
-                # (?-i:...) and friends change what a literal inside means: the group gives no
-                # literal, but the runs around it still do (\bSchedule\s+(?-i:[A-Z]) needs "schedule").
-                runs.append(current)
-                current = ""
-                continue
-            inner = _literal_runs(list(body))
-            if inner is None:
-                return None
-            runs.extend(inner)
-            current = ""
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and value[0] >= 1 and len(value[2]) == 1 \
-                and value[2][0][0] is _sre.LITERAL and _plain(value[2][0][1]):
-            runs.extend([current, chr(value[2][0][1])])  # "!+": at least one "!"
-            current = ""
-        else:
-            runs.append(current)
-            current = ""
-    runs.append(current)
-    return [run for run in runs if run]
+            # (?-i:...) and friends change what a literal inside means: the group gives no
+            # literal, but the runs around it still do (\bSchedule\s+(?-i:[A-Z]) needs "schedule").
+            if not (add_flags or del_flags):
+                candidates.append(_requirement(list(body)))
+        elif op is _sre.BRANCH:
+            candidates.append(_any_of([_requirement(list(branch)) for branch in value[1]]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+            candidates.append(_requirement(list(value[2])))  # "!+": at least one "!"
+    candidates.append((current,) if current else None)
+    found = [c for c in candidates if c]
+    return max(found, key=lambda c: (min(map(len, c)), -len(c))) if found else None
+
+
+def _any_of(requirements: list[tuple[str, ...] | None]) -> tuple[str, ...] | None:
+    """An alternation's requirement: one of its branches' (each branch must have one)."""
+    if not requirements or any(r is None for r in requirements):
+        return None
+    literals = tuple(dict.fromkeys(literal for r in requirements for literal in r))
+    return literals if len(literals) <= _MAX_ALTERNATIVES else None
 
 
 def _plain(code: int) -> bool:
@@ -89,7 +104,7 @@ class Search:
     and it hashes fast (a compiled pattern hashes its whole compiled code on every call, a
     few microseconds for the large verb alternations, for each of thousands of blocks)."""
 
-    __slots__ = ("pattern", "key", "literal", "ignores_case", "group", "at_line_starts", "words")
+    __slots__ = ("pattern", "key", "literals", "ignores_case", "group", "at_line_starts", "words")
 
     def __init__(self, pattern: re.Pattern, words: dict[str, tuple[str, frozenset[str]]] | None = None) -> None:
         """`words`: group name -> (word class name, its lower-case forms); a match counts only
@@ -98,15 +113,18 @@ class Search:
         self.words = tuple((group, forms) for group, (_, forms) in sorted((words or {}).items()))
         self.key = ("regex", pattern.pattern, pattern.flags,
                     tuple((group, name) for group, (name, _) in sorted((words or {}).items())))
-        self.literal = required_literal(pattern)
+        self.literals = required_literals(pattern)
         self.ignores_case = bool(pattern.flags & re.IGNORECASE)
         self.group = "mark" if "mark" in pattern.groupindex else 0  # the span a match reports
         self.at_line_starts = starts_at_line_start(pattern)
 
     def may_match(self, text: str, folded: str) -> bool:
         """False only when the regex cannot match `text` (`folded` is its casefold)."""
-        literal = self.literal
-        return literal is None or literal in (folded if self.ignores_case else text)
+        literals = self.literals
+        if literals is None:
+            return True
+        haystack = folded if self.ignores_case else text
+        return any(literal in haystack for literal in literals)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Non-empty matches of the regex (of its group named `mark` if it has one)."""
