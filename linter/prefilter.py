@@ -124,7 +124,7 @@ class Search:
         if literals is None:
             return True
         haystack = folded if self.ignores_case else text
-        return any(literal in haystack for literal in literals)
+        return any(map(haystack.__contains__, literals))  # no generator: asked of every block for every regex
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Non-empty matches of the regex (of its group named `mark` if it has one)."""
