@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .cues import recurs
+from .prefilter import Search
 from .terms import same_term
 
 # Opening quotation mark -> the marks that close it. Straight double quotes pair with themselves.
@@ -44,7 +45,7 @@ class MentionModel:
     cues: re.Pattern | None
     max_quoted_words: int = 8
     examples: re.Pattern | None = None  # "for example", « par exemple »: introduces examples
-    # (category, cue, minimum count, not_after): a draft about that kind of writing; a cue right
+    # (category, cue (a Search), minimum count, not_after): a draft about that kind of writing; a cue right
     # after `not_after` ("no jargon", « sans jargon ») is a promise, not a topic.
     topics: tuple = ()
     # Dimensions whose quoted words are still used: a trade term in quotation marks (« nofollow »)
@@ -71,7 +72,7 @@ class MentionModel:
         spec = spec or {}
         cues = [c for c in spec.get("cues", []) if isinstance(c, str) and c.strip()]
         examples = [c for c in spec.get("examples", []) if isinstance(c, str) and c.strip()]
-        topics = tuple((category, re.compile(topic["cue"], re.IGNORECASE), int(topic.get("min", 3)),
+        topics = tuple((category, Search(re.compile(topic["cue"], re.IGNORECASE)), int(topic.get("min", 3)),
                         re.compile(rf"(?:{topic['not_after']})\s*$", re.IGNORECASE) if topic.get("not_after") else None)
                        for category, topic in (spec.get("topics") or {}).items())
         announcements = [c for c in spec.get("announcements", []) if isinstance(c, str) and c.strip()]
@@ -362,11 +363,15 @@ def _alternation(patterns: list[str]) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
+# Every character _open_quote_before acts on: the marks of _PAIRS and _CLOSERS, and the straight apostrophe.
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | _CLOSERS | {"'"}))) + "]")
+
+
 def _open_quote_before(text: str, lower: int, start: int) -> tuple[int, str]:
     """The innermost quotation mark opened in text[lower:start] and not closed there."""
     stack: list[tuple[int, str]] = []
-    for i in range(lower, start):
-        ch = text[i]
+    for mark in _QUOTE_MARK.finditer(text, lower, start):  # only the marks matter: go from one to the next
+        i, ch = mark.start(), mark.group()
         if ch == "'":
             # Straight single quotes quote too ('optimise your sitemap'); an apostrophe sits inside
             # a word (it's, l'idée), a quotation mark at a word's edge.
