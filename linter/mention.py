@@ -23,10 +23,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from .cues import recurs
-from .prefilter import Search
+from .prefilter import Search, casefold_for_search
 from .terms import same_term
 
 # Opening quotation mark -> the marks that close it. Straight double quotes pair with themselves.
@@ -139,16 +140,16 @@ class MentionModel:
         the block's memo (analysis.BlockData.memo), where a sentence's cues are kept once found.
         `nearby()`: the text of the blocks around, for the other lines of a list (default: `before`)."""
         nearby = nearby or before
+        memo = {} if memo is None else memo
         if category not in self.quotes_still_count and self._in_short_quotation(text, sentence, start, end, memo):
             return True
-        if self._introduced_as_examples(text, sentence[0], before):
+        if self._introduced_as_examples(text, sentence[0], before, memo):
             return True
         # A list's items may share the sentence of the line announcing them ("…the following things
         # in your PR:" then one item per line): read up from the finding's own line.
         if self.announcements is not None and _on_a_short_line(text, start, end) and self._introduced_as_examples(
-                text, text.rfind("\n", 0, start) + 1, before, colons=False):
+                text, text.rfind("\n", 0, start) + 1, before, memo, colons=False):
             return True
-        memo = {} if memo is None else memo
         if category in self.headword_lists and _is_list_headword(text, start, end, nearby, memo):
             return True
         if _is_list_headword(text, start, end, nearby, memo, _DASH_HEADWORD_LINE):
@@ -166,12 +167,18 @@ class MentionModel:
             memo[key] = tuple(m.span() for m in self.cues.finditer(text, *sentence))
         return memo[key]
 
-    def _introduced_as_examples(self, text: str, end: int, before: Callable[[], str], colons: bool = True) -> bool:
+    def _introduced_as_examples(self, text: str, end: int, before: Callable[[], str], memo: dict,
+                                colons: bool = True) -> bool:
         # The nearest line before `end` that ends with a colon announces words or examples (with
         # `colons`), or a line announces a list of words, and only short lines (list items, the
         # examples themselves) stand between. The blocks before are read only when this block's
         # own lines do not decide.
-        verdict, lines_seen = self._introduction_in(text, end, _MAX_LIST_LINES, colons)
+        # What this block's own lines say depends on its text alone: read once per sentence start
+        # (`memo`: the block's), however many findings the sentence holds.
+        key = ("introduction", end, colons)
+        if key not in memo:
+            memo[key] = self._introduction_in(text, end, _MAX_LIST_LINES, colons)
+        verdict, lines_seen = memo[key]
         if verdict is None:
             previous = before()
             verdict, _ = self._introduction_in(previous, len(previous), _MAX_LIST_LINES - lines_seen, colons)
@@ -198,13 +205,23 @@ class MentionModel:
             if not line:
                 continue
             seen += 1
-            if self.announcements is not None and self.announcements.search(line):
+            if self.announcements is not None and self._announces(line):
                 return True, seen
             if colons and line.endswith(":"):
                 return any(p is not None and p.search(line) for p in (self.cues, self.examples)), seen
             if len(line.split()) > 15:
                 return False, seen
         return None, seen
+
+    def _announces(self, line: str) -> bool:
+        """Does the line announce a list of words? (A line without the literals the announcements
+        need is not searched: most lines announce nothing.)"""
+        return self._announcement_search.may_match(line, casefold_for_search(line)) \
+            and self.announcements.search(line) is not None
+
+    @cached_property
+    def _announcement_search(self) -> Search:
+        return Search(self.announcements)
 
     def _in_short_quotation(self, text: str, sentence: tuple[int, int], start: int, end: int,
                             memo: dict | None = None) -> bool:

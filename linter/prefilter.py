@@ -80,7 +80,9 @@ def _any_of(requirements: list[tuple[str, ...] | None]) -> tuple[str, ...] | Non
     """An alternation's requirement: one of its branches' (each branch must have one)."""
     if not requirements or any(r is None for r in requirements):
         return None
-    literals = tuple(dict.fromkeys(literal for r in requirements for literal in r))
+    literals = list(dict.fromkeys(literal for r in requirements for literal in r))
+    # "mots" is in a text only if "mot" is: the shorter one says as much
+    literals = tuple(literal for literal in literals if not any(other in literal for other in literals if other != literal))
     return literals if len(literals) <= _MAX_ALTERNATIVES else None
 
 
