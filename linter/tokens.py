@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
@@ -71,8 +70,7 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseHit:
+class PhraseHit(NamedTuple):  # a named tuple, as Token: one for each phrase found in each block
     key: object  # what the phrase was registered for (rule id, lexicon entry...)
     first: int  # token indexes, inclusive first, exclusive last
     last: int
