@@ -433,17 +433,20 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     """(opening mark, closing mark or -1 when left open) of each double quotation in `text`, read
     once from the start; a quotation inside another belongs to it."""
     spans: list[tuple[int, int]] = []
-    opener_at, closers = -1, ""
-    for i, ch in enumerate(text):
-        if opener_at < 0:
-            if ch in "«“\"„":
-                opener_at, closers = i, _PAIRS[ch]
-        elif ch in closers:
-            spans.append((opener_at, i))
-            opener_at = -1
-    if opener_at >= 0:
-        spans.append((opener_at, -1))
+    position = 0
+    # From each opening mark straight to the first of its closing marks (no reading in between).
+    while (opening := _DOUBLE_OPENER.search(text, position)) is not None:
+        opener_at = opening.start()
+        closer_at = min((at for closer in _PAIRS[opening.group()] if (at := text.find(closer, opener_at + 1)) >= 0),
+                        default=-1)
+        spans.append((opener_at, closer_at))
+        if closer_at < 0:
+            break
+        position = closer_at + 1
     return spans
+
+
+_DOUBLE_OPENER = re.compile("[«“\"„]")
 
 
 def _opens_single(text: str, i: int) -> bool:
