@@ -113,7 +113,7 @@ class TermSet:
                 for group, name in words.items()}
 
     def find(self, analysis: DocumentAnalysis) -> list[Hit]:
-        hits = list(analysis.phrase_hits.get(self.group, ()))
+        hits = list(analysis.phrase_hits(self.group))
         for search, anchors in self.searches:
             for number, block in blocks_to_search(analysis, search, anchors):
                 spans = block.data.regex_spans(search)
