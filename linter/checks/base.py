@@ -121,6 +121,14 @@ class TermSet:
                     hits.extend(Hit(number, start, end) for start, end in spans)
         return longest_hits(hits)
 
+    def occurs_in(self, analysis: DocumentAnalysis) -> bool:
+        """Whether `find` would find anything, without making or sorting the hits (a draft holds
+        hundreds of « vous » when a rule only asks whether there is one)."""
+        if any(self.group in block.data.phrase_hits for block in analysis.blocks):
+            return True
+        return any(block.data.regex_spans(search) for search, anchors in self.searches
+                   for _number, block in blocks_to_search(analysis, search, anchors))
+
 
 def blocks_to_search(analysis: DocumentAnalysis, search: Search, anchors: tuple[frozenset[str], ...]):
     """(number, block) of the blocks a rule's regex may match in: the draft as a whole is asked
