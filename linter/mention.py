@@ -23,9 +23,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from .cues import recurs
+from .prefilter import Search, casefold_for_search
 from .terms import same_term
 
 # Opening quotation mark -> the marks that close it. Straight double quotes pair with themselves.
@@ -44,7 +46,7 @@ class MentionModel:
     cues: re.Pattern | None
     max_quoted_words: int = 8
     examples: re.Pattern | None = None  # "for example", « par exemple »: introduces examples
-    # (category, cue, minimum count, not_after): a draft about that kind of writing; a cue right
+    # (category, cue (a Search), minimum count, not_after): a draft about that kind of writing; a cue right
     # after `not_after` ("no jargon", « sans jargon ») is a promise, not a topic.
     topics: tuple = ()
     # Dimensions whose quoted words are still used: a trade term in quotation marks (« nofollow »)
@@ -71,7 +73,7 @@ class MentionModel:
         spec = spec or {}
         cues = [c for c in spec.get("cues", []) if isinstance(c, str) and c.strip()]
         examples = [c for c in spec.get("examples", []) if isinstance(c, str) and c.strip()]
-        topics = tuple((category, re.compile(topic["cue"], re.IGNORECASE), int(topic.get("min", 3)),
+        topics = tuple((category, Search(re.compile(topic["cue"], re.IGNORECASE)), int(topic.get("min", 3)),
                         re.compile(rf"(?:{topic['not_after']})\s*$", re.IGNORECASE) if topic.get("not_after") else None)
                        for category, topic in (spec.get("topics") or {}).items())
         announcements = [c for c in spec.get("announcements", []) if isinstance(c, str) and c.strip()]
@@ -138,16 +140,16 @@ class MentionModel:
         the block's memo (analysis.BlockData.memo), where a sentence's cues are kept once found.
         `nearby()`: the text of the blocks around, for the other lines of a list (default: `before`)."""
         nearby = nearby or before
+        memo = {} if memo is None else memo
         if category not in self.quotes_still_count and self._in_short_quotation(text, sentence, start, end, memo):
             return True
-        if self._introduced_as_examples(text, sentence[0], before):
+        if self._introduced_as_examples(text, sentence[0], before, memo):
             return True
         # A list's items may share the sentence of the line announcing them ("…the following things
         # in your PR:" then one item per line): read up from the finding's own line.
         if self.announcements is not None and _on_a_short_line(text, start, end) and self._introduced_as_examples(
-                text, text.rfind("\n", 0, start) + 1, before, colons=False):
+                text, text.rfind("\n", 0, start) + 1, before, memo, colons=False):
             return True
-        memo = {} if memo is None else memo
         if category in self.headword_lists and _is_list_headword(text, start, end, nearby, memo):
             return True
         if _is_list_headword(text, start, end, nearby, memo, _DASH_HEADWORD_LINE):
@@ -165,12 +167,18 @@ class MentionModel:
             memo[key] = tuple(m.span() for m in self.cues.finditer(text, *sentence))
         return memo[key]
 
-    def _introduced_as_examples(self, text: str, end: int, before: Callable[[], str], colons: bool = True) -> bool:
+    def _introduced_as_examples(self, text: str, end: int, before: Callable[[], str], memo: dict,
+                                colons: bool = True) -> bool:
         # The nearest line before `end` that ends with a colon announces words or examples (with
         # `colons`), or a line announces a list of words, and only short lines (list items, the
         # examples themselves) stand between. The blocks before are read only when this block's
         # own lines do not decide.
-        verdict, lines_seen = self._introduction_in(text, end, _MAX_LIST_LINES, colons)
+        # What this block's own lines say depends on its text alone: read once per sentence start
+        # (`memo`: the block's), however many findings the sentence holds.
+        key = ("introduction", end, colons)
+        if key not in memo:
+            memo[key] = self._introduction_in(text, end, _MAX_LIST_LINES, colons)
+        verdict, lines_seen = memo[key]
         if verdict is None:
             previous = before()
             verdict, _ = self._introduction_in(previous, len(previous), _MAX_LIST_LINES - lines_seen, colons)
@@ -197,13 +205,23 @@ class MentionModel:
             if not line:
                 continue
             seen += 1
-            if self.announcements is not None and self.announcements.search(line):
+            if self.announcements is not None and self._announces(line):
                 return True, seen
             if colons and line.endswith(":"):
                 return any(p is not None and p.search(line) for p in (self.cues, self.examples)), seen
             if len(line.split()) > 15:
                 return False, seen
         return None, seen
+
+    def _announces(self, line: str) -> bool:
+        """Does the line announce a list of words? (A line without the literals the announcements
+        need is not searched: most lines announce nothing.)"""
+        return self._announcement_search.may_match(line, casefold_for_search(line)) \
+            and self.announcements.search(line) is not None
+
+    @cached_property
+    def _announcement_search(self) -> Search:
+        return Search(self.announcements)
 
     def _in_short_quotation(self, text: str, sentence: tuple[int, int], start: int, end: int,
                             memo: dict | None = None) -> bool:
@@ -370,11 +388,15 @@ def _alternation(patterns: list[str]) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
+# Every character _open_quote_before acts on: the marks of _PAIRS and _CLOSERS, and the straight apostrophe.
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | _CLOSERS | {"'"}))) + "]")
+
+
 def _open_quote_before(text: str, lower: int, start: int) -> tuple[int, str]:
     """The innermost quotation mark opened in text[lower:start] and not closed there."""
     stack: list[tuple[int, str]] = []
-    for i in range(lower, start):
-        ch = text[i]
+    for mark in _QUOTE_MARK.finditer(text, lower, start):  # only the marks matter: go from one to the next
+        i, ch = mark.start(), mark.group()
         if ch == "'":
             # Straight single quotes quote too ('optimise your sitemap'); an apostrophe sits inside
             # a word (it's, l'idée), a quotation mark at a word's edge.
@@ -419,17 +441,20 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     """(opening mark, closing mark or -1 when left open) of each double quotation in `text`, read
     once from the start; a quotation inside another belongs to it."""
     spans: list[tuple[int, int]] = []
-    opener_at, closers = -1, ""
-    for i, ch in enumerate(text):
-        if opener_at < 0:
-            if ch in "«“\"„":
-                opener_at, closers = i, _PAIRS[ch]
-        elif ch in closers:
-            spans.append((opener_at, i))
-            opener_at = -1
-    if opener_at >= 0:
-        spans.append((opener_at, -1))
+    position = 0
+    # From each opening mark straight to the first of its closing marks (no reading in between).
+    while (opening := _DOUBLE_OPENER.search(text, position)) is not None:
+        opener_at = opening.start()
+        closer_at = min((at for closer in _PAIRS[opening.group()] if (at := text.find(closer, opener_at + 1)) >= 0),
+                        default=-1)
+        spans.append((opener_at, closer_at))
+        if closer_at < 0:
+            break
+        position = closer_at + 1
     return spans
+
+
+_DOUBLE_OPENER = re.compile("[«“\"„]")
 
 
 def _opens_single(text: str, i: int) -> bool:

@@ -23,50 +23,84 @@ except ImportError:  # pragma: no cover - another Python implementation
 
 def required_literal(pattern: re.Pattern) -> str | None:
     """The longest run of plain characters (ASCII, or punctuation such as ’) in every match
-    (casefolded when the pattern ignores case), or None when there is none worth checking."""
+    (casefolded when the pattern ignores case), or None when there is no single one."""
+    literals = required_literals(pattern)
+    return literals[0] if literals is not None and len(literals) == 1 else None
+
+
+# More alternatives than this make the pre-check cost about what the regex search would.
+_MAX_ALTERNATIVES = 24
+# Requirements checked per regex: the most selective ones ("the" is in most paragraphs, "won" or
+# "awarded" in few, and which is rarer is not known here).
+_MAX_REQUIREMENTS = 3
+
+
+def required_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Runs of plain characters one of which is in every match (casefolded when the pattern
+    ignores case): a single run when the pattern has one, else one run per alternative of an
+    alternation every match goes through (`\\b(?:leader|pionnier)\\s` -> leader, pionnier).
+    None when there is nothing worth checking. The most selective of `requirements(pattern)`."""
+    found = requirements(pattern)
+    return found[0] if found else None
+
+
+def requirements(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
+    """Sets of literals every match holds one of each (see required_literals), most selective
+    first: its shortest literal is the longest, then it has the fewest literals."""
     if _sre_parser is None or not isinstance(pattern.pattern, str):
-        return None
+        return ()
     try:
-        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
-        runs = _literal_runs(list(parsed))
+        found = _requirements(list(_sre_parser.parse(pattern.pattern, pattern.flags)), bool(pattern.flags & re.IGNORECASE))
     except Exception:  # noqa: BLE001 - an optimisation must never break a rule
-        return None
-    if not runs:
-        return None
-    literal = max(runs, key=len)
-    return literal.casefold() if pattern.flags & re.IGNORECASE else literal
+        return ()
+    if pattern.flags & re.IGNORECASE:
+        found = [tuple(literal.casefold() for literal in literals) for literals in found]
+    return tuple(sorted(dict.fromkeys(found), key=_selectivity)[:_MAX_REQUIREMENTS])
 
 
-def _literal_runs(items) -> list[str] | None:
-    """Runs of consecutive literal characters of a concatenation; None if unsure."""
-    runs, current = [], ""
+def _selectivity(literals: tuple[str, ...]) -> tuple[int, int]:
+    return -min(map(len, literals)), len(literals)
+
+
+def _requirements(items, ignore_case: bool) -> list[tuple[str, ...]]:
+    """The requirements of a concatenation: its runs of literal characters, and the requirements
+    of the parts every match goes through (a group, an alternation, a `+` repeat)."""
+    found, current = [], ""
     for op, value in items:
         if op is _sre.LITERAL and _plain(value):
             current += chr(value)
-        elif op is _sre.AT:
+            continue
+        if op is _sre.AT:
             continue  # \b, ^, $: match no character, so the run goes on
-        elif op is _sre.SUBPATTERN:
-            _group, add_flags, del_flags, body = value
-            if add_flags or del_flags:
-                # (?-i:...) and friends change what a literal inside means: the group gives no
-                # literal, but the runs around it still do (\bSchedule\s+(?-i:[A-Z]) needs "schedule").
-                runs.append(current)
-                current = ""
-                continue
-            inner = _literal_runs(list(body))
-            if inner is None:
-                return None
-            runs.extend(inner)
-            current = ""
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and value[0] >= 1 and len(value[2]) == 1 \
-                and value[2][0][0] is _sre.LITERAL and _plain(value[2][0][1]):
-            runs.extend([current, chr(value[2][0][1])])  # "!+": at least one "!"
-            current = ""
-        else:
-            runs.append(current)
-            current = ""
-    runs.append(current)
-    return [run for run in runs if run]
+        if current:
+            found.append((current,))
+        current = ""
+        if op is _sre.SUBPATTERN:
+            _group, add_flags, _del_flags, body = value
+            # (?i:...) in a case-sensitive pattern matches what the text does not hold as written: no
+            # literal (a case-sensitive group in a pattern that ignores case is only stricter).
+            if not (add_flags & re.IGNORECASE and not ignore_case):
+                found.extend(_requirements(list(body), ignore_case))
+        elif op is _sre.BRANCH:
+            branches = [_requirements(list(branch), ignore_case) for branch in value[1]]
+            either = _any_of([min(branch, key=_selectivity) if branch else None for branch in branches])
+            if either:
+                found.append(either)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+            found.extend(_requirements(list(value[2]), ignore_case))  # "!+": at least one "!"
+    if current:
+        found.append((current,))
+    return found
+
+
+def _any_of(requirements: list[tuple[str, ...] | None]) -> tuple[str, ...] | None:
+    """An alternation's requirement: one of its branches' (each branch must have one)."""
+    if not requirements or any(r is None for r in requirements):
+        return None
+    literals = list(dict.fromkeys(literal for r in requirements for literal in r))
+    # "mots" is in a text only if "mot" is: the shorter one says as much
+    literals = tuple(literal for literal in literals if not any(other in literal for other in literals if other != literal))
+    return literals if len(literals) <= _MAX_ALTERNATIVES else None
 
 
 def _plain(code: int) -> bool:
@@ -89,7 +123,7 @@ class Search:
     and it hashes fast (a compiled pattern hashes its whole compiled code on every call, a
     few microseconds for the large verb alternations, for each of thousands of blocks)."""
 
-    __slots__ = ("pattern", "key", "literal", "ignores_case", "group", "at_line_starts", "words")
+    __slots__ = ("pattern", "key", "requirements", "ignores_case", "group", "at_line_starts", "words")
 
     def __init__(self, pattern: re.Pattern, words: dict[str, tuple[str, frozenset[str]]] | None = None) -> None:
         """`words`: group name -> (word class name, its lower-case forms); a match counts only
@@ -98,15 +132,18 @@ class Search:
         self.words = tuple((group, forms) for group, (_, forms) in sorted((words or {}).items()))
         self.key = ("regex", pattern.pattern, pattern.flags,
                     tuple((group, name) for group, (name, _) in sorted((words or {}).items())))
-        self.literal = required_literal(pattern)
+        self.requirements = requirements(pattern)
         self.ignores_case = bool(pattern.flags & re.IGNORECASE)
         self.group = "mark" if "mark" in pattern.groupindex else 0  # the span a match reports
         self.at_line_starts = starts_at_line_start(pattern)
 
     def may_match(self, text: str, folded: str) -> bool:
         """False only when the regex cannot match `text` (`folded` is its casefold)."""
-        literal = self.literal
-        return literal is None or literal in (folded if self.ignores_case else text)
+        haystack = folded if self.ignores_case else text
+        for literals in self.requirements:
+            if not any(map(haystack.__contains__, literals)):  # map, not a generator: asked of every block for every regex
+                return False
+        return True
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Non-empty matches of the regex (of its group named `mark` if it has one)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
@@ -71,8 +70,7 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseHit:
+class PhraseHit(NamedTuple):  # a named tuple, as Token: one for each phrase found in each block
     key: object  # what the phrase was registered for (rule id, lexicon entry...)
     first: int  # token indexes, inclusive first, exclusive last
     last: int
@@ -82,12 +80,19 @@ class PhraseIndex:
     """All phrases of a language, matched in one pass over a block's tokens.
 
     Phrases of two or more words are keyed by their first two words, so a
-    frequent first word ("de", "the") does not drag every phrase it starts.
+    frequent first word ("de", "the") does not drag every phrase it starts;
+    phrases of three words or more by their third word too, so a frequent pair
+    (« à la »: over a hundred phrases) does not either.
     """
 
     def __init__(self) -> None:
         self._single: dict[str, list[tuple[tuple[str, ...], object]]] = {}
-        self._by_pair: dict[tuple[str, str], list[tuple[tuple[str, ...], object]]] = {}
+        # Phrases of two words, or whose third is a wildcard, by their first two words.
+        self._by_pair: dict[tuple[str, str], list[tuple[int, tuple[str, ...], object]]] = {}
+        # Longer phrases: first two words -> third word -> phrases. The first number of each entry
+        # is the order it was added in: candidates of both tables are tried in that order.
+        self._by_pair_third: dict[tuple[str, str], dict[str, list[tuple[int, tuple[str, ...], object]]]] = {}
+        self._pairs_added = 0
         self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}  # "over * years"
         self._wild_first: list[tuple[tuple[str, ...], object]] = []  # "* as its": checked everywhere
 
@@ -106,24 +111,36 @@ class PhraseIndex:
         elif words[1] == WILDCARD:
             self._by_first.setdefault(words[0], []).append((words, key))
         else:
-            self._by_pair.setdefault((words[0], words[1]), []).append((words, key))
+            entry = (self._pairs_added, words, key)
+            self._pairs_added += 1
+            if len(words) == 2 or words[2] == WILDCARD:
+                self._by_pair.setdefault((words[0], words[1]), []).append(entry)
+            else:
+                self._by_pair_third.setdefault((words[0], words[1]), {}).setdefault(words[2], []).append(entry)
         return words
 
     def find(self, tokens: list[Token]) -> list[PhraseHit]:
         hits: list[PhraseHit] = []
         count = len(tokens)
-        single, by_pair, by_first, wild_first = self._single, self._by_pair, self._by_first, self._wild_first
+        single, by_first, wild_first = self._single, self._by_first, self._wild_first
+        by_pair, by_pair_third = self._by_pair, self._by_pair_third
         for i, token in enumerate(tokens):
             lower = token.lower
             for words, key in single.get(lower, ()):
                 hits.append(PhraseHit(key, i, i + 1))
-            pair = ()
+            pairs = ()
             if i + 1 < count and not tokens[i + 1].hard_gap_before:
-                pair = by_pair.get((lower, tokens[i + 1].lower), ())
+                pair = (lower, tokens[i + 1].lower)
+                pairs = by_pair.get(pair, ())
+                thirds = by_pair_third.get(pair)
+                if thirds and i + 2 < count and not tokens[i + 2].hard_gap_before:
+                    longer = thirds.get(tokens[i + 2].lower)
+                    if longer:  # both tables' phrases, in the order they were added
+                        pairs = sorted([*pairs, *longer]) if pairs else longer
             first = by_first.get(lower, ()) if by_first else ()
-            if not (pair or first or wild_first):
+            if not (pairs or first or wild_first):
                 continue  # most words start no phrase of two words or more
-            for words, key in itertools.chain(pair, first, wild_first):
+            for words, key in itertools.chain(((words, key) for _, words, key in pairs), first, wild_first):
                 end = i + len(words)
                 if end <= count and all(
                     (w == WILDCARD or tokens[i + k].lower == w) and (k == 0 or not tokens[i + k].hard_gap_before)

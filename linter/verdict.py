@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .model import Diagnostic, Severity
@@ -31,6 +32,7 @@ from .rulepack.categories import Category, check_reference, parse_categories, re
 from .rulepack.schema import RuleError
 from .cues import recurs
 from .mention import outside_quotations
+from .prefilter import Search
 from .terms import same_term
 
 DEFAULT_STRENGTH = {Severity.SUGGESTION: 0.5, Severity.WARNING: 1.0, Severity.ERROR: 1.5}
@@ -47,8 +49,13 @@ class ThresholdRaise:
 
     def applies(self, texts: list[str]) -> bool:
         if self.outside_quotes:  # blanked paragraph by paragraph, only as far as the count goes
-            return recurs(self.cue, (outside_quotations(text) for text in texts), self.min)
-        return recurs(self.cue, texts, self.min)
+            return recurs(self._search, (outside_quotations(text) for text in texts), self.min)
+        return recurs(self._search, texts, self.min)
+
+    @cached_property
+    def _search(self) -> Search:
+        """The cue with the literals its matches need, worked out once."""
+        return Search(self.cue)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tonelint.checks.base import TermSet
-from tonelint.prefilter import Search, casefold_for_search, may_match, required_literal
+from tonelint.prefilter import Search, casefold_for_search, may_match, required_literal, required_literals, requirements
 
 
 def _rule_patterns() -> list[re.Pattern]:
@@ -37,13 +37,36 @@ PATTERNS = _rule_patterns()
     # a group with its own flags gives no literal; the runs around it, under the pattern's flags, still do
     (r"(?i:abc)d", 0, "d"),
     (r"\bSchedule\s+(?-i:[A-Z]|K-1)\b", re.I, "schedule"),
-    (r"(?-i:ABC)", re.I, None),
+    (r"(?-i:ABC)", re.I, "abc"),  # "ABC" as written: "abc" in the casefolded text
     (r"communiqué", re.I, "communiqu"),  # letters: ASCII only
     (r"(?-i:[A-Z][a-z]+)’s", re.I, "’s"),  # punctuation means itself whatever the case flags
     (r"\w+", 0, None),
 ])
 def test_required_literal(source, flags, literal):
     assert required_literal(re.compile(source, flags)) == literal
+
+
+@pytest.mark.parametrize(("source", "flags", "literals"), [
+    (r"abc|def", 0, ("abc", "def")),  # one of them is in every match
+    (r"\b(?:Leader|Pionnier)\s+\w+", re.I, ("leader", "pionnier")),
+    (r"\b(?:notre|nos)\b", re.I, ("no",)),  # re's parser factors "no" out: one literal beats "tre" or "s"
+    (r"\b(?:élu|classé)\b", re.I, ("lu", "class")),  # letters: ASCII only
+    (r"(?:abc|\w+)d", 0, ("d",)),  # a branch without a literal: the alternation requires nothing
+    (r"(?:ab|cd)?e", 0, ("e",)),  # an optional alternation requires nothing
+    (r"(?:ab|cd)+", 0, ("ab", "cd")),
+    ("|".join(f"{c}zz{c}" for c in "abcdefghijklmnopqrstuvwxyz"), 0, None),  # too many to be worth checking one by one
+])
+def test_required_literals(source, flags, literals):
+    assert required_literals(re.compile(source, flags)) == literals
+
+
+@pytest.mark.parametrize(("source", "flags", "expected"), [
+    (r"\b(?:won|awarded)\s+the\s+prize", re.I, (("prize",), ("the",), ("won", "awarded"))),
+    (r"\bwe\s+(?:won|got)\b", 0, (("won", "got"), ("we",))),
+    (r"\w+", 0, ()),
+])
+def test_every_match_holds_one_literal_of_each_requirement(source, flags, expected):
+    assert requirements(re.compile(source, flags)) == expected
 
 
 def test_rule_packs_have_patterns_the_pre_check_applies_to():
@@ -68,7 +91,7 @@ def _variants(text: str) -> list[str]:
 @settings(max_examples=300, deadline=None)
 @given(pattern=st.sampled_from(PATTERNS), data=st.data())
 def test_pre_check_never_hides_a_match(pattern, data):
-    literal = required_literal(pattern) or ""
+    literal = "".join(data.draw(st.sampled_from(literals)) for literals in requirements(pattern))
     pieces = st.sampled_from([literal, literal.upper(), " ", "\n", "ISO 9001", "f/2.8", "!", "?", "é", "İ", "1/250 s",
                               "CEO", "Section 179 of the Code", "article L. 1234-5", "a déclaré", "said"])
     text = "".join(data.draw(st.lists(st.one_of(pieces, st.text(max_size=8)), max_size=12)))

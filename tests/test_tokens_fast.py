@@ -63,3 +63,10 @@ def test_sentence_tokens_are_the_tokens_starting_in_each_sentence(pieces):
     data = BlockData("".join(pieces), PhraseIndex())
     expected = [[t for t in data.tokens if start <= t.start < end] for start, end in data.sentences]
     assert data.sentence_tokens == expected
+
+
+def test_phrases_found_at_one_word_come_out_in_the_order_they_were_added():
+    index = PhraseIndex()
+    for key, phrase in enumerate(["à la mode", "à la", "à la mode de", "à la * de", "à la carte"]):
+        index.add(phrase, key)
+    assert [hit.key for hit in index.find(tokenize("à la mode de chez nous"))] == [0, 1, 2, 3]

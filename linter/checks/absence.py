@@ -18,7 +18,7 @@ class AbsenceCheck(Check):
         return True
 
     def run(self, analysis):
-        if analysis.words < self.min_words or self.terms.find(analysis):
+        if analysis.words < self.min_words or self.terms.occurs_in(analysis):
             return []
         first = analysis.first_sentence()
         if first is None:

@@ -28,14 +28,19 @@ class BalanceCheck(Check):
         return self.scope == "document"
 
     def run(self, analysis):
+        # The reader's words (« vous », "you": many hits) are counted only where the writer's
+        # own reach `min_self`: below it there is no finding, whatever the reader count.
         mine = self.filter_exceptions(analysis, self.self_terms.find(analysis))
-        theirs = self.reader_terms.find(analysis)
         if self.scope == "document":
-            return self._judge(mine, len(theirs))
-        reader_by_block = Counter(h.block for h in theirs)
+            if len(mine) < self.min_self:
+                return []
+            return self._judge(mine, len(self.reader_terms.find(analysis)))
         mine_by_block: dict[int, list] = {}
         for hit in mine:  # grouped once: a long draft has many blocks and many hits
             mine_by_block.setdefault(hit.block, []).append(hit)
+        if all(len(hits) < self.min_self for hits in mine_by_block.values()):
+            return []
+        reader_by_block = Counter(h.block for h in self.reader_terms.find(analysis))
         findings = []
         for block in sorted(mine_by_block):
             findings.extend(self._judge(mine_by_block[block], reader_by_block[block]))

@@ -116,13 +116,21 @@ class TermSet:
                 for group, name in words.items()}
 
     def find(self, analysis: DocumentAnalysis) -> list[Hit]:
-        hits = list(analysis.phrase_hits.get(self.group, ()))
+        hits = list(analysis.phrase_hits(self.group))
         for search, anchors in self.searches:
             for number, block in blocks_to_search(analysis, search, anchors):
                 spans = block.data.regex_spans(search)
                 if spans:
                     hits.extend(Hit(number, start, end) for start, end in spans)
         return longest_hits(hits)
+
+    def occurs_in(self, analysis: DocumentAnalysis) -> bool:
+        """Whether `find` would find anything, without making or sorting the hits (a draft holds
+        hundreds of « vous » when a rule only asks whether there is one)."""
+        if any(self.group in block.data.phrase_hits for block in analysis.blocks):
+            return True
+        return any(block.data.regex_spans(search) for search, anchors in self.searches
+                   for _number, block in blocks_to_search(analysis, search, anchors))
 
 
 def blocks_to_search(analysis: DocumentAnalysis, search: Search, anchors: tuple[frozenset[str], ...]):

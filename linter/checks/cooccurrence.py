@@ -30,17 +30,26 @@ class CooccurrenceCheck(Check):
         self.unless = TermSet(rule, self.spec["unless"], ctx, "unless") if "unless" in self.spec else None
 
     def run(self, analysis):
+        # The targets first: most drafts hold none of a rule's praise words, and then the
+        # sentences with context words need not be found.
+        targets = self.filter_exceptions(analysis, self.target.find(analysis))
+        if not targets:
+            return []
+        target_blocks = {hit.block for hit in targets}
         sentences_with_context = defaultdict(set)
         for hit in self.context.find(analysis):
-            sentences_with_context[hit.block].add(analysis.blocks[hit.block].sentence_at(hit.start))
+            if hit.block in target_blocks:
+                sentences_with_context[hit.block].add(analysis.blocks[hit.block].sentence_at(hit.start))
         if self.use_self_names:
             for number, start in analysis.author_name_hits:
-                sentences_with_context[number].add(analysis.blocks[number].sentence_at(start))
+                if number in target_blocks:
+                    sentences_with_context[number].add(analysis.blocks[number].sentence_at(start))
         if self.unless is not None:
             for hit in self.unless.find(analysis):
-                sentences_with_context[hit.block].discard(analysis.blocks[hit.block].sentence_at(hit.start))
+                if hit.block in target_blocks:
+                    sentences_with_context[hit.block].discard(analysis.blocks[hit.block].sentence_at(hit.start))
         findings = []
-        for hit in self.filter_exceptions(analysis, self.target.find(analysis)):
+        for hit in targets:
             sentence = analysis.blocks[hit.block].sentence_at(hit.start)
             if sentence in sentences_with_context.get(hit.block, ()):
                 findings.append(Finding(hit.block, hit.start, hit.end, suggestions=list(self.rule.suggestions)))

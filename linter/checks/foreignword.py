@@ -55,13 +55,16 @@ class ForeignWordCheck(Check):
         return self.filter_exceptions(analysis, findings)
 
     def _is_foreign(self, token, candidates: dict, plurals: dict) -> bool:
+        # A plural is rarer than its singular ("workflows", "dashboards"): a common English
+        # singular is enough, and the plural's own gap between the languages decides
+        # ("adjacents", "correctives" are French plurals of words English shares).
+        # Looked up first: most words are in neither table.
+        frequencies = candidates.get(token.lower) or plurals.get(token.lower)
+        if frequencies is None:
+            return False
         word = token.text
         if len(word) < self.min_length or not word.replace("-", "").isalpha() or token.lower in self.skip:
             return False
         if not word.islower():
             return False  # a name, a title word or an acronym (the acronym rule's business)
-        # A plural is rarer than its singular ("workflows", "dashboards"): a common English
-        # singular is enough, and the plural's own gap between the languages decides
-        # ("adjacents", "correctives" are French plurals of words English shares).
-        frequencies = candidates.get(token.lower) or plurals.get(token.lower)
-        return frequencies is not None and frequencies[1] - frequencies[0] >= self.min_gap
+        return frequencies[1] - frequencies[0] >= self.min_gap

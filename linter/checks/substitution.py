@@ -86,7 +86,9 @@ class SubstitutionCheck(Check):
         return french_determiner(determiner, gender, next_word) if gender else written
 
     def run(self, analysis):
-        hits = longest_hits(self.filter_exceptions(analysis, analysis.phrase_hits.get(self.group, [])))
+        hits = longest_hits(self.filter_exceptions(analysis, analysis.phrase_hits(self.group)))
+        if all(hit.payload is None for hit in hits):
+            return []  # only known terms (or nothing): no finding, and no need to know what is explained
         # A term the draft defines somewhere (« La dette senior correspond à un prêt classique »),
         # names in brackets after saying it plainly (« la perte de données admissible (RPO) ») or
         # explains in place once ("endpoint detection and response (EDR) — software that…")
