@@ -597,7 +597,7 @@ def _explain(engine: Engine, rule_id: str, _=str) -> int:
 def _explain_settings(engine: Engine, rule, _=str) -> list[str]:
     """Thresholds, the evidence it gives, and the configuration keys that change it."""
     from .rulepack import builtin_rules_dir
-    from .verdict import DEFAULT_STRENGTH, read_pack_settings
+    from .verdict import read_pack_settings, rule_strength
 
     lines = []
     options = {k: v for k, v in rule.match.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
@@ -606,7 +606,7 @@ def _explain_settings(engine: Engine, rule, _=str) -> list[str]:
             thresholds=", ".join(f"{k} = {v}" for k, v in sorted(options.items()))))
     verdict = read_pack_settings(rule.lang, [builtin_rules_dir(), *engine.config.rule_dirs])["verdict"].get(rule.category)
     if verdict is not None:
-        strength = rule.strength if rule.strength is not None else DEFAULT_STRENGTH[rule.severity]
+        strength = rule_strength(rule)
         if rule.max_strength is not None:
             weight = _("Evidence: {strength} per finding, at most {cap} per draft;").format(
                 strength=strength, cap=rule.max_strength)

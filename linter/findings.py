@@ -10,7 +10,7 @@ from .checks.base import Finding
 from .model import Diagnostic
 from .rulepack import Rule
 from .variants import choose
-from .verdict import DEFAULT_STRENGTH
+from .verdict import rule_strength
 
 if TYPE_CHECKING:
     from .engine import CompiledPack
@@ -26,9 +26,7 @@ def to_diagnostic(rule: Rule, analysis: DocumentAnalysis, finding: Finding, pack
         suggestions, own_usage = choose(finding.suggestions, finding.regions, variant)
         if finding.suggestions and not suggestions:
             return None
-    strength = rule.strength if rule.strength is not None else DEFAULT_STRENGTH[rule.severity]
-    if finding.strength is not None:
-        strength = finding.strength
+    strength = finding.strength if finding.strength is not None else rule_strength(rule)
     mention = rule.category in pack.verdicts and pack.mention.is_mention(
         block.text, block.sentence_at(finding.start), finding.start, finding.end,
         lambda: analysis.text_before(finding.block), rule.category, block.data.memo,

@@ -38,6 +38,11 @@ from .terms import same_term
 DEFAULT_STRENGTH = {Severity.SUGGESTION: 0.5, Severity.WARNING: 1.0, Severity.ERROR: 1.5}
 
 
+def rule_strength(rule) -> float:
+    """What one finding of the rule weighs: its `strength`, else its severity's default."""
+    return rule.strength if rule.strength is not None else DEFAULT_STRENGTH[rule.severity]
+
+
 @dataclass(frozen=True)
 class ThresholdRaise:
     """A kind of draft that needs `factor` times the evidence: `cue` found `min` times or more

@@ -18,7 +18,7 @@ rule's strength (the pronoun may point at someone else).
 from __future__ import annotations
 
 from .base import Check, Finding, blocks_to_search, compile_rule_regex, require, string_list
-from ..verdict import DEFAULT_STRENGTH
+from ..verdict import rule_strength
 from ..prefilter import Search
 from ..rulepack.schema import RuleError
 
@@ -31,7 +31,6 @@ class ReferenceCheck(Check):
         require(rule, self.spec, "regex", "introductions")
         self.references = _named_patterns(rule, ctx, self.spec["regex"], "match.regex")
         self.introductions = _named_patterns(rule, ctx, self.spec["introductions"], "match.introductions")
-        self._strength = rule.strength if rule.strength is not None else DEFAULT_STRENGTH[rule.severity]
 
     def run(self, analysis):
         references = list(_named_hits(analysis, self.references))
@@ -56,7 +55,7 @@ class ReferenceCheck(Check):
                 # A pronoun may point at someone else than the spokesperson ("Her neighbour Tom came
                 # too. He said: …"): it weighs half the rule's strength.
                 findings.append(Finding(number, start, end, suggestions=list(self.rule.suggestions),
-                                        strength=None if surname else self._strength / 2))
+                                        strength=None if surname else rule_strength(self.rule) / 2))
         return findings
 
 
