@@ -84,7 +84,7 @@ def follows_its_name(text: str, start: int, acronym: str) -> bool:
     with its long form: the name opens with a capital, each of its words (but « de », "of"...)
     opens with one of the acronym's letters, in order, and the acronym's other letters appear in
     order inside those words (« SOciété de PAysage de Tunisie »)."""
-    letters = [c for c in _unaccented(acronym).lower() if c.isalpha()]
+    letters = _letters(acronym)
     if len(letters) < 3:  # two capitalised words spell any two letters: "Please Read PR"
         return False
     window = text[max(0, start - 120):start]
@@ -107,11 +107,19 @@ def follows_its_name(text: str, start: int, acronym: str) -> bool:
 def spelled_out_after(text: str, end: int, acronym: str) -> bool:
     """The words just after `end` spell the acronym out: their initials (but « de », "and"...) give its
     letters in order ("MEP stands for | mechanical, electrical and plumbing")."""
-    letters = [c for c in _unaccented(acronym.rstrip("s")).lower() if c.isalpha()]
-    words = [w for w in re.findall(r"[\w&]+", text[end:end + 160]) if w.lower() not in _NAME_JOINERS]
-    if len(letters) < 2 or len(words) < len(letters):
-        return False
-    return [_unaccented(w[0]).lower() for w in words[:len(letters)]] == letters
+    letters = _letters(acronym.rstrip("s"))
+    initials = _initials(re.findall(r"[\w&]+", text[end:end + 160]))
+    return len(letters) >= 2 and initials[:len(letters)] == letters
+
+
+def _letters(acronym: str) -> list[str]:
+    """An acronym's letters, lower case and unaccented ("R&D" -> r, d)."""
+    return [c for c in _unaccented(acronym).lower() if c.isalpha()]
+
+
+def _initials(words: list[str]) -> list[str]:
+    """The first letters of the words that carry a name's meaning (not « de », "and", "of"…)."""
+    return [_unaccented(w[0]).lower() for w in words if w.lower() not in _NAME_JOINERS]
 
 
 def _subsequence(items, sequence) -> bool:
@@ -284,10 +292,9 @@ def _abbreviates(one: str, other: str) -> bool:
     for acronym, name in ((one, other), (other, one)):
         if not _ACRONYM.fullmatch(acronym.strip()):
             continue
-        letters = [c for c in _unaccented(acronym).lower() if c.isalpha()]
-        words = [w for w in re.findall(r"[\w-]+", name) if w.lower() not in _NAME_JOINERS]
-        initials = [_unaccented(w[0]).lower() for w in words]
-        if len(words) >= 2 and initials[0] == letters[0] and _subsequence(initials, letters):
+        letters = _letters(acronym)
+        initials = _initials(re.findall(r"[\w-]+", name))
+        if len(initials) >= 2 and initials[0] == letters[0] and _subsequence(initials, letters):
             return True
     return False
 

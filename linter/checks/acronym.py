@@ -41,11 +41,7 @@ class AcronymCheck(Check):
 
     def __init__(self, rule, ctx) -> None:
         super().__init__(rule, ctx)
-        allowed = set()
-        names = self.spec.get("allow_lexicon", [])
-        for name in [names] if isinstance(names, str) else names:
-            for line in ctx.lexicon(rule, name, "match.allow_lexicon"):
-                allowed.update(word.upper() for word in line.split())
+        allowed = self._listed(rule, ctx, "allow_lexicon")
         allowed.update(str(word).upper() for word in self.spec.get("allow", []))
         allowed.update(term.upper() for term in ctx.known_terms)
         self.allowed = allowed
@@ -55,11 +51,7 @@ class AcronymCheck(Check):
         self.familiar_zipf = number(rule, self.spec, "familiar_zipf", 3.0)
         # wordfreq counts an acronym with its lowercase homograph: "DOT" as often as "dot", « ROI » as
         # « roi ». For the trade acronyms a lexicon lists as such, frequency says nothing of the acronym.
-        self.homographs: set[str] = set()
-        names = self.spec.get("homograph_lexicon", [])
-        for name in [names] if isinstance(names, str) else names:
-            for line in ctx.lexicon(rule, name, "match.homograph_lexicon"):
-                self.homographs.update(word.upper() for word in line.split())
+        self.homographs = self._listed(rule, ctx, "homograph_lexicon")
         self.lang = ctx.lang
         # Words that make an acronym an organisation's name: « la société TDF », "KPMG LLP".
         # (an elided article may stand between: « inscrit à l'OMK », « agréé par l'AMF »; so may the
@@ -110,6 +102,15 @@ class AcronymCheck(Check):
                 findings[acronym] = Finding(number_, match.start(1), match.end(2), args={"acronym": acronym})
         return list(findings.values())
 
+
+    def _listed(self, rule, ctx, field_name: str) -> set[str]:
+        """The acronyms the lexicons named in `field_name` list, upper case (several per line)."""
+        listed: set[str] = set()
+        names = self.spec.get(field_name, [])
+        for name in [names] if isinstance(names, str) else names:
+            for line in ctx.lexicon(rule, name, f"match.{field_name}"):
+                listed.update(word.upper() for word in line.split())
+        return listed
 
     def _organisation(self, text: str, start: int, end: int) -> bool:
         return bool(self.name_before and self.name_before.search(text[max(0, start - 160):start])) \
