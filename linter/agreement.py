@@ -29,7 +29,7 @@ _PHRASE_BREAK = {
 }
 # Adverbs inside a French noun phrase stay as written while the adjective after them agrees
 # (« périodes non indemnisées », « offres jugées trop basses »).
-_FRENCH_ADVERBS = {"non", "plus", "moins", "très", "trop", "bien", "pas", "peu", "assez", "aussi", "si", "tout", "comme"}
+_FRENCH_ADVERBS = {"non", "plus", "moins", "très", "trop", "bien", "pas", "peu", "assez", "aussi", "tout", "comme"}
 _FRENCH_AIL_AUX = {"bail", "corail", "émail", "soupirail", "travail", "vantail", "vitrail"}
 _FRENCH_INVARIABLE_AL = {"bal", "carnaval", "chacal", "festival", "récital", "régal", "final", "natal", "naval", "banal"}
 

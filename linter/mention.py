@@ -274,10 +274,11 @@ class MentionModel:
     def _speech_verb_before(self, text: str, opener_at: int) -> bool:
         """A speech verb ends the words just before the opening mark, on its line (« précise Jane Roy : »),
         or a person and their role do, then a colon (« La parole à Olivier Huart, PDG du groupe TDF : »)."""
-        lower = max(text.rfind("\n", 0, opener_at) + 1, opener_at - 60)
-        if self.attributed_before is not None and self.attributed_before.search(text, lower, opener_at) is not None:
+        line_start = text.rfind("\n", 0, opener_at) + 1
+        if self.attributed_before is not None \
+                and self.attributed_before.search(text, max(line_start, opener_at - 60), opener_at) is not None:
             return True
-        return _CAPTIONED_BEFORE.search(text, max(text.rfind("\n", 0, opener_at) + 1, opener_at - 160), opener_at) is not None
+        return _CAPTIONED_BEFORE.search(text, max(line_start, opener_at - 160), opener_at) is not None
 
 
 _HEADWORD_LINE = re.compile(r"^[ \t]*+(?:[-*•–]|\d{1,2}[.)-])?[ \t]*+[^:\n.!?]{1,50}(?P<sep>:)[ \t]+\S", re.MULTILINE)

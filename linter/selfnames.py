@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .wordfreqs import frequent
+from .wordfreqs import EVERYDAY_ZIPF, frequent
 
 # The English pronoun "I" is capitalised by grammar, not as a name: "But I", "Do I" open sentences
 # without naming anyone.
@@ -126,7 +126,7 @@ def _opening_name(lang: str, text: str) -> str:
 
 def _everyday_word(lang: str, name: str) -> bool:
     # A one-word "name" that is an everyday word at the start of a sentence ("The", "Nous").
-    return " " not in name and frequent(lang, name, 4.0)
+    return " " not in name and frequent(lang, name, EVERYDAY_ZIPF)
 
 
 def _trim(name: str) -> str:

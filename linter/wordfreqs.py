@@ -24,6 +24,9 @@ def normalise(word: str) -> str:
 
 
 TABLE_FORMAT = 3  # of the cached tables; bump when a layout changes
+# A word at least this frequent (one in ten thousand) is an everyday word: a capitalised one opening a
+# sentence is no name ("Today"), a plural this common is a word of its own ("goods").
+EVERYDAY_ZIPF = 4.0
 
 
 @lru_cache(maxsize=None)

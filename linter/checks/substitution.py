@@ -9,7 +9,7 @@ import os
 
 from ..agreement import (adapt, article_before, determiner_before, english_article, french_determiner, pluralize_phrase,
                          split_gender)
-from ..wordfreqs import frequent
+from ..wordfreqs import EVERYDAY_ZIPF, frequent
 from ..glosses import defines, explained_after, is_gloss_itself
 from ..variants import split_regions
 from ..rulepack.schema import RuleError
@@ -140,10 +140,6 @@ class SubstitutionCheck(Check):
 
 
 
-# A word at least this frequent (Zipf: one in ten thousand) is an everyday word.
-_EVERYDAY_ZIPF = 4.0
-
-
 def _plural(term: str, lang: str) -> str:
     """The plural a writer would use of a listed term, or "" when it would mislead: a term already in
     the plural or not a word ("Kubernetes", "2FA"), or a single word whose plural is an everyday word
@@ -152,7 +148,7 @@ def _plural(term: str, lang: str) -> str:
     if not last.isalpha() or len(last) < 3 or last[-1].lower() in "sxz" or last.isupper():
         return ""  # (an acronym's plural is its own business: « injections SQL », "the APIs")
     plural = pluralize_phrase(term, lang)
-    if plural == term or (" " not in term and frequent(lang, plural, _EVERYDAY_ZIPF) and not frequent(lang, term, _EVERYDAY_ZIPF)):
+    if plural == term or (" " not in term and frequent(lang, plural, EVERYDAY_ZIPF) and not frequent(lang, term, EVERYDAY_ZIPF)):
         return ""
     return plural
 
