@@ -811,3 +811,13 @@ def test_a_spokesperson_quoted_by_pronoun_weighs_half():
     strength = lambda result: [d.strength for d in result.diagnostics if d.rule == "en.press-release.introduced-spokesperson"]
     assert strength(by_name) == [2.0] and strength(by_pronoun) == [1.0]
     assert by_pronoun.profile["press-release"]["verdict"]["severity"] == "suggestion"
+
+
+def test_rare_words_alone_give_at_most_their_rule_s_cap():
+    """A grower's « sarclage, paillis, bleuetière » are rare words, not a jargon verdict: the rare-term
+    rule gives a draft at most its `max_strength` (2), below the 2.75 a jargon warning needs."""
+    text = ("Nous faisons le désherbage par sarclage et paillis. La bleuetière et la framboisière donnent bien. "
+            "Le binage, le buttage et l'éclaircissage occupent nos matinées. Les tuteurs et les drageons aussi.")
+    rare = [d.strength for d in FR.lint(text).diagnostics if d.rule == "fr.peer-jargon.vocabulaire-rare"]
+    verdict = FR.lint(text).verdicts["peer-jargon"]
+    assert sum(rare) > 2 and verdict.evidence <= 2 and not verdict.passed
