@@ -75,7 +75,8 @@ def is_gloss_itself(text: str, start: int, end: int) -> bool:
 # de Tunisie SOPAT », « l'Autorité des marchés financiers AMF », "Business Email Compromise BEC".
 _NAME_JOINERS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "en", "pour", "sur",
                  "of", "the", "and", "for", "on", "in", "&"}
-_BEFORE_ACRONYM = re.compile(r"[\s(\[\"“«,–—]*$")
+# (or "or": "a Container Freight Station or CFS", « un plan de continuité ou PCA »)
+_BEFORE_ACRONYM = re.compile(r"(?:[\s,(]+(?:or|ou)(?=\s))?[\s(\[\"“«,–—]*$")
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]«»\"“”]|\n\s*\n")  # a wrapped line goes on
 
 

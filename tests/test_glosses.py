@@ -14,6 +14,8 @@ from linter.glosses import defines, follows_its_name
     ("Customer Relationship Management, CRM, keeps track of clients.", "CRM"),
     ("Watch your Search Engine Optimization SEO score.", "SEO"),
     ("the sale of Global Solutions\nLimited (\"GSL\"), its subsidiary", "GSL"),  # a wrapped line
+    ("held in a warehouse called a Container Freight Station or CFS until release", "CFS"),  # "or" before it
+    ("Un Plan de Continuité d'Activité ou PCA protège l'entreprise.", "PCA"),
 ])
 def test_the_name_before_explains_the_acronym(text, acronym):
     assert follows_its_name(text, text.index(acronym), acronym)
@@ -31,6 +33,8 @@ def test_the_name_before_explains_the_acronym(text, acronym):
     ("Prenez Rendez-vous en Ligne RDV", "RDV"),
     ("Quand Sophie a vu son KPI, elle a souri.", "KPI"),
     ("Business Email\n\nCompromise BEC", "BEC"),  # nor across paragraphs
+    ("Customers who Pay Late or PL get a letter.", "PL"),  # "or" does not lift the three-letter minimum
+    ("Keep Maintenance Records or else CMR fines follow.", "CMR"),  # only "or" itself may come between
 ])
 def test_other_capitalised_words_do_not(text, acronym):
     assert not follows_its_name(text, text.index(acronym), acronym)
