@@ -223,7 +223,13 @@ _NAMED_AS = re.compile(
     r"|\bconnue?s?\s+sous\s+le\s+nom\s+d(?:e\s+|['’])"
     # in apposition: "a separate contract, called a managed-services contract", « un contrat spécifique,
     # appelé contrat d'infogérance »
-    r"|,\s*(?:(?:also|aussi|également)\s+)?(?:called|known\s+as|termed|appelée?s?|nommée?s?|dénommée?s?))"
+    r"|,\s*(?:(?:also|aussi|également)\s+)?(?:called|known\s+as|termed|appelée?s?|nommée?s?|dénommée?s?)"
+    # right after the noun it names: "a warehouse called a CFS", "a defect known as a weld line", « des flous
+    # appelés bokeh » (not the verb: "the client called a lawyer" is no naming, nor « il a appelé un avocat »)
+    r"|\b(?:an?|the|this|that|these|those)\s+[\w-]+\s+called"
+    r"|\b(?<!\bas\s)(?:known\s+as|termed|dubbed|referred\s+to\s+as)"
+    r"|(?<!\ba\s)(?<!\bai\s)(?<!\bas\s)(?<!\bont\s)(?<!\bavons\s)(?<!\bavez\s)(?<!\bavait\s)(?<!\bété\s)"
+    r"(?<!\bavoir\s)(?<!\bayant\s)(?<=[a-zà-ÿ]\s)(?:appelée?s?|nommée?s?|dénommée?s?))"
     # the term may be the complement of the name's head noun: « appelé contrat d'infogérance »
     r"\s+(?:(?:an?|the|le|la|les|un|une|des)\s+|l['’])?(?:[\w-]+\s+(?:de\s+|du\s+|des\s+|d['’]|of\s+(?:the\s+)?))?"
     r"[\"“«‘']?\s*$", re.IGNORECASE)

@@ -59,6 +59,10 @@ def test_other_capitalised_words_do_not(text, acronym):
     ("Avant de comparer, rappelons ce que sont usufruit et nue-propriété.", "usufruit"),
     ("Voyons d'abord ce qu'on entend par mise en demeure.", "mise en demeure"),
     ("Before we compare them, let's look at what a usufruct is.", "usufruct"),
+    # the name right after the noun it names
+    ("Le flou d'arrière-plan (des flous appelés bokeh) isole le sujet.", "bokeh"),
+    ("Cargo waits in a warehouse called a cross-dock until release.", "cross-dock"),
+    ("A surface defect known as a weld line can appear.", "weld line"),
 ])
 def test_a_sentence_that_defines_the_term(text, term):
     start = text.index(term)
@@ -76,6 +80,8 @@ def test_a_sentence_that_defines_the_term(text, term):
     ("Call your broker or backlinks are the next thing to fix.", "backlinks"),
     # a name or a summons in apposition is no naming of what came before
     ("Paul Roy, appelé à témoigner, a parlé de l'infogérance.", "infogérance"),
+    # the verb "call" is no naming
+    ("Le client a appelé infogérance son contrat.", "infogérance"),
     # « ce que sont » followed by something else than the terms
     ("Voici ce que sont les avantages fiscaux du démembrement pour vous.", "démembrement"),
     ("Ask what the usufruct costs you.", "usufruct"),
