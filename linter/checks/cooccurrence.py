@@ -8,12 +8,15 @@ in one sentence, they are the company praising itself. The finding is on the
 self-names and the author's organisation as the draft names it: selfnames.py)
 only have to be in the same sentence. An `unless` term in the sentence gives the praise to
 someone else: « je tiens à féliciter X, qui a remporté un prix d'excellence », "congratulations
-to our partner on its award".
+to our partner on its award". With `without_context: <strength>`, a target in a sentence without
+context words is still a finding, weighing that strength: an award nobody in the sentence claims
+("the firm was named Practice of the Year") may be the writer's own, told in the third person.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 
+from ..rulepack.schema import RuleError
 from .base import Check, Finding, TermSet, require
 
 
@@ -28,6 +31,11 @@ class CooccurrenceCheck(Check):
         self.context = TermSet(rule, self.spec["context"], ctx, "context", names=extra)
         self.target = TermSet(rule, self.spec["target"], ctx, "target")
         self.unless = TermSet(rule, self.spec["unless"], ctx, "unless") if "unless" in self.spec else None
+        self.without_context = self.spec.get("without_context")
+        if self.without_context is not None and (isinstance(self.without_context, bool)
+                                                 or not isinstance(self.without_context, (int, float))
+                                                 or not 0 <= self.without_context <= 1):
+            raise RuleError(rule.path, "match.without_context", "must be a strength from 0 to 1")
 
     def run(self, analysis):
         # The targets first: most drafts hold none of a rule's praise words, and then the
@@ -44,13 +52,19 @@ class CooccurrenceCheck(Check):
             for number, start in analysis.author_name_hits:
                 if number in target_blocks:
                     sentences_with_context[number].add(analysis.blocks[number].sentence_at(start))
+        sentences_given_away = defaultdict(set)  # the praise goes to someone else
         if self.unless is not None:
             for hit in self.unless.find(analysis):
                 if hit.block in target_blocks:
-                    sentences_with_context[hit.block].discard(analysis.blocks[hit.block].sentence_at(hit.start))
+                    sentences_given_away[hit.block].add(analysis.blocks[hit.block].sentence_at(hit.start))
         findings = []
         for hit in targets:
             sentence = analysis.blocks[hit.block].sentence_at(hit.start)
+            if sentence in sentences_given_away.get(hit.block, ()):
+                continue
             if sentence in sentences_with_context.get(hit.block, ()):
                 findings.append(Finding(hit.block, hit.start, hit.end, suggestions=list(self.rule.suggestions)))
+            elif self.without_context is not None:
+                findings.append(Finding(hit.block, hit.start, hit.end, suggestions=list(self.rule.suggestions),
+                                        strength=float(self.without_context)))
         return findings
