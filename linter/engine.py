@@ -35,7 +35,7 @@ from .tokens import PhraseIndex
 from .overlap import merge_overlapping, shown_for
 from .packcache import load_or_compile
 from .variants import for_language
-from .verdict import RuleWeighting, Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings
+from .verdict import RuleWeighting, Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings, rule_strength
 
 SCHEMA_VERSION = 1
 
@@ -195,8 +195,7 @@ class Engine:
             checks.append(compile_check(kind, rule, ctx))
             rules.append(rule)
         settings = read_pack_settings(lang, [builtin_rules_dir(), *config.rule_dirs])
-        weightings = {rule.id: RuleWeighting(rule.max_strength, rule.repeat_decay) for rule in rules
-                      if rule.max_strength is not None or rule.repeat_decay is not None}
+        weightings = {rule.id: RuleWeighting(rule.max_strength, rule.repeat_decay, rule_strength(rule)) for rule in rules}
         return CompiledPack(lang, rules, checks, index, settings["verdict"],
                             MentionModel.from_spec(settings["mention"], self._speech_words(lang, settings["mention"], ctx)), weightings, dict(settings["usage"]),
                             tuple(settings["categories"].values()), dict(ctx.missing_data))

@@ -69,8 +69,12 @@ class VerdictModel:
     per_100_words: float = 0.0
     repeat_decay: float = 0.5
     # The strongest finding must reach this: weak hints alone (self-reference, one "!") never
-    # make a verdict, however many of them there are.
+    # make a verdict, however many of them there are...
     min_signal: float = 0.0
+    # ...unless this many different claim rules (rules whose findings reach `min_signal` when owned)
+    # each found a sign of half strength or more (0: never): an unclaimed award, an unclaimed "the
+    # only network" and an unclaimed superlative together are a pattern, not a trace.
+    min_variety: int = 0
     raised_by: ThresholdRaise | None = None
 
     def required(self, words: int, texts: list[str] = ()) -> float:
@@ -85,6 +89,7 @@ class RuleWeighting:
     """A rule's own say in its dimension's evidence (None: the dimension decides)."""
     max_strength: float | None = None  # the most evidence the rule may give one draft
     repeat_decay: float | None = None  # each further finding weighs this much of the one before
+    strength: float | None = None  # what one finding weighs before `unowned` or speech lowers it
 
 
 @dataclass(frozen=True)
@@ -150,9 +155,10 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
 
 def _verdict_model(path: Path, category: str, spec) -> VerdictModel:
     where = f"verdict.{category}"
-    if not isinstance(spec, dict) or set(spec) - {"threshold", "per_100_words", "repeat_decay", "min_signal", "raised_by"}:
-        raise RuleError(path, where, "must be a mapping of threshold, per_100_words, repeat_decay, min_signal "
-                                     "and raised_by")
+    if not isinstance(spec, dict) or set(spec) - {"threshold", "per_100_words", "repeat_decay", "min_signal",
+                                                  "min_variety", "raised_by"}:
+        raise RuleError(path, where, "must be a mapping of threshold, per_100_words, repeat_decay, min_signal, "
+                                     "min_variety and raised_by")
     values: dict = {}
     if "raised_by" in spec:
         spec = dict(spec)
@@ -161,6 +167,10 @@ def _verdict_model(path: Path, category: str, spec) -> VerdictModel:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise RuleError(path, f"{where}.{key}", "must be a number ≥ 0")
         values[key] = float(value)
+    if "min_variety" in values:
+        if values["min_variety"] != int(values["min_variety"]):
+            raise RuleError(path, f"{where}.min_variety", "must be a whole number ≥ 0")
+        values["min_variety"] = int(values["min_variety"])
     if "threshold" not in values:
         raise RuleError(path, f"{where}.threshold", "is required")
     if values.get("repeat_decay", 0.5) > 1:
@@ -209,6 +219,7 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
         category_of[d.rule] = d.category
     evidence: dict[str, float] = defaultdict(float)
     strongest: dict[str, float] = defaultdict(float)
+    variety: dict[str, int] = defaultdict(int)  # rules with a half-strength sign or more
     for rule, strengths in by_rule.items():
         category = category_of[rule]
         own = weightings.get(rule, _DIMENSION_DECIDES)
@@ -216,9 +227,19 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
         total = sum(strength * decay ** rank for rank, strength in enumerate(sorted(strengths, reverse=True)))
         evidence[category] += total if own.max_strength is None else min(total, own.max_strength)
         strongest[category] = max(strongest[category], *strengths)
+        # a claim rule (one that alone could carry the verdict), even where its finding weighs less
+        # because nobody in the paragraph owns it; never a hint such as "we" or "!"
+        nominal = own.strength if own.strength is not None else max(strengths)
+        if nominal >= models[category].min_signal and max(strengths) >= _VARIETY_SIGN:
+            variety[category] += 1
     return {category: Verdict(category, evidence[category], model.required(words, texts),
-                              strong_enough=strongest[category] >= model.min_signal)
+                              strong_enough=strongest[category] >= model.min_signal
+                              or 0 < model.min_variety <= variety[category])
             for category, model in models.items()}
+
+
+# What a rule's finding must weigh to count towards a dimension's variety of signs.
+_VARIETY_SIGN = 0.5
 
 
 _SUGGESTION, _WARNING = Severity.SUGGESTION, Severity.WARNING  # enum attribute look-ups are slow

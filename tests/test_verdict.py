@@ -94,6 +94,30 @@ def test_hints_piled_up_are_no_self_promotion_verdict():
     assert judge(hints, 100, {"self-promotion": VerdictModel(threshold=1.5)})["self-promotion"].passed
 
 
+def test_unclaimed_claims_of_three_kinds_make_a_verdict_hints_never_do():
+    """Three different claim rules, each weighing half because nobody in the paragraph owns the claim
+    (an award, "the only network", a superlative), are a pattern: `min_variety` lets them pass
+    `min_signal`. Hints ("we", "!") never count towards it, whatever their number."""
+    from tonelint.model import Diagnostic, Span
+    from tonelint.verdict import RuleWeighting, VerdictModel, judge
+
+    def finding(rule, start, word, strength):
+        return Diagnostic(rule, "self-promotion", Severity.SUGGESTION, "", Span(start, start + len(word)),
+                          match=word, strength=strength)
+
+    weightings = {"awards": RuleWeighting(strength=1.0), "first-and-only": RuleWeighting(strength=1.0),
+                  "superlatives": RuleWeighting(strength=1.0), "we-document": RuleWeighting(strength=0.4),
+                  "exclamation": RuleWeighting(strength=0.5)}
+    model = {"self-promotion": VerdictModel(threshold=1.4, repeat_decay=0.75, min_signal=0.75, min_variety=3)}
+    claims = [finding("awards", 0, "won", 0.5), finding("first-and-only", 10, "the only", 0.5),
+              finding("superlatives", 30, "finest", 0.5)]
+    assert judge(claims, 100, model, weightings)["self-promotion"].passed
+    assert not judge(claims[:2], 100, model, weightings)["self-promotion"].passed
+    hints = [finding("we-document", 40, "we", 0.4), finding("exclamation", 50, "!", 0.5)]
+    two_claims_and_hints = judge(claims[:2] + hints + [finding("awards", 60, "finalist", 0.5)], 100, model, weightings)
+    assert two_claims_and_hints["self-promotion"].evidence >= 1.4 and not two_claims_and_hints["self-promotion"].passed
+
+
 def test_a_rule_may_weigh_its_repeats_as_much_as_its_first_finding():
     """A release cited once is a source; cited again, the text is written from it: the citing
     rule sets its own repeat_decay (1), the dimension's (0.75) is for everything else."""
