@@ -219,7 +219,7 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
         category_of[d.rule] = d.category
     evidence: dict[str, float] = defaultdict(float)
     strongest: dict[str, float] = defaultdict(float)
-    variety: dict[str, int] = defaultdict(int)  # rules with a half-strength sign or more
+    variety: dict[str, int] = defaultdict(int)  # claim rules with a sign of half strength or more
     for rule, strengths in by_rule.items():
         category = category_of[rule]
         own = weightings.get(rule, _DIMENSION_DECIDES)

@@ -346,6 +346,8 @@ def test_inflection():
     ("verdict:\n  peer-jargon: {threshold: 2, raised_by: {cue: x, factor: 0.5}}\n", "raised_by.factor"),
     ("verdict:\n  peer-jargon: {threshold: 2, raised_by: {cue: x, min: 0}}\n", "raised_by.min"),
     ("verdict:\n  peer-jargon: {threshold: 2, raised_by: {cue: x, outside_quotes: 1}}\n", "raised_by.outside_quotes"),
+    ("verdict:\n  self-promotion: {threshold: 2, min_variety: 2.5}\n", "min_variety"),
+    ("verdict:\n  self-promotion: {threshold: 2, min_variety: -1}\n", "min_variety"),
     ("mention: [a]\n", "mention"),
     ("mention:\n  topics:\n    peer-jargon: {cue: jargon, not_after: 3}\n", "mention.topics.peer-jargon"),
     ("mention:\n  topics:\n    peer-jargon: {cue: jargon, after: sans}\n", "mention.topics.peer-jargon"),
@@ -845,3 +847,15 @@ def test_rare_words_alone_give_at_most_their_rule_s_cap():
     rare = [d.strength for d in FR.lint(text).diagnostics if d.rule == "fr.peer-jargon.vocabulaire-rare"]
     verdict = FR.lint(text).verdicts["peer-jargon"]
     assert sum(rare) > 2 and verdict.evidence <= 2 and not verdict.passed
+
+
+@pytest.mark.parametrize("weight", ["-0.5", "'half'", "true"])
+def test_a_bad_without_context_weight_names_the_field(tmp_path, weight):
+    rule = tmp_path / "fr" / "self-promotion" / "prix.yaml"
+    rule.parent.mkdir(parents=True)
+    rule.write_text("title: Prix\nkind: cooccurrence\nseverity: warning\nmessage: m\ndescription: d\n"
+                    "match:\n  context: [nous]\n  target: [prix]\n  without_context: " + weight + "\n"
+                    "examples:\n  incorrect: ['[[prix]] que nous aimons']\n  correct: ['Un mot.']\n", encoding="utf-8")
+    (tmp_path / "fr" / "pack.yaml").write_text("name: t\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="prix.yaml: field 'match.without_context'"):
+        Engine(Config(lang="fr", rule_dirs=(tmp_path,))).lint("Le prix.", "text")

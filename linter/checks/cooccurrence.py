@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..rulepack.schema import RuleError
+from ..rulepack.loader import weight_field
 from .base import Check, Finding, TermSet, require
 
 
@@ -31,11 +31,8 @@ class CooccurrenceCheck(Check):
         self.context = TermSet(rule, self.spec["context"], ctx, "context", names=extra)
         self.target = TermSet(rule, self.spec["target"], ctx, "target")
         self.unless = TermSet(rule, self.spec["unless"], ctx, "unless") if "unless" in self.spec else None
-        self.without_context = self.spec.get("without_context")
-        if self.without_context is not None and (isinstance(self.without_context, bool)
-                                                 or not isinstance(self.without_context, (int, float))
-                                                 or not 0 <= self.without_context <= 1):
-            raise RuleError(rule.path, "match.without_context", "must be a strength from 0 to 1")
+        # (checked as the rule's other weights are, `unowned.strength` among them)
+        self.without_context = weight_field(self.spec.get("without_context"), rule.path, "match.without_context")
 
     def run(self, analysis):
         # The targets first: most drafts hold none of a rule's praise words, and then the
@@ -66,5 +63,5 @@ class CooccurrenceCheck(Check):
                 findings.append(Finding(hit.block, hit.start, hit.end, suggestions=list(self.rule.suggestions)))
             elif self.without_context is not None:
                 findings.append(Finding(hit.block, hit.start, hit.end, suggestions=list(self.rule.suggestions),
-                                        strength=float(self.without_context)))
+                                        strength=self.without_context))
         return findings

@@ -78,8 +78,8 @@ def rule_from_data(data: dict, path: Path, lang: str, category: str, slug: str) 
     limit = data.get("limit")
     if limit is not None and (not isinstance(limit, int) or limit < 1):
         raise RuleError(path, "limit", "must be a positive whole number")
-    strength, max_strength = (_weight(data.get(name), path, name) for name in ("strength", "max_strength"))
-    repeat_decay = _weight(data.get("repeat_decay"), path, "repeat_decay")
+    strength, max_strength = (weight_field(data.get(name), path, name) for name in ("strength", "max_strength"))
+    repeat_decay = weight_field(data.get("repeat_decay"), path, "repeat_decay")
     if repeat_decay is not None and repeat_decay > 1:
         raise RuleError(path, "repeat_decay", "must be between 0 and 1")
     unowned = _unowned(data.get("unowned"), path)
@@ -113,10 +113,11 @@ def _unowned(value, path: Path) -> dict | None:
     if not isinstance(value.get("self_names", False), bool):
         raise RuleError(path, "unowned.self_names", "must be true or false")
     return {"owner": value["owner"], "self_names": value.get("self_names", False),
-            "strength": _weight(value["strength"], path, "unowned.strength")}
+            "strength": weight_field(value["strength"], path, "unowned.strength")}
 
 
-def _weight(value, path: Path, name: str) -> float | None:
+def weight_field(value, path: Path, name: str) -> float | None:
+    """A rule's weight field (a strength, a cap, a decay): a number ≥ 0, or None when absent."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
