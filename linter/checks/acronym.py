@@ -87,10 +87,12 @@ class AcronymCheck(Check):
                     continue
                 if acronym in judged:
                     continue
+                if _in_capitals_run(text, match.start(1), match.end(2)) and not _explained(text, match.start(), match.end()):
+                    continue  # a shouted heading or a NAME IN CAPITALS says nothing of it: the next use is judged
                 judged.add(acronym)  # only the first use is judged; a later use can only explain it
                 if _explained(text, match.start(), match.end()) or _ROMAN_NUMERAL.fullmatch(acronym):
                     continue
-                if acronym in self.allowed or _in_capitals_run(text, match.start(1), match.end(2)) \
+                if acronym in self.allowed \
                         or _UNIT_AFTER_NUMBER.search(text, max(0, match.start(1) - 3), match.start(1)) \
                         or (_AMOUNT_AFTER.match(text, match.end(2)) and _currency_code(acronym)):
                     continue
