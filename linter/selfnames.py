@@ -11,7 +11,7 @@ The author's organisation is
   (where the organisation says "we" / « nous » in that paragraph or the next), and
 - a capitalised name (one to four words) that opens at least `min_subject` sentences
   as their subject: the text keeps talking about it (unless the text acquires it or merges
-  with it: a release's other party). A one-word name must not be an
+  with it: a release's other party; a name with a title of address, "Mr. Roy", is a person). A one-word name must not be an
   everyday word ("Nous", "Vous", "Today"), which sentence-initial capitals make look
   like names.
 The configured `self-names` are added by the rules themselves.
@@ -52,6 +52,10 @@ _ORGANISATION_SPEAKS = {
     "en": re.compile(r"(?<![\w'’-])(?:[Ww]e|[Oo]ur|us)(?![\w'’-])"),
     "fr": re.compile(r"(?<![\w'’-])(?:nous|notre|nos)(?![\w'’-])", re.I),
 }
+
+# A name with a title of address is a person's (an appointee, a spokesperson), not the writer's
+# organisation, however often the text talks about them: "Mr. Verghese is a seasoned leader".
+_PERSON = re.compile(r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Hon|M|Mme|Mlle|Me|Dre|Pr)\.?[ \t]")
 
 # The company a release acquires or merges with is the other party, however often the text names it:
 # "announces the acquisition of Hudson Valley Roofing", « l'acquisition de Béton Roy ». (Not "partner
@@ -94,7 +98,7 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
     for text, starts in zip(block_texts, sentence_starts):
         for start in starts:
             match = _SUBJECT.match(text, start)
-            if match:
+            if match and not _PERSON.match(match.group(1)):
                 subjects[_trim(match.group(1))] += 1
     others = None  # read only when a name opens enough sentences
     for name, count in subjects.most_common():

@@ -180,3 +180,11 @@ def test_a_company_the_text_partners_with_can_still_be_the_author():
     acquired = ["Greenwood announces the acquisition of Hudson Roofing. Hudson Roofing has grown. Hudson Roofing hires."]
     starts = [[0, acquired[0].index("Hudson Roofing has"), acquired[0].index("Hudson Roofing hires")]]
     assert author_names("en", acquired, starts) == []
+
+
+@pytest.mark.parametrize("person", ["Mr. Verghese", "Mme Roy", "Dr Patel"])
+def test_a_person_named_with_a_title_is_not_the_author(person):
+    from linter.selfnames import author_names
+    text = f"Acme named a new director. {person} is a seasoned leader. {person} joined the group in 2021."
+    starts = [[0, text.index(f"{person} is"), text.index(f"{person} joined")]]
+    assert author_names("en", [text], starts) == []
