@@ -161,6 +161,20 @@ def test_a_draft_that_explains_its_terms_needs_more_evidence_of_jargon():
     assert once.verdicts["peer-jargon"].required == plain.verdicts["peer-jargon"].required
 
 
+EN_JARGON = ("Your PPC account needs branded keywords, a lower cost-per-click and a clean ad group. "
+             "We check the broad match terms first.")
+
+
+def test_an_english_draft_that_explains_its_terms_needs_more_evidence_of_jargon():
+    plain = EN.lint(EN_JARGON)
+    explaining = EN.lint(EN_JARGON + " PPC stands for pay-per-click. A broad match, in other words, "
+                                     "lets Google pick similar searches.")
+    assert explaining.verdicts["peer-jargon"].required == pytest.approx(1.5 * plain.verdicts["peer-jargon"].required)
+    # "means" alone is too common a word to tell an explaining draft
+    meaning = EN.lint(EN_JARGON + " It means work. That means time.")
+    assert meaning.verdicts["peer-jargon"].required == plain.verdicts["peer-jargon"].required
+
+
 def test_a_threshold_raise_counts_its_cue_across_blocks():
     import re
 
