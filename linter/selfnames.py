@@ -11,7 +11,8 @@ The author's organisation is
   (where the organisation says "we" / « nous » in that paragraph or the next), and
 - a capitalised name (one to four words) that opens at least `min_subject` sentences
   as their subject: the text keeps talking about it (unless the text acquires it or merges
-  with it: a release's other party; a name with a title of address, "Mr. Roy", is a person). A one-word name must not be an
+  with it: a release's other party; a name with a title of address, "Mr. Roy", is a person; a
+  name the text puts things in, « à Montélimar », "in Houston", is a place). A one-word name must not be an
   everyday word ("Nous", "Vous", "Today"), which sentence-initial capitals make look
   like names.
 The configured `self-names` are added by the rules themselves.
@@ -106,11 +107,25 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
             break
         if others is None:
             others = _other_parties(lang, block_texts)
-        if _everyday_word(lang, name) or name in others:
+        if _everyday_word(lang, name) or name in others or _place(lang, name, block_texts):
             continue
         if name not in names:
             names.append(name)
     return names
+
+
+# A place is where things are, a company rarely: « C'est à Montélimar que… », "shops in Houston" (a
+# company is where people go "chez" / "at": « chez Acme », "at Acme").
+_LOCATIVE = {"en": r"\b(?:in|near|around|outside|across)", "fr": r"\b(?:à|en|dans|près\s+de|autour\s+de)"}
+
+
+def _place(lang: str, name: str, block_texts: list[str]) -> bool:
+    """Whether the text puts something in `name`: a town or a country that opens sentences, not the author."""
+    locative = _LOCATIVE.get(lang)
+    if locative is None:
+        return False
+    pattern = re.compile(rf"{locative}[ \t]+{re.escape(name)}(?![\w&'’-])")
+    return any(pattern.search(text) for text in block_texts)
 
 
 def _other_parties(lang: str, block_texts: list[str]) -> set[str]:

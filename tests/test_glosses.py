@@ -188,3 +188,14 @@ def test_a_person_named_with_a_title_is_not_the_author(person):
     text = f"Acme named a new director. {person} is a seasoned leader. {person} joined the group in 2021."
     starts = [[0, text.index(f"{person} is"), text.index(f"{person} joined")]]
     assert author_names("en", [text], starts) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "C'est à Montélimar que l'atelier s'installe. Montélimar est une ville dynamique. Montélimar a changé."),
+    ("en", "Our shop is in Houston. Houston is a big city. Houston has changed."),
+])
+def test_a_place_the_text_puts_things_in_is_not_the_author(lang, text):
+    from linter.selfnames import author_names
+    name = "Montélimar" if lang == "fr" else "Houston"
+    first, second = text.index(f"{name} est" if lang == "fr" else f"{name} is"), text.index(f"{name} a " if lang == "fr" else f"{name} has")
+    assert author_names(lang, [text], [[0, first, second]]) == []

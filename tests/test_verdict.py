@@ -464,6 +464,34 @@ def test_lexicon_macros_expand_and_give_anchor_words(tmp_path):
     assert expand_lexicon_macros(rule, "{{lexicon:titres.txt}}", ctx, "match.regex")[1] == []
 
 
+def test_a_pattern_macro_inlines_a_shared_regular_expression(tmp_path):
+    from tonelint.checks.base import CompileContext, expand_lexicon_macros
+    from tonelint.rulepack.schema import Rule, RuleError
+    lexicons = tmp_path / "en" / "lexicons"
+    lexicons.mkdir(parents=True)
+    (lexicons / "shared.txt").write_text("planet\n{town|city}\n", encoding="utf-8")
+    (lexicons / "ours.pattern").write_text("# whose 'our'\n\\bour\\b(?!\\s+{{lexicon:shared.txt}})\n\\bwe\\b\n", encoding="utf-8")
+    (lexicons / "nested.pattern").write_text("{{pattern:ours.pattern}}\n", encoding="utf-8")
+    rule = Rule(id="en.x.y", lang="en", category="x", slug="y", path="y.yaml", title="", kind="existence",
+                severity=Severity.WARNING, message="", description="", match={})
+    ctx = CompileContext("en", None, [tmp_path])
+    pattern, anchors = expand_lexicon_macros(rule, "{{pattern:ours.pattern}} team", ctx, "match.regex")
+    import re
+    assert anchors == [] and re.search(pattern, "our team") and re.search(pattern, "we team")
+    assert not re.search(pattern, "our city team")
+    for bad in ("{{pattern!:ours.pattern}}", "{{pattern:nested.pattern}}", "{{pattern:missing.pattern}}"):
+        with pytest.raises(RuleError):
+            expand_lexicon_macros(rule, bad, ctx, "match.regex")
+
+
+def test_our_community_is_no_owner_of_the_praise_beside_it():
+    def strengths(text):
+        return [d.strength for d in EN.lint(text).diagnostics if d.category == "self-promotion"]
+
+    assert strengths("Our community is lucky: the lake is world-class.") == [0.5]
+    assert strengths("Our team is lucky: the lake is world-class.") == [1.0]
+
+
 def test_the_author_named_in_the_third_person_praises_itself():
     text = ("Metro Law has recovered more than $500 million for victims. Metro Law offers exceptional "
             "service to every client. Call us about your case.")

@@ -173,12 +173,13 @@ def literal_name_pattern(name: str) -> re.Pattern:
     return re.compile(before + "".join(pieces) + after, re.IGNORECASE)
 
 
-_MACRO = re.compile(r"\{\{(verbs|adjectives|lexicon)(!?):([\w.-]+)\}\}")
+_MACRO = re.compile(r"\{\{(verbs|adjectives|lexicon|pattern)(!?):([\w.-]+)\}\}")
 
 
 def expand_lexicon_macros(rule: Rule, pattern: str, ctx: CompileContext,
                           field_name: str) -> tuple[str, list[frozenset[str]]]:
-    """`{{lexicon:titres.txt}}` -> an alternation of the lexicon's entries; `{{verbs:FILE}}` ->
+    """`{{lexicon:titres.txt}}` -> an alternation of the lexicon's entries; `{{pattern:FILE}}` -> the
+    regular expression a lexicon file holds (see _shared_pattern); `{{verbs:FILE}}` ->
     of every inflected form of the verbs it lists; `{{adjectives:FILE}}` -> of every gender and
     number form of French adjectives (the last word of an entry: « plus important » ->
     « plus importantes »). See inflect.py.
@@ -190,6 +191,8 @@ def expand_lexicon_macros(rule: Rule, pattern: str, ctx: CompileContext,
     anchors: list[frozenset[str]] = []
 
     def replace(match: re.Match) -> str:
+        if match.group(1) == "pattern":
+            return _shared_pattern(rule, match, ctx, field_name)
         entries = [variant for entry in ctx.lexicon(rule, match.group(3), field_name)
                    for variant in ([entry] if "=" in entry else expand_alternations(entry))]
         if match.group(1) == "verbs":
@@ -203,6 +206,27 @@ def expand_lexicon_macros(rule: Rule, pattern: str, ctx: CompileContext,
 
     expanded = _MACRO.sub(replace, pattern)
     return expanded, list(dict.fromkeys(anchors))
+
+
+def _shared_pattern(rule: Rule, match: re.Match, ctx: CompileContext, field_name: str) -> str:
+    """`{{pattern:FILE}}` -> the regular expression a lexicon file holds, one alternative per line,
+    so that rules that need the same test (is this "our" the company's?) share one definition. The
+    file may use lexicon macros, not another pattern; it is no anchor (no `!`)."""
+    if match.group(2):
+        raise RuleError(rule.path, field_name, f"{match.group(0)}: a pattern macro cannot be an anchor (no '!')")
+    lines = ctx.lexicon(rule, match.group(3), field_name)
+    if any("{{pattern:" in line for line in lines):
+        raise RuleError(rule.path, field_name, f"{match.group(0)}: a pattern file cannot use another pattern")
+    body = "|".join(f"(?:{line})" for line in lines)
+    return "(?:" + _MACRO.sub(lambda inner: _lexicon_alternation(rule, inner, ctx, field_name), body) + ")"
+
+
+def _lexicon_alternation(rule: Rule, match: re.Match, ctx: CompileContext, field_name: str) -> str:
+    """A plain `{{lexicon:FILE}}` inside a pattern file (verbs, adjectives and anchors are the rule's to use)."""
+    if match.group(1) != "lexicon" or match.group(2):
+        raise RuleError(rule.path, field_name, f"{match.group(0)}: a pattern file may only use {{{{lexicon:FILE}}}}")
+    entries = [variant for entry in ctx.lexicon(rule, match.group(3), field_name) for variant in expand_alternations(entry)]
+    return _trie_regex({" ".join(e.split()) for e in entries})
 
 
 def _last_word(entry: str) -> str:
