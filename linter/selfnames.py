@@ -116,7 +116,7 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
 
 # A place is where things are, a company rarely: « C'est à Montélimar que… », "shops in Houston" (a
 # company is where people go "chez" / "at": « chez Acme », "at Acme").
-_LOCATIVE = {"en": r"\b(?:in|near|around|outside|across)", "fr": r"\b(?:à|en|dans|près\s+de|autour\s+de)"}
+_LOCATIVE = {"en": r"\b(?:in|near|around|outside|across)", "fr": r"\b(?:à|au|aux|en|dans|près\s+de|autour\s+de)"}
 
 
 def _place(lang: str, name: str, block_texts: list[str]) -> bool:
@@ -143,9 +143,17 @@ def _opening_name(lang: str, text: str) -> str:
     return "" if not name or _everyday_word(lang, name) else name
 
 
+# French elisions open sentences with a capital: « C'est », « L'entreprise », « Qu'il », « D'abord ».
+_ELISION = re.compile(r"(?i:c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu)['’](?=\w)")
+
+
 def _everyday_word(lang: str, name: str) -> bool:
-    # A one-word "name" that is an everyday word at the start of a sentence ("The", "Nous").
-    return " " not in name and frequent(lang, name, EVERYDAY_ZIPF)
+    # A one-word "name" that is an everyday word at the start of a sentence ("The", "Nous", « C'est »,
+    # « L'entreprise »; « L'Oréal » stays a name).
+    if " " in name:
+        return False
+    elided = _ELISION.match(name) if lang == "fr" else None
+    return frequent(lang, name[elided.end():] if elided else name, EVERYDAY_ZIPF)
 
 
 def _trim(name: str) -> str:

@@ -199,3 +199,10 @@ def test_a_place_the_text_puts_things_in_is_not_the_author(lang, text):
     name = "Montélimar" if lang == "fr" else "Houston"
     first, second = text.index(f"{name} est" if lang == "fr" else f"{name} is"), text.index(f"{name} a " if lang == "fr" else f"{name} has")
     assert author_names(lang, [text], [[0, first, second]]) == []
+
+
+def test_a_french_elision_that_opens_sentences_is_no_name():
+    from linter.selfnames import author_names
+    text = "C’est une belle journée. C’est la fête. L’entreprise grandit. L’entreprise recrute. L’Oréal vend. L’Oréal achète."
+    starts = [[0] + [m.end() for m in __import__("re").finditer(r"[.!?]\s+", text)]]
+    assert author_names("fr", [text], starts) == ["L’Oréal"]
