@@ -107,11 +107,28 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
             break
         if others is None:
             others = _other_parties(lang, block_texts)
-        if _everyday_word(lang, name) or name in others or _place(lang, name, block_texts):
+        if _everyday_word(lang, name) or name in others or _place(lang, name, block_texts) \
+                or _not_a_name(name, block_texts):
             continue
         if name not in names:
             names.append(name)
     return names
+
+
+# Words that open a sentence but start no name: "Our SOC", « Notre équipe ».
+_POSSESSIVE = re.compile(r"(?:Our|My|Your|Their|His|Her|Its|Notre|Nos|Votre|Vos|Mon|Ma|Mes|Son|Sa|Ses|Leur|Leurs)\b")
+
+
+def _not_a_name(name: str, block_texts: list[str]) -> bool:
+    """A capitalised word that opens sentences without being a name: a possessive ("Our SOC"), an elided
+    word (« L'usufruit », « N'est-ce »: a name keeps its capital, « L'Oréal »), or one word never written
+    with its capital inside a sentence (a term heading its paragraphs: "Fees", « Démembrer »)."""
+    if _POSSESSIVE.match(name) or re.match(r"\w{1,6}['’][a-zà-ÿ]", name):
+        return True
+    if " " in name or any(c.isupper() or c.isdigit() for c in name[1:]):
+        return False  # several words, or capitals inside ("TIAP", "McKinsey"), look like a name already
+    inside = re.compile(rf"(?<=[\w,;:)»”][ \t]){re.escape(name)}(?![\w&'’-])")
+    return not any(inside.search(text) for text in block_texts)
 
 
 # A place is where things are, a company rarely: « C'est à Montélimar que… », "shops in Houston" (a

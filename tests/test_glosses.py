@@ -206,3 +206,18 @@ def test_a_french_elision_that_opens_sentences_is_no_name():
     text = "C’est une belle journée. C’est la fête. L’entreprise grandit. L’entreprise recrute. L’Oréal vend. L’Oréal achète."
     starts = [[0] + [m.end() for m in __import__("re").finditer(r"[.!?]\s+", text)]]
     assert author_names("fr", [text], starts) == ["L’Oréal"]
+
+
+@pytest.mark.parametrize("lang, word", [("en", "Our SOC"), ("fr", "L’usufruit"), ("en", "Fees")])
+def test_words_that_open_sentences_without_naming_anyone_are_no_author(lang, word):
+    from linter.selfnames import author_names
+    text = f"{word} is listed below. {word} is due in May. Ask about it."
+    starts = [[0, text.index(f"{word} is due")]]
+    assert author_names(lang, [text], starts) == []
+
+
+def test_a_one_word_name_is_written_with_its_capital_inside_a_sentence():
+    from linter.selfnames import author_names
+    text = "Scotiabank opened a branch. Scotiabank hires. Clients of Scotiabank are happy."
+    starts = [[0, text.index("Scotiabank hires"), text.index("Clients")]]
+    assert author_names("en", [text], starts) == ["Scotiabank"]
