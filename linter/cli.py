@@ -620,6 +620,9 @@ def _explain_settings(engine: Engine, rule, _=str) -> list[str]:
                            "or more needs {factor} × that evidence.").format(
                 category=rule.category, lang=rule.lang, min=verdict.raised_by.min,
                 factor=f"{verdict.raised_by.factor:g}"))
+        if verdict.raised_when is not None:
+            lines.append(_("A draft whose {other} verdict passed needs {factor} × that evidence.").format(
+                other=verdict.raised_when.passes, factor=f"{verdict.raised_when.factor:g}"))
         decay = rule.repeat_decay if rule.repeat_decay is not None else verdict.repeat_decay
         lines.append(_("Each further finding of this rule in a draft weighs {decay} × the one before "
                        "(the same words again count once).").format(decay=f"{decay:g}"))

@@ -64,6 +64,14 @@ class ThresholdRaise:
 
 
 @dataclass(frozen=True)
+class VerdictRaise:
+    """A draft whose `passes` dimension's verdict passed needs `factor` times the evidence: in a
+    release, the organisation's praise is the release's voice before it is self-promotion."""
+    passes: str
+    factor: float = 2.0
+
+
+@dataclass(frozen=True)
 class VerdictModel:
     threshold: float
     per_100_words: float = 0.0
@@ -76,11 +84,15 @@ class VerdictModel:
     # only network" and an unclaimed superlative together are a pattern, not a trace.
     min_variety: int = 0
     raised_by: ThresholdRaise | None = None
+    raised_when: VerdictRaise | None = None
 
-    def required(self, words: int, texts: list[str] = ()) -> float:
+    def required(self, words: int, texts: list[str] = (), passed: frozenset[str] = frozenset()) -> float:
+        """The evidence the draft needs; `passed`: the dimensions whose verdict already passed."""
         required = max(self.threshold, self.per_100_words * words / 100.0)
         if self.raised_by is not None and self.raised_by.applies(texts):
             required *= self.raised_by.factor
+        if self.raised_when is not None and self.raised_when.passes in passed:
+            required *= self.raised_when.factor
         return required
 
 
@@ -121,6 +133,10 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
         for category, spec in (data.get("verdict") or {}).items():
             settings["verdict"][category] = _verdict_model(path, category, spec)
             check_reference(path, f"verdict.{category}", category, categories, dimensions_only=True)
+            raised_when = settings["verdict"][category].raised_when
+            if raised_when is not None:
+                check_reference(path, f"verdict.{category}.raised_when.passes", raised_when.passes, categories,
+                                dimensions_only=True)
         mention = data.get("mention")
         if mention is not None:
             if not isinstance(mention, dict) or not all(isinstance(c, str) for c in mention.get("cues", [])):
@@ -150,19 +166,26 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
             if not isinstance(usage, dict) or not all(isinstance(v, str) for v in usage.values()):
                 raise RuleError(path, "usage", "must map each variant (fr-CA...) to how a message names its usage")
             settings["usage"].update(usage)
+    for category, model in settings["verdict"].items():
+        # one step only: the dimension that raises is judged on its own evidence
+        if model.raised_when is not None and getattr(settings["verdict"].get(model.raised_when.passes), "raised_when", None):
+            raise RuleError(packs[-1][0], f"verdict.{category}.raised_when.passes",
+                            f"{model.raised_when.passes!r} is itself raised by another verdict: name a dimension judged on its own")
     return settings
 
 
 def _verdict_model(path: Path, category: str, spec) -> VerdictModel:
     where = f"verdict.{category}"
     if not isinstance(spec, dict) or set(spec) - {"threshold", "per_100_words", "repeat_decay", "min_signal",
-                                                  "min_variety", "raised_by"}:
+                                                  "min_variety", "raised_by", "raised_when"}:
         raise RuleError(path, where, "must be a mapping of threshold, per_100_words, repeat_decay, min_signal, "
-                                     "min_variety and raised_by")
+                                     "min_variety, raised_by and raised_when")
     values: dict = {}
+    spec = dict(spec)
     if "raised_by" in spec:
-        spec = dict(spec)
         values["raised_by"] = _threshold_raise(path, f"{where}.raised_by", spec.pop("raised_by"))
+    if "raised_when" in spec:
+        values["raised_when"] = _verdict_raise(path, f"{where}.raised_when", category, spec.pop("raised_when"))
     for key, value in spec.items():
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise RuleError(path, f"{where}.{key}", "must be a number ≥ 0")
@@ -195,6 +218,17 @@ def _threshold_raise(path: Path, where: str, spec) -> ThresholdRaise:
     except re.error as exc:
         raise RuleError(path, f"{where}.cue", f"is not a valid regular expression ({exc})") from None
     return ThresholdRaise(cue, minimum, float(factor), spec.get("outside_quotes", False))
+
+
+def _verdict_raise(path: Path, where: str, category: str, spec) -> VerdictRaise:
+    if not isinstance(spec, dict) or not isinstance(spec.get("passes"), str) or set(spec) - {"passes", "factor"}:
+        raise RuleError(path, where, "must be a mapping with 'passes' (another dimension) and optional 'factor'")
+    if spec["passes"] == category:
+        raise RuleError(path, f"{where}.passes", "must name another dimension")
+    factor = spec.get("factor", 2.0)
+    if isinstance(factor, bool) or not isinstance(factor, (int, float)) or factor < 1:
+        raise RuleError(path, f"{where}.factor", "must be a number ≥ 1")
+    return VerdictRaise(spec["passes"], float(factor))
 
 
 _DIMENSION_DECIDES = RuleWeighting()
@@ -232,10 +266,14 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
         nominal = own.strength if own.strength is not None else max(strengths)
         if nominal >= models[category].min_signal and max(strengths) >= _VARIETY_SIGN:
             variety[category] += 1
-    return {category: Verdict(category, evidence[category], model.required(words, texts),
-                              strong_enough=strongest[category] >= model.min_signal
-                              or 0 < model.min_variety <= variety[category])
-            for category, model in models.items()}
+    verdicts: dict[str, Verdict] = {}
+    # A dimension raised by another's verdict is judged after it (the pack's check forbids cycles).
+    for category, model in sorted(models.items(), key=lambda item: item[1].raised_when is not None):
+        passed = frozenset(c for c, v in verdicts.items() if v.passed)
+        verdicts[category] = Verdict(category, evidence[category], model.required(words, texts, passed),
+                                     strong_enough=strongest[category] >= model.min_signal
+                                     or 0 < model.min_variety <= variety[category])
+    return {category: verdicts[category] for category in models}
 
 
 # What a rule's finding must weigh to count towards a dimension's variety of signs.

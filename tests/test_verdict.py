@@ -175,6 +175,29 @@ def test_an_english_draft_that_explains_its_terms_needs_more_evidence_of_jargon(
     assert meaning.verdicts["peer-jargon"].required == plain.verdicts["peer-jargon"].required
 
 
+def test_a_release_needs_more_evidence_of_self_promotion():
+    """In a release, the organisation's praise is the release's voice: self-promotion is raised by the
+    press-release verdict, judged first whatever the order of the pack."""
+    from tonelint.verdict import VerdictModel, VerdictRaise, judge
+    from tonelint.model import Diagnostic, Span
+
+    def finding(category, start, strength):
+        d = Diagnostic(rule=f"x.{category}.r{start}", category=category, severity=Severity.WARNING, message="",
+                       span=Span(start, start + 3), match=f"w{start:02d}")
+        d.strength = strength
+        return d
+
+    models = {"self-promotion": VerdictModel(threshold=1, raised_when=VerdictRaise("press-release", 2)),
+              "press-release": VerdictModel(threshold=2)}
+    praise = [finding("self-promotion", 0, 1.5)]
+    alone = judge(praise, 100, models)
+    assert alone["self-promotion"].passed and alone["self-promotion"].required == 1
+    release = judge(praise + [finding("press-release", 10, 2)], 100, models)
+    assert release["press-release"].passed
+    assert release["self-promotion"].required == 2 and not release["self-promotion"].passed
+    assert list(release) == list(models)
+
+
 def test_a_threshold_raise_counts_its_cue_across_blocks():
     import re
 
@@ -361,6 +384,9 @@ def test_inflection():
     ("verdict:\n  peer-jargon: {threshold: 2, raised_by: {cue: x, min: 0}}\n", "raised_by.min"),
     ("verdict:\n  peer-jargon: {threshold: 2, raised_by: {cue: x, outside_quotes: 1}}\n", "raised_by.outside_quotes"),
     ("verdict:\n  self-promotion: {threshold: 2, min_variety: 2.5}\n", "min_variety"),
+    ("verdict:\n  self-promotion: {threshold: 2, raised_when: {factor: 2}}\n", "raised_when"),
+    ("verdict:\n  self-promotion: {threshold: 2, raised_when: {passes: self-promotion}}\n", "raised_when.passes"),
+    ("verdict:\n  self-promotion: {threshold: 2, raised_when: {passes: press-release, factor: 0.5}}\n", "raised_when.factor"),
     ("verdict:\n  self-promotion: {threshold: 2, min_variety: -1}\n", "min_variety"),
     ("mention: [a]\n", "mention"),
     ("mention:\n  topics:\n    peer-jargon: {cue: jargon, not_after: 3}\n", "mention.topics.peer-jargon"),
@@ -373,6 +399,20 @@ def test_bad_pack_settings_name_the_field(tmp_path, pack, field):
     (tmp_path / "fr" / "pack.yaml").write_text(pack, encoding="utf-8")
     with pytest.raises(RuleError, match=field):
         read_pack_settings("fr", [tmp_path])
+
+
+@pytest.mark.parametrize("pack", [
+    "verdict:\n  self-promotion: {threshold: 2, raised_when: {passes: no-such-thing}}\n",
+    # one step only: the dimension that raises is judged on its own evidence
+    "verdict:\n  self-promotion: {threshold: 2, raised_when: {passes: press-release}}\n"
+    "  press-release: {threshold: 2, raised_when: {passes: peer-jargon}}\n",
+])
+def test_a_verdict_raise_names_a_dimension_judged_on_its_own(tmp_path, pack):
+    from tonelint.rulepack import builtin_rules_dir
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "pack.yaml").write_text(pack, encoding="utf-8")
+    with pytest.raises(RuleError, match="raised_when.passes"):
+        read_pack_settings("fr", [builtin_rules_dir(), tmp_path])
 
 
 def test_a_post_about_press_releases_quotes_them():
