@@ -108,7 +108,7 @@ class MentionModel:
         included (“…,” remarked Jane Roy, chair of Acme, “and when…”: the speaker goes on)."""
         speeches: list[tuple[int, int]] = []
         previous_closer = None
-        for opener_at, closer_at in _quotations(text):
+        for opener_at, closer_at in _quotations(text, with_single=True):
             goes_on = previous_closer is not None and opener_at - previous_closer < 200 \
                 and not _SENTENCE_END.search(text, previous_closer + 1, opener_at)
             if goes_on or self._is_speech(text, opener_at, closer_at):
@@ -438,9 +438,11 @@ def outside_quotations(text: str) -> str:
     return "".join(chars)
 
 
-def _quotations(text: str) -> list[tuple[int, int]]:
+def _quotations(text: str, with_single: bool = False) -> list[tuple[int, int]]:
     """(opening mark, closing mark or -1 when left open) of each double quotation in `text`, read
-    once from the start; a quotation inside another belongs to it."""
+    once from the start; a quotation inside another belongs to it. `with_single`: also the single
+    quotations outside them (‘…’ or '…', the British and Australian way to quote a speaker), each
+    closed on its line by the first mark that ends a word (not the apostrophe of "Australia’s")."""
     spans: list[tuple[int, int]] = []
     position = 0
     # From each opening mark straight to the first of its closing marks (no reading in between).
@@ -452,6 +454,33 @@ def _quotations(text: str) -> list[tuple[int, int]]:
         if closer_at < 0:
             break
         position = closer_at + 1
+    if with_single:
+        spans = sorted(spans + _single_quotations(text, spans))
+    return spans
+
+
+_SINGLE_OPENER = re.compile("[‘']")
+
+
+def _single_quotations(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The single quotations of `text` outside its double ones, each closed on its line."""
+    spans: list[tuple[int, int]] = []
+    inside = [(a, len(text) if b < 0 else b) for a, b in doubles]
+    position = 0
+    while (opening := _SINGLE_OPENER.search(text, position)) is not None:
+        opener_at = opening.start()
+        position = opener_at + 1
+        if not _opens_single(text, opener_at) or any(a < opener_at < b for a, b in inside):
+            continue
+        closer = "’" if opening.group() == "‘" else "'"
+        line_end = text.find("\n", opener_at)
+        line_end = len(text) if line_end < 0 else line_end
+        at = text.find(closer, opener_at + 1, line_end)
+        while at >= 0 and not _closes_single(text, at):
+            at = text.find(closer, at + 1, line_end)
+        if at >= 0:
+            spans.append((opener_at, at))
+            position = at + 1
     return spans
 
 

@@ -297,6 +297,19 @@ def test_a_quoted_speech_is_a_use_not_a_mention():
     assert result.profile["press-release"]["verdict"]["severity"] == "warning"
 
 
+@pytest.mark.parametrize("text", [
+    "\u2018This merger lets us deliver unrivalled value,\u2019 said Juan Martinez, managing partner.",
+    "'This merger lets us deliver unrivalled value for money,' said Juan Martinez, managing partner.",
+])
+def test_praise_in_a_single_quoted_speech_weighs_as_speech(text):
+    """The British and Australian press quote speakers in single marks: their praise is theirs."""
+    strengths = [d.strength for d in EN.lint(text).diagnostics if d.category == "self-promotion"]
+    assert strengths and all(strength <= 0.25 for strength in strengths)
+    # an apostrophe opens no quotation: "we don't say that lightly" is the writer's own praise
+    assert [d.strength for d in EN.lint("Our team's service is unrivalled in Leeds, we don't say that lightly.").diagnostics
+            if d.category == "self-promotion"] == [1.0]
+
+
 @pytest.mark.parametrize("engine, text, term, quoted", [
     # a short quotation that a speech verb attributes, after a comma or before a colon, is speech
     (FR, "« Notre force, c'est la souplesse », poursuit Loïc Roy, chef de projet.", "notre force", False),
