@@ -183,7 +183,11 @@ _DEFINES = re.compile(
     r"(?:most|least|plus|moins)\b(?!\s+(?:common|frequent|widely|courante?s?|fréquente?s?|répandue?s?)\b))\b)"
     r"|(?:correspond(?:ent)?|renvoie(?:nt)?|fait référence|font référence)\s+à|(?:désigne|signifie|représente|définit)(?:nt)?\b"
     r"|consiste(?:nt)?\s+(?:à|en)|se\s+défini(?:t|ssent)|veut\s+dire"
-    r"|means|refers\s+to|stands\s+for|is\s+defined\s+as|describes|is\s+short\s+for|is\s+called)",
+    r"|means|refers\s+to|stands\s+for|is\s+defined\s+as|describes|is\s+short\s+for|is\s+called"
+    # what happens: "Thermal bridging happens when a wall meets a window", « L'effet de serre se produit quand… »,
+    # "it can be summarised as the heat loss that…"
+    r"|(?:happens|occurs|is\s+what\s+happens)\s+(?:when|whenever)\b|can\s+be\s+(?:\w+\s+)?(?:summari[sz]ed|described|defined|thought\s+of)\s+as"
+    r"|(?:se\s+produit|survient|se\s+produisent|surviennent)\s+(?:quand|lorsque|lorsqu['’])|peu(?:t|vent)\s+se\s+résumer\s+(?:à|comme))",
     re.IGNORECASE)
 
 

@@ -63,6 +63,10 @@ def test_other_capitalised_words_do_not(text, acronym):
     ("Le flou d'arrière-plan (des flous appelés bokeh) isole le sujet.", "bokeh"),
     ("Cargo waits in a warehouse called a cross-dock until release.", "cross-dock"),
     ("A surface defect known as a weld line can appear.", "weld line"),
+    # what happens, or a summary of it
+    ("Thermal bridging happens when a wall meets a window and the insulation breaks.", "Thermal bridging"),
+    ("A cold bridge can be basically summarised as the heat loss where two elements join.", "cold bridge"),
+    ("Le pont thermique se produit quand deux parois se rejoignent.", "pont thermique"),
 ])
 def test_a_sentence_that_defines_the_term(text, term):
     start = text.index(term)

@@ -64,6 +64,7 @@ class AcronymCheck(Check):
                                             prefix=r"^\s+(?:[A-ZÀ-Ý][\w&'’-]*\s+){0,2}")
 
     def run(self, analysis):
+        long_forms = _initialisms(analysis.blocks)  # the acronyms the draft's capitalised names spell
         judged: set[str] = set()  # acronyms whose first use was judged
         findings: dict[str, Finding] = {}  # an acronym's unexplained first use, until a later use explains it
         for number_, block in enumerate(analysis.blocks):
@@ -92,7 +93,8 @@ class AcronymCheck(Check):
                 judged.add(acronym)  # only the first use is judged; a later use can only explain it
                 if _explained(text, match.start(), match.end()) or _ROMAN_NUMERAL.fullmatch(acronym):
                     continue
-                if acronym in self.allowed \
+                if acronym in self.allowed or _amount_in_currency(acronym) or acronym.rstrip("s") in long_forms \
+                        or _in_apposition(text, match.start(1), match.end(2)) \
                         or _UNIT_AFTER_NUMBER.search(text, max(0, match.start(1) - 3), match.start(1)) \
                         or (_AMOUNT_AFTER.match(text, match.end(2)) and _currency_code(acronym)):
                     continue
@@ -161,6 +163,42 @@ def _currency_codes() -> frozenset[str]:
 
 def _currency_code(word: str) -> bool:
     return len(word) == 3 and word in _currency_codes()
+
+
+def _amount_in_currency(word: str) -> bool:
+    """"GBP12", "USD500": an amount written right after its currency's code ("GBP12.6 million")."""
+    return len(word) > 3 and word[3:].isdigit() and _currency_code(word[:3])
+
+
+# Small words inside a name ("Bank of Montreal", « Caisse des Dépôts »): they give no letter.
+_NAME_JOINER = {"of", "and", "for", "the", "on", "in", "de", "du", "des", "la", "le", "les", "et", "d", "l", "&"}
+
+
+def _initialisms(blocks) -> frozenset[str]:
+    """What the draft's runs of capitalised words spell, three letters or more ("Manitoulin Global
+    Forwarding" -> MGF): an acronym one of them spells is that name's short form, wherever the name
+    stands ("Associated Cargo Specialists, which operates as ACS Logistics")."""
+    spelled: set[str] = set()
+    for block in blocks:
+        initials: list[str] = []
+        for word in re.findall(r"[\w&'’-]+", block.text):
+            if word[0].isupper() and not word.isupper():
+                initials.append(word[0])
+                for size in range(3, min(len(initials), 8) + 1):
+                    spelled.add("".join(initials[-size:]))
+            elif word.lower() not in _NAME_JOINER:
+                initials = []
+    return frozenset(spelled)
+
+
+# An acronym in apposition after a name, between commas: post-nominal letters ("Carol Wilding, FCPA,
+# FCA, the President"), a state or province ("Montreal, QC."), a country ("Lagos, NG").
+_NAME_AND_COMMA = re.compile(r"(?-i:[A-Z][a-z][\w'’.-]*)\s*,\s*(?:(?-i:[A-Z]{2,6})\s*,\s*)*$")
+_APPOSITION_END = re.compile(r"\s*(?:[,.;)]|[—–]|$)")
+
+
+def _in_apposition(text: str, start: int, end: int) -> bool:
+    return bool(_NAME_AND_COMMA.search(text, max(0, start - 60), start)) and bool(_APPOSITION_END.match(text, end))
 
 
 def _acronym_shape(word: str) -> bool:
