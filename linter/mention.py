@@ -311,6 +311,10 @@ def spread_to_repeats(diagnostics: list) -> None:
             d.mention, d.strength = True, 0.0
 
 
+# Other headwords before a finding on its glossary line: short terms joined by commas, slashes or "or".
+_HEADWORDS_BEFORE = re.compile(r"(?:[^,:;/\n]{1,40}?\s*(?:,|/|\s(?:ou|or|et|and)\s)\s*){1,4}")
+
+
 def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str], memo: dict,
                       line_form: re.Pattern = _HEADWORD_LINE) -> bool:
     """The finding opens a "Term: comment" line (or a `line_form` one) among at least three such
@@ -322,7 +326,9 @@ def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str]
         if text[window:start].strip(" \t"):
             return False
         line_start = text.rfind("\n", 0, window) + 1  # only spaces before it: where does the line begin?
-    if _LIST_MARK.match(text, line_start).end() < start:
+    opening = _LIST_MARK.match(text, line_start).end()
+    # the finding opens the line, or follows other headwords of it ("mail, email : mél.", "OPEX, CAPEX, EBITDA :")
+    if opening < start and not _HEADWORDS_BEFORE.fullmatch(text, opening, start):
         return False
     line_end = text.find("\n", end)
     line = line_form.match(text[line_start:line_end if line_end >= 0 else len(text)])

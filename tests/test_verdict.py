@@ -310,6 +310,14 @@ def test_praise_in_a_single_quoted_speech_weighs_as_speech(text):
             if d.category == "self-promotion"] == [1.0]
 
 
+def test_every_headword_of_a_glossary_line_is_discussed():
+    """A list of words to avoid, several to a line ("mail, email : mél."): each headword is talked about."""
+    text = ("Tout le temps :\nslide : visuel, planche\nmail, email : mél. (le canal), courriel (le message)\n"
+            "OPEX, CAPEX, EBITDA : budget de fonctionnement, investissement\nfocus, focusser : mettre l'accent\n")
+    findings = [d for d in FR.lint(text).diagnostics if d.category == "peer-jargon" and d.match in ("email", "CAPEX", "focusser")]
+    assert findings and all(d.mention for d in findings)
+
+
 @pytest.mark.parametrize("engine, text, term, quoted", [
     # a short quotation that a speech verb attributes, after a comma or before a colon, is speech
     (FR, "« Notre force, c'est la souplesse », poursuit Loïc Roy, chef de projet.", "notre force", False),

@@ -212,7 +212,19 @@ def _ticker(text: str, start: int) -> bool:
 
 def _explained(text: str, start: int, end: int) -> bool:
     return explained_after(text, end) or is_gloss_itself(text, start, end) or bool(_EXPANDED_WITH_FOR.match(text, end)) \
-        or _spelled_out_by_a_verb(text, start, end) or follows_its_name(text, start, text[start:end])
+        or _spelled_out_by_a_verb(text, start, end) or follows_its_name(text, start, text[start:end]) \
+        or _spelled_out_as_its_other_name(text, start, end)
+
+
+# "La DSN ou déclaration sociale nominative", "TMA ou tierce maintenance applicative", "the CFS, or container
+# freight station": "or" and the words that spell it (a word may qualify the acronym before: « la DSN événementielle ou »).
+_OR_AFTER = re.compile(r"(?:\s+[a-zà-ÿ'’-]+)?\s*,?\s+(?:ou|or|aka|autrement\s+dit|i\.e\.,?)\s+(?:(?:la|le|les|l['’]|the|a|an)\s*)?",
+                       re.IGNORECASE)
+
+
+def _spelled_out_as_its_other_name(text: str, start: int, end: int) -> bool:
+    other = _OR_AFTER.match(text, end)
+    return other is not None and spelled_out_after(text, other.end(), text[start:end])
 
 
 def _spelled_out_by_a_verb(text: str, start: int, end: int) -> bool:
