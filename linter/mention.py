@@ -55,6 +55,9 @@ class MentionModel:
     # Dimensions whose words, as the headword of a list of "Term: comment" lines, are discussed:
     # "Cutting edge: as above" in a list of words to avoid, "CRM: the file of your customers".
     headword_lists: frozenset = frozenset()
+    # Dimensions whose words, as the heading of a glossary entry ("1. Bill of Lading (B/L):" on its line,
+    # its definition on the next), are discussed: a post that defines its terms one by one.
+    definition_headings: frozenset = frozenset()
     # A line that announces a list of words with or without a colon ("never say the following
     # things…", « évitez les expressions suivantes »): the short lines after it are its examples.
     announcements: re.Pattern | None = None
@@ -80,6 +83,7 @@ class MentionModel:
         after, before = _attribution_patterns(speech_words)
         return cls(_alternation(cues), int(spec.get("max_quoted_words", 8)), _alternation(examples), topics,
                    frozenset(spec.get("quotes_still_count") or ()), frozenset(spec.get("headword_lists") or ()),
+                   frozenset(spec.get("definition_headings") or ()),
                    _alternation(announcements), after, before,
                    tuple((category, float(weight)) for category, weight in (spec.get("speech_weights") or {}).items()))
 
@@ -153,6 +157,8 @@ class MentionModel:
         if category in self.headword_lists and _is_list_headword(text, start, end, nearby, memo):
             return True
         if _is_list_headword(text, start, end, nearby, memo, _DASH_HEADWORD_LINE):
+            return True
+        if category in self.definition_headings and _is_list_headword(text, start, end, nearby, memo, _HEADING_HEADWORD_LINE):
             return True
         if self.cues is None:
             return False
@@ -287,6 +293,9 @@ _HEADWORD_LINE = re.compile(r"^[ \t]*+(?:[-*•–]|\d{1,2}[.)-])?[ \t]*+[^:\n.!
 # ("BOSTON - Acme today...") opens one paragraph, not three.
 _DASH_HEADWORD_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]*)?(?:[^\s:.!?]+[ \t]){0,3}[^\s:.!?-]+"
                                  r"[ \t]+(?P<sep>[-–—]{1,2})[ \t]+\S", re.MULTILINE)
+# "1. Bill of Lading (B/L):" then its definition on the next line: a glossary entry's heading (numbered or
+# bulleted, a term of one to six words and its abbreviation, a colon ending the line).
+_HEADING_HEADWORD_LINE = re.compile(r"^[ \t]*+(?:[-*•–]|\d{1,2}[.)-])[ \t]*+[^:\n.!?]{1,60}(?P<sep>:)[ \t]*$", re.MULTILINE)
 _LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*")
 
 

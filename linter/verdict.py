@@ -157,7 +157,7 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
                 if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 <= weight <= 1:
                     raise RuleError(path, f"mention.speech_weights.{category}", "must be a weight from 0 to 1")
                 check_reference(path, "mention.speech_weights", category, categories)
-            for key in ("quotes_still_count", "headword_lists"):
+            for key in ("quotes_still_count", "headword_lists", "definition_headings"):
                 for category in mention.get(key) or ():
                     check_reference(path, f"mention.{key}", category, categories)
             settings["mention"] = mention

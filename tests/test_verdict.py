@@ -310,6 +310,17 @@ def test_praise_in_a_single_quoted_speech_weighs_as_speech(text):
             if d.category == "self-promotion"] == [1.0]
 
 
+def test_terms_heading_glossary_entries_are_discussed_but_a_pitch_s_headings_are_not():
+    glossary = ("The terms you will meet.\n\n1. Demurrage:\n\nA fee for cargo left at the port.\n\n"
+                "2. Freight Forwarder:\n\nThe firm that books your shipment.\n\n3. Containerization:\n\n"
+                "Packing goods into standard boxes.")
+    findings = [d for d in EN.lint(glossary).diagnostics if d.rule == "en.peer-jargon.trade-jargon"]
+    assert findings and all(d.mention for d in findings)
+    pitch = ("Why us.\n\n1. Award-winning service:\n\nWe won again.\n\n2. World-class team:\n\nOur staff.\n\n"
+             "3. Unbeatable prices:\n\nAsk us.")
+    assert any(not d.mention for d in EN.lint(pitch).diagnostics if d.category == "self-promotion")
+
+
 def test_every_headword_of_a_glossary_line_is_discussed():
     """A list of words to avoid, several to a line ("mail, email : mél."): each headword is talked about."""
     text = ("Tout le temps :\nslide : visuel, planche\nmail, email : mél. (le canal), courriel (le message)\n"
