@@ -475,6 +475,7 @@ def _quotations(text: str, with_single: bool = False) -> list[tuple[int, int]]:
 
 
 _SINGLE_OPENER = re.compile("[‘']")
+_SINGLE_QUOTE_REACH = 2000  # characters: a speech quoted in single marks closes within a long paragraph
 
 
 def _single_quotations(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -488,8 +489,8 @@ def _single_quotations(text: str, doubles: list[tuple[int, int]]) -> list[tuple[
         if not _opens_single(text, opener_at) or any(a < opener_at < b for a, b in inside):
             continue
         closer = "’" if opening.group() == "‘" else "'"
-        line_end = text.find("\n", opener_at)
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = text.find("\n", opener_at, opener_at + _SINGLE_QUOTE_REACH)
+        line_end = min(len(text), opener_at + _SINGLE_QUOTE_REACH) if line_end < 0 else line_end
         at = text.find(closer, opener_at + 1, line_end)
         while at >= 0 and not _closes_single(text, at):
             at = text.find(closer, at + 1, line_end)
