@@ -251,3 +251,18 @@ def test_the_published_rule_schema_is_current_and_every_built_in_rule_validates(
     assert list(validator.iter_errors({"title": "x", "kind": "existence", "severity": "loud", "message": "m",
                                        "description": "d", "match": {}, "examples": {"incorrect": [], "correct": []},
                                        "bogus": 1}))
+
+
+def test_every_rule_pack_file_ships_with_the_package():
+    """A lexicon or rule file that pyproject's package data leaves out works from the source tree and
+    breaks once installed (a pre-commit hook, a wheel): every file under rules/ matches a glob."""
+    import fnmatch
+    import tomllib
+    project = Path(__file__).resolve().parents[1]
+    globs = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]["tonelint.rules"]
+    root = project / "rules"
+    missing = [str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()
+               and "__pycache__" not in path.parts and path.name != "__init__.py"
+               and not any(fnmatch.fnmatch(str(path.relative_to(root)), glob) and
+                           str(path.relative_to(root)).count("/") == glob.count("/") for glob in globs)]
+    assert missing == []
