@@ -154,7 +154,8 @@ class MentionModel:
         if self.announcements is not None and _on_a_short_line(text, start, end) and self._introduced_as_examples(
                 text, text.rfind("\n", 0, start) + 1, before, memo, colons=False):
             return True
-        if category in self.headword_lists and _is_list_headword(text, start, end, nearby, memo):
+        if category in self.headword_lists and _is_list_headword(
+                text, start, end, nearby, memo, after_headwords=category in self.definition_headings):
             return True
         if _is_list_headword(text, start, end, nearby, memo, _DASH_HEADWORD_LINE):
             return True
@@ -320,14 +321,25 @@ def spread_to_repeats(diagnostics: list) -> None:
             d.mention, d.strength = True, 0.0
 
 
-# Other headwords before a finding on its glossary line: short terms joined by commas, slashes or "or".
-_HEADWORDS_BEFORE = re.compile(r"(?:[^,:;/\n]{1,40}?\s*(?:,|/|\s(?:ou|or|et|and)\s)\s*){1,4}")
+# What joins the headwords of one glossary line ("mail, email :", "OPEX, CAPEX, EBITDA :", « bottom up / top down »).
+_HEADWORD_JOINER = re.compile(r",|/|[ \t](?:ou|or|et|and)[ \t]")
+
+
+def _other_headwords_before(prefix: str) -> bool:
+    """`prefix` (the line before a finding) is one to four short headwords, each then a joiner."""
+    pieces = _HEADWORD_JOINER.split(prefix)
+    if len(pieces) < 2 or pieces[-1].strip() or len(pieces) > 5:
+        return False
+    return all(0 < len(piece.strip()) <= 40 and len(piece.split()) <= 4 and not re.search(r"[:.;!?]", piece)
+               for piece in pieces[:-1])
 
 
 def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str], memo: dict,
-                      line_form: re.Pattern = _HEADWORD_LINE) -> bool:
+                      line_form: re.Pattern = _HEADWORD_LINE, after_headwords: bool = False) -> bool:
     """The finding opens a "Term: comment" line (or a `line_form` one) among at least three such
-    lines (this paragraph and the ones around it): a glossary or a list of words, which talks about its terms."""
+    lines (this paragraph and the ones around it): a glossary or a list of words, which talks about its terms.
+    `after_headwords`: it may also follow other headwords of its line ("mail, email : mél."), as in a
+    glossary, not in a pitch's "Fast, friendly, award-winning service: …" lines."""
     # The finding must open its line (after a list mark): only the characters just before it are read.
     window = max(0, start - _LIST_ITEM_CHARS)
     line_start = text.rfind("\n", window, start) + 1
@@ -336,8 +348,7 @@ def _is_list_headword(text: str, start: int, end: int, nearby: Callable[[], str]
             return False
         line_start = text.rfind("\n", 0, window) + 1  # only spaces before it: where does the line begin?
     opening = _LIST_MARK.match(text, line_start).end()
-    # the finding opens the line, or follows other headwords of it ("mail, email : mél.", "OPEX, CAPEX, EBITDA :")
-    if opening < start and not _HEADWORDS_BEFORE.fullmatch(text, opening, start):
+    if opening < start and not (after_headwords and _other_headwords_before(text[opening:start])):
         return False
     line_end = text.find("\n", end)
     line = line_form.match(text[line_start:line_end if line_end >= 0 else len(text)])
@@ -470,8 +481,16 @@ def _quotations(text: str, with_single: bool = False) -> list[tuple[int, int]]:
             break
         position = closer_at + 1
     if with_single:
-        spans = sorted(spans + _single_quotations(text, spans))
+        singles = _single_quotations(text, spans)
+        # a double quotation inside a single one belongs to it ('Clients call it "the Leeds way", and…,' said…)
+        spans = sorted(singles + [d for d in spans if not _within(d, singles)])
     return spans
+
+
+def _within(span: tuple[int, int], outer: list[tuple[int, int]]) -> bool:
+    """`span` lies inside one of the sorted, disjoint `outer` spans."""
+    index = bisect.bisect_right(outer, (span[0], float("inf"))) - 1
+    return index >= 0 and outer[index][0] < span[0] and (span[1] < 0 or span[1] <= outer[index][1])
 
 
 _SINGLE_OPENER = re.compile("[‘']")
@@ -479,25 +498,33 @@ _SINGLE_QUOTE_REACH = 2000  # characters: a speech quoted in single marks closes
 
 
 def _single_quotations(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The single quotations of `text` outside its double ones, each closed on its line."""
+    """The single quotations of `text` that open outside its double ones, each closed within its line
+    by a mark that ends the quoted words: after their own punctuation (",’ said", ".’") or before a
+    punctuation mark ("’," "’.") — not the apostrophe of "Australia’s" nor of "our customers’ trust"."""
     spans: list[tuple[int, int]] = []
-    inside = [(a, len(text) if b < 0 else b) for a, b in doubles]
+    openers = [a for a, _ in doubles]
+    ends = [len(text) if b < 0 else b for _, b in doubles]
     position = 0
     while (opening := _SINGLE_OPENER.search(text, position)) is not None:
         opener_at = opening.start()
         position = opener_at + 1
-        if not _opens_single(text, opener_at) or any(a < opener_at < b for a, b in inside):
+        index = bisect.bisect_left(openers, opener_at) - 1  # the double quotation opened last before it
+        if not _opens_single(text, opener_at) or (index >= 0 and opener_at < ends[index]):
             continue
         closer = "’" if opening.group() == "‘" else "'"
         line_end = text.find("\n", opener_at, opener_at + _SINGLE_QUOTE_REACH)
         line_end = min(len(text), opener_at + _SINGLE_QUOTE_REACH) if line_end < 0 else line_end
         at = text.find(closer, opener_at + 1, line_end)
-        while at >= 0 and not _closes_single(text, at):
+        while at >= 0 and not _ends_single_quotation(text, at):
             at = text.find(closer, at + 1, line_end)
         if at >= 0:
             spans.append((opener_at, at))
             position = at + 1
     return spans
+
+
+def _ends_single_quotation(text: str, i: int) -> bool:
+    return _closes_single(text, i) and (text[i - 1] in ",.!?…;:" or i + 1 == len(text) or text[i + 1] in ",.!?;:)—–\n")
 
 
 _DOUBLE_OPENER = re.compile("[«“\"„]")

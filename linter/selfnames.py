@@ -108,7 +108,7 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
         if others is None:
             others = _other_parties(lang, block_texts)
         if _everyday_word(lang, name) or name in others or _place(lang, name, block_texts) \
-                or _not_a_name(name, block_texts):
+                or _not_a_name(lang, name, block_texts):
             continue
         if name not in names:
             names.append(name)
@@ -119,30 +119,48 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
 _POSSESSIVE = re.compile(r"(?:Our|My|Your|Their|His|Her|Its|Notre|Nos|Votre|Vos|Mon|Ma|Mes|Son|Sa|Ses|Leur|Leurs)\b")
 
 
-def _not_a_name(name: str, block_texts: list[str]) -> bool:
-    """A capitalised word that opens sentences without being a name: a possessive ("Our SOC"), an elided
-    word (« L'usufruit », « N'est-ce »: a name keeps its capital, « L'Oréal »), or one word never written
-    with its capital inside a sentence (a term heading its paragraphs: "Fees", « Démembrer »)."""
-    if _POSSESSIVE.match(name) or re.match(r"\w{1,6}['’][a-zà-ÿ]", name):
-        return True
+def _not_a_name(lang: str, name: str, block_texts: list[str]) -> bool:
+    """A capitalised word that opens sentences without being a name (see the three tests)."""
+    return bool(_POSSESSIVE.match(name)) or _elided_word(lang, name) or _never_capitalised_inside(name, block_texts)
+
+
+def _elided_word(lang: str, name: str) -> bool:
+    """« L'usufruit », « N'est-ce »: a French elision then a small letter (a name keeps its capital,
+    « L'Oréal »; "Joe's Plumbing" is English)."""
+    elided = _ELISION.match(name) if lang == "fr" else None
+    return elided is not None and name[elided.end():elided.end() + 1].islower()
+
+
+def _never_capitalised_inside(name: str, block_texts: list[str]) -> bool:
+    """One word written with its capital only where sentences open: a term heading its paragraphs
+    ("Fees", « Démembrer »), not a name ("Zentro's app", "(Zentro)", "at Zentro")."""
     if " " in name or any(c.isupper() or c.isdigit() for c in name[1:]):
         return False  # several words, or capitals inside ("TIAP", "McKinsey"), look like a name already
-    inside = re.compile(rf"(?<=[\w,;:)»”][ \t]){re.escape(name)}(?![\w&'’-])")
-    return not any(inside.search(text) for text in block_texts)
+    for text in block_texts:
+        for match in re.finditer(rf"(?<![\w&'’-]){re.escape(name)}(?![\w&-])", text):
+            before = text[:match.start()].rstrip(" \t\u00a0")
+            if before and before[-1] not in ".!?:\n":
+                return False
+    return True
 
 
-# A place is where things are, a company rarely: « C'est à Montélimar que… », "shops in Houston" (a
-# company is where people go "chez" / "at": « chez Acme », "at Acme").
+# A place is where things are, a company rarely: « C'est à Montélimar que… », "shops in Houston". A company
+# is where people go, work or buy: "at Acme", "with Acme", « chez Acme » (then it is no place, whatever
+# else the text puts in it: "build a report in Zentro").
 _LOCATIVE = {"en": r"\b(?:in|near|around|outside|across)", "fr": r"\b(?:à|au|aux|en|dans|près\s+de|autour\s+de)"}
+_AT_A_COMPANY = {"en": r"\b(?:at|with|from|by|join|contact|call|choose|hire)", "fr": r"\b(?:chez|avec|par|contactez|rejoignez|choisir|choisissez)"}
 
 
 def _place(lang: str, name: str, block_texts: list[str]) -> bool:
-    """Whether the text puts something in `name`: a town or a country that opens sentences, not the author."""
+    """Whether the text puts something in `name` and never goes to it: a town or a country that opens
+    sentences, not the author."""
     locative = _LOCATIVE.get(lang)
     if locative is None:
         return False
-    pattern = re.compile(rf"{locative}[ \t]+{re.escape(name)}(?![\w&'’-])")
-    return any(pattern.search(text) for text in block_texts)
+    escaped = re.escape(name)
+    placed = re.compile(rf"{locative}[ \t]+{escaped}(?![\w&'’-])")
+    visited = re.compile(rf"{_AT_A_COMPANY[lang]}[ \t]+{escaped}(?![\w&-])")
+    return any(placed.search(text) for text in block_texts) and not any(visited.search(text) for text in block_texts)
 
 
 def _other_parties(lang: str, block_texts: list[str]) -> set[str]:

@@ -129,9 +129,11 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
         if data.get("categories") is not None:
             categories.update(parse_categories(path, data["categories"]))
     settings: dict = {"categories": categories, "verdict": {}, "mention": {}, "usage": {}}
+    defined_in: dict[str, Path] = {}  # the pack file each dimension's verdict model comes from
     for path, data in packs:
         for category, spec in (data.get("verdict") or {}).items():
             settings["verdict"][category] = _verdict_model(path, category, spec)
+            defined_in[category] = path
             check_reference(path, f"verdict.{category}", category, categories, dimensions_only=True)
             raised_when = settings["verdict"][category].raised_when
             if raised_when is not None:
@@ -167,9 +169,15 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
                 raise RuleError(path, "usage", "must map each variant (fr-CA...) to how a message names its usage")
             settings["usage"].update(usage)
     for category, model in settings["verdict"].items():
+        if model.raised_when is None:
+            continue
+        other = settings["verdict"].get(model.raised_when.passes)
+        where = f"verdict.{category}.raised_when.passes"
+        if other is None:
+            raise RuleError(defined_in[category], where, f"{model.raised_when.passes!r} has no verdict model: name a judged dimension")
         # one step only: the dimension that raises is judged on its own evidence
-        if model.raised_when is not None and getattr(settings["verdict"].get(model.raised_when.passes), "raised_when", None):
-            raise RuleError(packs[-1][0], f"verdict.{category}.raised_when.passes",
+        if other.raised_when is not None:
+            raise RuleError(defined_in[category], where,
                             f"{model.raised_when.passes!r} is itself raised by another verdict: name a dimension judged on its own")
     return settings
 
@@ -267,7 +275,8 @@ def judge(diagnostics: list[Diagnostic], words: int, models: dict[str, VerdictMo
         if nominal >= models[category].min_signal and max(strengths) >= _VARIETY_SIGN:
             variety[category] += 1
     verdicts: dict[str, Verdict] = {}
-    # A dimension raised by another's verdict is judged after it (the pack's check forbids cycles).
+    # A dimension raised by another's verdict is judged after those judged on their own evidence (the
+    # pack loader allows no chain of raises, so one pass in this order is enough).
     for category, model in sorted(models.items(), key=lambda item: item[1].raised_when is not None):
         passed = frozenset(c for c, v in verdicts.items() if v.passed)
         verdicts[category] = Verdict(category, evidence[category], model.required(words, texts, passed),

@@ -1,4 +1,6 @@
 """What counts as explained in place: an acronym after the name it shortens, a sentence that defines the term (glosses)."""
+import re
+
 import pytest
 
 from linter.glosses import defines, follows_its_name
@@ -208,7 +210,7 @@ def test_a_place_the_text_puts_things_in_is_not_the_author(lang, text):
 def test_a_french_elision_that_opens_sentences_is_no_name():
     from linter.selfnames import author_names
     text = "C’est une belle journée. C’est la fête. L’entreprise grandit. L’entreprise recrute. L’Oréal vend. L’Oréal achète."
-    starts = [[0] + [m.end() for m in __import__("re").finditer(r"[.!?]\s+", text)]]
+    starts = [[0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]]
     assert author_names("fr", [text], starts) == ["L’Oréal"]
 
 
@@ -225,3 +227,13 @@ def test_a_one_word_name_is_written_with_its_capital_inside_a_sentence():
     text = "Scotiabank opened a branch. Scotiabank hires. Clients of Scotiabank are happy."
     starts = [[0, text.index("Scotiabank hires"), text.index("Clients")]]
     assert author_names("en", [text], starts) == ["Scotiabank"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Joe's Plumbing fixes leaks. Joe's Plumbing answers fast. Call Joe's Plumbing today.", "Joe's Plumbing"),
+    ("Zentro builds reports. Zentro is fast. Build a report in Zentro with Zentro's help.", "Zentro"),
+])
+def test_a_company_named_as_english_speakers_do_stays_the_author(text, name):
+    from linter.selfnames import author_names
+    starts = [[0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]]
+    assert author_names("en", [text], starts) == [name]

@@ -300,6 +300,9 @@ def test_a_quoted_speech_is_a_use_not_a_mention():
 @pytest.mark.parametrize("text", [
     "\u2018This merger lets us deliver unrivalled value,\u2019 said Juan Martinez, managing partner.",
     "'This merger lets us deliver unrivalled value for money,' said Juan Martinez, managing partner.",
+    # a double quotation inside the single one belongs to it; a plural possessive closes nothing
+    "'Clients call it \"the Leeds way\", and our service is unrivalled,' said Jane Roy, managing partner.",
+    "\u2018Our customers\u2019 trust in our unrivalled service,\u2019 said Juan Martinez.",
 ])
 def test_praise_in_a_single_quoted_speech_weighs_as_speech(text):
     """The British and Australian press quote speakers in single marks: their praise is theirs."""
@@ -435,6 +438,8 @@ def test_bad_pack_settings_name_the_field(tmp_path, pack, field):
 
 @pytest.mark.parametrize("pack", [
     "verdict:\n  self-promotion: {threshold: 2, raised_when: {passes: no-such-thing}}\n",
+    # a dimension with no verdict model can never pass
+    "verdict:\n  self-promotion: {threshold: 2, raised_when: {passes: dialogue}}\n",
     # one step only: the dimension that raises is judged on its own evidence
     "verdict:\n  self-promotion: {threshold: 2, raised_when: {passes: press-release}}\n"
     "  press-release: {threshold: 2, raised_when: {passes: peer-jargon}}\n",
@@ -542,7 +547,7 @@ def test_a_pattern_macro_inlines_a_shared_regular_expression(tmp_path):
     lexicons = tmp_path / "en" / "lexicons"
     lexicons.mkdir(parents=True)
     (lexicons / "shared.txt").write_text("planet\n{town|city}\n", encoding="utf-8")
-    (lexicons / "ours.pattern").write_text("# whose 'our'\n\\bour\\b(?!\\s+{{lexicon:shared.txt}})\n\\bwe\\b\n", encoding="utf-8")
+    (lexicons / "ours.pattern").write_text("# whose 'our'\n\\bour\\b(?!\\s+{{lexicon:shared.txt}})\n\\bwe\\b\n[#]1\n", encoding="utf-8")
     (lexicons / "nested.pattern").write_text("{{pattern:ours.pattern}}\n", encoding="utf-8")
     rule = Rule(id="en.x.y", lang="en", category="x", slug="y", path="y.yaml", title="", kind="existence",
                 severity=Severity.WARNING, message="", description="", match={})
@@ -550,6 +555,7 @@ def test_a_pattern_macro_inlines_a_shared_regular_expression(tmp_path):
     pattern, anchors = expand_lexicon_macros(rule, "{{pattern:ours.pattern}} team", ctx, "match.regex")
     import re
     assert anchors == [] and re.search(pattern, "our team") and re.search(pattern, "we team")
+    assert re.search(pattern, "#1 team")  # a '#' inside an expression is no comment
     assert not re.search(pattern, "our city team")
     for bad in ("{{pattern!:ours.pattern}}", "{{pattern:nested.pattern}}", "{{pattern:missing.pattern}}"):
         with pytest.raises(RuleError):

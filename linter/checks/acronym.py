@@ -88,15 +88,13 @@ class AcronymCheck(Check):
                     continue
                 if acronym in judged:
                     continue
-                if _in_capitals_run(text, match.start(1), match.end(2)) and not _explained(text, match.start(), match.end()):
+                explained = _explained(text, match.start(), match.end())
+                if not explained and _in_capitals_run(text, match.start(1), match.end(2)):
                     continue  # a shouted heading or a NAME IN CAPITALS says nothing of it: the next use is judged
                 judged.add(acronym)  # only the first use is judged; a later use can only explain it
-                if _explained(text, match.start(), match.end()) or _ROMAN_NUMERAL.fullmatch(acronym):
+                if explained or _ROMAN_NUMERAL.fullmatch(acronym):
                     continue
-                if acronym in self.allowed or _amount_in_currency(acronym) or acronym.rstrip("s") in long_forms \
-                        or _in_apposition(text, match.start(1), match.end(2)) \
-                        or _UNIT_AFTER_NUMBER.search(text, max(0, match.start(1) - 3), match.start(1)) \
-                        or (_AMOUNT_AFTER.match(text, match.end(2)) and _currency_code(acronym)):
+                if acronym in self.allowed or self._a_name_or_an_amount(text, match, long_forms):
                     continue
                 if _ticker(text, match.start(1)) or self._surname_in_capitals(text, match.start(1)) \
                         or self._organisation(text, match.start(1), match.end(2)):
@@ -115,6 +113,15 @@ class AcronymCheck(Check):
             for line in ctx.lexicon(rule, name, f"match.{field_name}"):
                 listed.update(word.upper() for word in line.split())
         return listed
+
+    @staticmethod
+    def _a_name_or_an_amount(text: str, match: re.Match, long_forms: frozenset[str]) -> bool:
+        """The acronym shortens a name the draft spells out, stands in apposition after a name, or
+        is a unit or a currency with its amount: nothing a reader needs explained."""
+        acronym, start, end = match.group(1), match.start(1), match.end(2)
+        return acronym.rstrip("s") in long_forms or _amount_in_currency(acronym) or _in_apposition(text, start, end) \
+            or bool(_UNIT_AFTER_NUMBER.search(text, max(0, start - 3), start)) \
+            or bool(_AMOUNT_AFTER.match(text, end) and _currency_code(acronym))
 
     def _organisation(self, text: str, start: int, end: int) -> bool:
         return bool(self.name_before and self.name_before.search(text[max(0, start - 160):start])) \
@@ -172,6 +179,7 @@ def _amount_in_currency(word: str) -> bool:
 
 # Small words inside a name ("Bank of Montreal", « Caisse des Dépôts »): they give no letter.
 _NAME_JOINER = {"of", "and", "for", "the", "on", "in", "de", "du", "des", "la", "le", "les", "et", "d", "l", "&"}
+_NAME_TOKENS = re.compile(r"[\w-]+|&|[,.;:!?()\[\]«»“”\"]")  # words (split at apostrophes: d'Arc) and punctuation
 
 
 def _initialisms(blocks) -> frozenset[str]:
@@ -181,8 +189,10 @@ def _initialisms(blocks) -> frozenset[str]:
     spelled: set[str] = set()
     for block in blocks:
         initials: list[str] = []
-        for word in re.findall(r"[\w&'’-]+", block.text):
-            if word[0].isupper() and not word.isupper():
+        for word in _NAME_TOKENS.findall(block.text):
+            if not word[0].isalnum() and word != "&":
+                initials = []  # a comma or a full stop ends a name ("Ford, General Motors, Tesla")
+            elif word[0].isupper() and not word.isupper():
                 initials.append(word[0])
                 for size in range(3, min(len(initials), 8) + 1):
                     spelled.add("".join(initials[-size:]))
@@ -191,14 +201,25 @@ def _initialisms(blocks) -> frozenset[str]:
     return frozenset(spelled)
 
 
-# An acronym in apposition after a name, between commas: post-nominal letters ("Carol Wilding, FCPA,
-# FCA, the President"), a state or province ("Montreal, QC."), a country ("Lagos, NG").
-_NAME_AND_COMMA = re.compile(r"(?-i:[A-Z][a-z][\w'’.-]*)\s*,\s*(?:(?-i:[A-Z]{2,6})\s*,\s*)*$")
-_APPOSITION_END = re.compile(r"\s*(?:[,.;)]|[—–]|$)")
+# An acronym in apposition between commas: post-nominal letters after a person's full name ("Carol Wilding,
+# FCPA, FCA, the President"), a state or province code after a place ("Montreal, QC."). Not a list of
+# acronyms after any capitalised word ("In Europe, GDPR, DORA and NIS2").
+# (a person's name: capitalised words that are no sentence's opening word, "In Europe, NIS2, DORA")
+_NAME_WORD = r"(?!(?:In|On|At|For|From|To|By|With|The|A|An|And|But|As|After|Before|Since|During|Under|Over|Across|Within|Like|Unlike|Dans|En|Au|Aux|Le|La|Les|Pour|Par|Avec|Chez)\b)[A-Z][a-z][\w'’.-]*"
+_FULL_NAME_AND_COMMA = re.compile(rf"\b{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}[ \t]*,[ \t]*(?:[A-Z]{{2,6}}[ \t]*,[ \t]*)*$")
+_PLACE_AND_COMMA = re.compile(r"\b[A-Z][a-z][\w'’.-]*[ \t]*,[ \t]*$")
+_REGION_CODES = frozenset(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
+    "PA RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON PE QC SK YT NSW VIC QLD WA SA TAS ACT NT".split())
+_APPOSITION_END = re.compile(r"[ \t]*(?:[,.;)]|[—–]|$)")
 
 
 def _in_apposition(text: str, start: int, end: int) -> bool:
-    return bool(_NAME_AND_COMMA.search(text, max(0, start - 60), start)) and bool(_APPOSITION_END.match(text, end))
+    if not _APPOSITION_END.match(text, end):
+        return False
+    before = text[max(0, start - 80):start]
+    return bool(_FULL_NAME_AND_COMMA.search(before)) \
+        or (text[start:end] in _REGION_CODES and bool(_PLACE_AND_COMMA.search(before)))
 
 
 def _acronym_shape(word: str) -> bool:
@@ -218,8 +239,8 @@ def _explained(text: str, start: int, end: int) -> bool:
 
 # "La DSN ou déclaration sociale nominative", "TMA ou tierce maintenance applicative", "the CFS, or container
 # freight station": "or" and the words that spell it (a word may qualify the acronym before: « la DSN événementielle ou »).
-_OR_AFTER = re.compile(r"(?:\s+[a-zà-ÿ'’-]+)?\s*,?\s+(?:ou|or|aka|autrement\s+dit|i\.e\.,?)\s+(?:(?:la|le|les|l['’]|the|a|an)\s*)?",
-                       re.IGNORECASE)
+_OR_AFTER = re.compile(r"(?:[ \t]++[a-zà-ÿ'’-]++)?(?:[ \t]*+,)?[ \t]++(?:ou|or|aka|autrement[ \t]+dit|i\.e\.,?)[ \t]++"
+                       r"(?:(?:la|le|les|l['’]|the|a|an)[ \t]*+)?", re.IGNORECASE)
 
 
 def _spelled_out_as_its_other_name(text: str, start: int, end: int) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..analysis import DocumentAnalysis, Hit
 from ..inflect import french_adjective_forms, verb_forms
 from ..prefilter import Search
-from ..rulepack.loader import load_lexicon
+from ..rulepack.loader import load_lexicon, load_pattern
 from ..rulepack.schema import Rule, RuleError
 from ..validation import as_string_list
 from ..tokens import PhraseIndex, expand_alternations
@@ -32,6 +32,13 @@ class CompileContext:
             return load_lexicon(name, self.lang, self.rule_dirs)
         except FileNotFoundError:
             raise RuleError(rule.path, field_name, f"lexicon file {name!r} not found in {self.lang}/lexicons/") from None
+
+    def pattern(self, rule: Rule, name: str, field_name: str) -> list[str]:
+        """The regular expressions of a pattern file (`{{pattern:FILE}}`), one per line."""
+        try:
+            return load_pattern(name, self.lang, self.rule_dirs)
+        except FileNotFoundError:
+            raise RuleError(rule.path, field_name, f"pattern file {name!r} not found in {self.lang}/lexicons/") from None
 
     def word_class(self, rule: Rule, name, field_name: str) -> frozenset[str]:
         """A word class of linter/wordclasses.py, e.g. `past-participle`."""
@@ -209,12 +216,13 @@ def expand_lexicon_macros(rule: Rule, pattern: str, ctx: CompileContext,
 
 
 def _shared_pattern(rule: Rule, match: re.Match, ctx: CompileContext, field_name: str) -> str:
-    """`{{pattern:FILE}}` -> the regular expression a lexicon file holds, one alternative per line,
-    so that rules that need the same test (is this "our" the company's?) share one definition. The
-    file may use lexicon macros, not another pattern; it is no anchor (no `!`)."""
+    """`{{pattern:FILE}}` -> the regular expression a lexicon file holds, one alternative per line (a line
+    that starts with '#' is a comment), so that rules that need the same test (is this "our" the
+    company's?) share one definition. The file may use lexicon macros, not another pattern; it is no
+    anchor (no `!`)."""
     if match.group(2):
         raise RuleError(rule.path, field_name, f"{match.group(0)}: a pattern macro cannot be an anchor (no '!')")
-    lines = ctx.lexicon(rule, match.group(3), field_name)
+    lines = ctx.pattern(rule, match.group(3), field_name)
     if any("{{pattern:" in line for line in lines):
         raise RuleError(rule.path, field_name, f"{match.group(0)}: a pattern file cannot use another pattern")
     body = "|".join(f"(?:{line})" for line in lines)
@@ -225,7 +233,8 @@ def _lexicon_alternation(rule: Rule, match: re.Match, ctx: CompileContext, field
     """A plain `{{lexicon:FILE}}` inside a pattern file (verbs, adjectives and anchors are the rule's to use)."""
     if match.group(1) != "lexicon" or match.group(2):
         raise RuleError(rule.path, field_name, f"{match.group(0)}: a pattern file may only use {{{{lexicon:FILE}}}}")
-    entries = [variant for entry in ctx.lexicon(rule, match.group(3), field_name) for variant in expand_alternations(entry)]
+    entries = [variant for entry in ctx.lexicon(rule, match.group(3), field_name)
+               for variant in ([entry] if "=" in entry else expand_alternations(entry))]
     return _trie_regex({" ".join(e.split()) for e in entries})
 
 

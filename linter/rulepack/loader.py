@@ -174,6 +174,17 @@ def load_lexicon(name: str, lang: str, search_dirs: list[Path]) -> list[str]:
     raise FileNotFoundError(name)
 
 
+def load_pattern(name: str, lang: str, search_dirs: list[Path]) -> list[str]:
+    """Lines of rules/<lang>/lexicons/<name>, a regular expression per line: a line that starts with
+    '#' is a comment, a '#' further on belongs to the expression."""
+    for root in search_dirs:
+        path = root / lang / "lexicons" / name
+        if path.is_file():
+            return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                    if line.strip() and not line.lstrip().startswith("#")]
+    raise FileNotFoundError(name)
+
+
 def load_rules(lang: str, extra_dirs: list[Path] | None = None) -> list[Rule]:
     """Built-in rules for a language, then user rule directories (same layout).
 
