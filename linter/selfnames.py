@@ -137,11 +137,26 @@ def _never_capitalised_inside(name: str, block_texts: list[str]) -> bool:
     if " " in name or any(c.isupper() or c.isdigit() for c in name[1:]):
         return False  # several words, or capitals inside ("TIAP", "McKinsey"), look like a name already
     for text in block_texts:
-        for match in re.finditer(rf"(?<![\w&'’-]){re.escape(name)}(?![\w&-])", text):
-            before = text[:match.start()].rstrip(" \t\u00a0")
-            if before and before[-1] not in ".!?:\n":
+        at = text.find(name)
+        while at >= 0:
+            after = text[at + len(name):at + len(name) + 1]
+            whole_word = (at == 0 or not _name_char(text[at - 1])) and not (after.isalnum() or after in "&-_")
+            if whole_word and _inside_a_sentence(text, at):
                 return False
+            at = text.find(name, at + 1)
     return True
+
+
+def _name_char(char: str) -> bool:
+    return char.isalnum() or char in "&'’-_"
+
+
+def _inside_a_sentence(text: str, at: int) -> bool:
+    """Something other than a sentence's end stands before `at` (spaces skipped, a few at most)."""
+    before = at - 1
+    while before >= 0 and at - before <= 8 and text[before] in " \t\u00a0":
+        before -= 1
+    return before >= 0 and text[before] not in ".!?:\n"
 
 
 # A place is where things are, a company rarely: « C'est à Montélimar que… », "shops in Houston". A company

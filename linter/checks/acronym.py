@@ -64,7 +64,7 @@ class AcronymCheck(Check):
                                             prefix=r"^\s+(?:[A-ZÀ-Ý][\w&'’-]*\s+){0,2}")
 
     def run(self, analysis):
-        long_forms = _initialisms(analysis.blocks)  # the acronyms the draft's capitalised names spell
+        long_forms = _LongForms(analysis.blocks)  # the acronyms the draft's capitalised names spell, read on demand
         judged: set[str] = set()  # acronyms whose first use was judged
         findings: dict[str, Finding] = {}  # an acronym's unexplained first use, until a later use explains it
         for number_, block in enumerate(analysis.blocks):
@@ -115,13 +115,13 @@ class AcronymCheck(Check):
         return listed
 
     @staticmethod
-    def _a_name_or_an_amount(text: str, match: re.Match, long_forms: frozenset[str]) -> bool:
+    def _a_name_or_an_amount(text: str, match: re.Match, long_forms: "_LongForms") -> bool:
         """The acronym shortens a name the draft spells out, stands in apposition after a name, or
         is a unit or a currency with its amount: nothing a reader needs explained."""
         acronym, start, end = match.group(1), match.start(1), match.end(2)
-        return acronym.rstrip("s") in long_forms or _amount_in_currency(acronym) or _in_apposition(text, start, end) \
+        return _amount_in_currency(acronym) or _in_apposition(text, start, end) \
             or bool(_UNIT_AFTER_NUMBER.search(text, max(0, start - 3), start)) \
-            or bool(_AMOUNT_AFTER.match(text, end) and _currency_code(acronym))
+            or bool(_AMOUNT_AFTER.match(text, end) and _currency_code(acronym)) or long_forms.spell(acronym.rstrip("s"))
 
     def _organisation(self, text: str, start: int, end: int) -> bool:
         return bool(self.name_before and self.name_before.search(text[max(0, start - 160):start])) \
@@ -180,6 +180,18 @@ def _amount_in_currency(word: str) -> bool:
 # Small words inside a name ("Bank of Montreal", « Caisse des Dépôts »): they give no letter.
 _NAME_JOINER = {"of", "and", "for", "the", "on", "in", "de", "du", "des", "la", "le", "les", "et", "d", "l", "&"}
 _NAME_TOKENS = re.compile(r"[\w-]+|&|[,.;:!?()\[\]«»“”\"]")  # words (split at apostrophes: d'Arc) and punctuation
+
+
+class _LongForms:
+    """`_initialisms` of a draft, worked out at the first acronym that needs them (most drafts have none)."""
+
+    def __init__(self, blocks) -> None:
+        self._blocks, self._spelled = blocks, None
+
+    def spell(self, acronym: str) -> bool:
+        if self._spelled is None:
+            self._spelled = _initialisms(self._blocks)
+        return acronym in self._spelled
 
 
 def _initialisms(blocks) -> frozenset[str]:
