@@ -171,6 +171,8 @@ _DEFINES = re.compile(
     # the term's acronym or an aside between commas ("The cranial cruciate ligament (CrCL), or anterior
     # cruciate ligament in humans, is…") may stand before the verb
     r"\s*(?:\(\s*(?-i:[A-Z][A-Za-z0-9&]{1,7})\s*\)\s*)?"
+    # what the term is of may follow it: « La nue-propriété d'un bien consiste à… », "The APR of a loan is…"
+    r"(?:\s+(?:d['’]une?|du|de\s+la|des|of\s+(?:a|an|the|your))\s+[\w'’-]+\s*)?"
     r"(?:,[^,.!?\n]{0,60},\s*)?(?:"
     r"(?:est|sont|is|are)\s+(?:(?:simplement|tout simplement|en fait|donc|basically|simply|just)\s+)?"
     r"(?:un|une|des|le|la|l['’](?!une?\s+des\b)|les|ce qui|a|an|the|what|when|how|one\s+of\s+the|l['’]une?\s+des)\b"

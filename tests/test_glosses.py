@@ -69,6 +69,9 @@ def test_other_capitalised_words_do_not(text, acronym):
     ("Thermal bridging happens when a wall meets a window and the insulation breaks.", "Thermal bridging"),
     ("A cold bridge can be basically summarised as the heat loss where two elements join.", "cold bridge"),
     ("Le pont thermique se produit quand deux parois se rejoignent.", "pont thermique"),
+    # what the term is of may stand between it and the verb
+    ("La nue-propriété d'un bien consiste à en avoir la propriété mais pas l'usage.", "nue-propriété"),
+    ("The APR of a loan is the yearly cost of borrowing.", "APR"),
 ])
 def test_a_sentence_that_defines_the_term(text, term):
     start = text.index(term)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from ..glosses import explained_after, is_gloss_itself
+from ..glosses import defines, explained_after, is_gloss_itself
 from ..inflect import adjective_forms
 from ..wordclasses import lemmas
 from ..wordfreqs import known, words_at_least
@@ -70,11 +70,13 @@ class RareTermCheck(Check):
 
     @staticmethod
     def _explained_words(analysis, candidates: set[str]) -> set[str]:
-        """Candidates glossed somewhere in the document, or standing in parentheses as the gloss of
-        what precedes them (« le cryptage des données (ransomware) »): explained once is explained."""
+        """Candidates glossed somewhere in the document, standing in parentheses as the gloss of what
+        precedes them (« le cryptage des données (ransomware) »), or opening a sentence that defines
+        them (« La chiropratique est une profession qui… »): explained once is explained."""
         return {t.lower for block in analysis.blocks for t in block.tokens
                 if t.lower in candidates and (explained_after(block.text, t.end)
-                                              or is_gloss_itself(block.text, t.start, t.end))}
+                                              or is_gloss_itself(block.text, t.start, t.end)
+                                              or defines(block.text, t.start, t.end))}
 
     def _is_rare(self, token, sentence_start: int, text: str) -> bool:
         word = token.text
