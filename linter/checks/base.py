@@ -28,17 +28,17 @@ class CompileContext:
     missing_data: dict[str, str] = field(default_factory=dict)
 
     def lexicon(self, rule: Rule, name: str, field_name: str) -> list[str]:
-        try:
-            return load_lexicon(name, self.lang, self.rule_dirs)
-        except FileNotFoundError:
-            raise RuleError(rule.path, field_name, f"lexicon file {name!r} not found in {self.lang}/lexicons/") from None
+        return self._read(load_lexicon, "lexicon", rule, name, field_name)
 
     def pattern(self, rule: Rule, name: str, field_name: str) -> list[str]:
         """The regular expressions of a pattern file (`{{pattern:FILE}}`), one per line."""
+        return self._read(load_pattern, "pattern", rule, name, field_name)
+
+    def _read(self, load, kind: str, rule: Rule, name: str, field_name: str) -> list[str]:
         try:
-            return load_pattern(name, self.lang, self.rule_dirs)
+            return load(name, self.lang, self.rule_dirs)
         except FileNotFoundError:
-            raise RuleError(rule.path, field_name, f"pattern file {name!r} not found in {self.lang}/lexicons/") from None
+            raise RuleError(rule.path, field_name, f"{kind} file {name!r} not found in {self.lang}/lexicons/") from None
 
     def word_class(self, rule: Rule, name, field_name: str) -> frozenset[str]:
         """A word class of linter/wordclasses.py, e.g. `past-participle`."""
@@ -200,8 +200,7 @@ def expand_lexicon_macros(rule: Rule, pattern: str, ctx: CompileContext,
     def replace(match: re.Match) -> str:
         if match.group(1) == "pattern":
             return _shared_pattern(rule, match, ctx, field_name)
-        entries = [variant for entry in ctx.lexicon(rule, match.group(3), field_name)
-                   for variant in ([entry] if "=" in entry else expand_alternations(entry))]
+        entries = _lexicon_entries(rule, match.group(3), ctx, field_name)
         if match.group(1) == "verbs":
             entries = [form for entry in entries for form in verb_forms(entry, ctx.lang)]
         elif match.group(1) == "adjectives" and ctx.lang == "fr":
@@ -233,9 +232,13 @@ def _lexicon_alternation(rule: Rule, match: re.Match, ctx: CompileContext, field
     """A plain `{{lexicon:FILE}}` inside a pattern file (verbs, adjectives and anchors are the rule's to use)."""
     if match.group(1) != "lexicon" or match.group(2):
         raise RuleError(rule.path, field_name, f"{match.group(0)}: a pattern file may only use {{{{lexicon:FILE}}}}")
-    entries = [variant for entry in ctx.lexicon(rule, match.group(3), field_name)
-               for variant in ([entry] if "=" in entry else expand_alternations(entry))]
-    return _trie_regex({" ".join(e.split()) for e in entries})
+    return _trie_regex({" ".join(e.split()) for e in _lexicon_entries(rule, match.group(3), ctx, field_name)})
+
+
+def _lexicon_entries(rule: Rule, name: str, ctx: CompileContext, field_name: str) -> list[str]:
+    """A lexicon's entries with their `{a|b}` variants spelled out (a verb's `lemma = forms` line kept whole)."""
+    return [variant for entry in ctx.lexicon(rule, name, field_name)
+            for variant in ([entry] if "=" in entry else expand_alternations(entry))]
 
 
 def _last_word(entry: str) -> str:

@@ -162,26 +162,22 @@ def _load_examples(rule: Rule, examples, path: Path) -> None:
 
 def load_lexicon(name: str, lang: str, search_dirs: list[Path]) -> list[str]:
     """Lines of rules/<lang>/lexicons/<name>, first found in search_dirs; '#' starts a comment."""
-    for root in search_dirs:
-        path = root / lang / "lexicons" / name
-        if path.is_file():
-            lines = []
-            for raw in path.read_text(encoding="utf-8").splitlines():
-                line = raw.split("#", 1)[0].rstrip() if not raw.lstrip().startswith("#") else ""
-                if line.strip():
-                    lines.append(line.strip())
-            return lines
-    raise FileNotFoundError(name)
+    return [line for line in (raw.split("#", 1)[0].strip() for raw in _lexicon_lines(name, lang, search_dirs)) if line]
 
 
 def load_pattern(name: str, lang: str, search_dirs: list[Path]) -> list[str]:
     """Lines of rules/<lang>/lexicons/<name>, a regular expression per line: a line that starts with
     '#' is a comment, a '#' further on belongs to the expression."""
+    return [line for line in (raw.strip() for raw in _lexicon_lines(name, lang, search_dirs))
+            if line and not line.startswith("#")]
+
+
+def _lexicon_lines(name: str, lang: str, search_dirs: list[Path]) -> list[str]:
+    """The raw lines of rules/<lang>/lexicons/<name>, first found in search_dirs."""
     for root in search_dirs:
         path = root / lang / "lexicons" / name
         if path.is_file():
-            return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                    if line.strip() and not line.lstrip().startswith("#")]
+            return path.read_text(encoding="utf-8").splitlines()
     raise FileNotFoundError(name)
 
 
