@@ -55,8 +55,9 @@ class MentionModel:
     # Dimensions whose words, as the headword of a list of "Term: comment" lines, are discussed:
     # "Cutting edge: as above" in a list of words to avoid, "CRM: the file of your customers".
     headword_lists: frozenset = frozenset()
-    # Dimensions whose words, as the heading of a glossary entry ("1. Bill of Lading (B/L):" on its line,
-    # its definition on the next), are discussed: a post that defines its terms one by one.
+    # Dimensions read the glossary way: every headword of a "Term: comment" line ("mail, email : mél.")
+    # and the heading of a glossary entry on its own line ("1. Bill of Lading (B/L):", the definition
+    # below) are discussed: a post that defines its terms one by one.
     definition_headings: frozenset = frozenset()
     # A line that announces a list of words with or without a colon ("never say the following
     # things…", « évitez les expressions suivantes »): the short lines after it are its examples.
@@ -467,8 +468,8 @@ def outside_quotations(text: str) -> str:
 def _quotations(text: str, with_single: bool = False) -> list[tuple[int, int]]:
     """(opening mark, closing mark or -1 when left open) of each double quotation in `text`, read
     once from the start; a quotation inside another belongs to it. `with_single`: also the single
-    quotations outside them (‘…’ or '…', the British and Australian way to quote a speaker), each
-    closed on its line by the first mark that ends a word (not the apostrophe of "Australia’s")."""
+    quotations outside them (‘…’ or '…', the British and Australian way to quote a speaker; see
+    _single_quotations)."""
     spans: list[tuple[int, int]] = []
     position = 0
     # From each opening mark straight to the first of its closing marks (no reading in between).
