@@ -52,6 +52,8 @@ class AcronymCheck(Check):
         # wordfreq counts an acronym with its lowercase homograph: "DOT" as often as "dot", « ROI » as
         # « roi ». For the trade acronyms a lexicon lists as such, frequency says nothing of the acronym.
         self.homographs = self._listed(rule, ctx, "homograph_lexicon")
+        # Codes of regions a town's name may carry after a comma ("Austin, TX"): an address, no acronym.
+        self.region_codes = frozenset(self._listed(rule, ctx, "region_lexicon"))
         self.lang = ctx.lang
         # Words that make an acronym an organisation's name: « la société TDF », "KPMG LLP".
         # (an elided article may stand between: « inscrit à l'OMK », « agréé par l'AMF »; so may the
@@ -114,12 +116,11 @@ class AcronymCheck(Check):
                 listed.update(word.upper() for word in line.split())
         return listed
 
-    @staticmethod
-    def _a_name_or_an_amount(text: str, match: re.Match, long_forms: "_LongForms") -> bool:
+    def _a_name_or_an_amount(self, text: str, match: re.Match, long_forms: "_LongForms") -> bool:
         """The acronym shortens a name the draft spells out, stands in apposition after a name, or
         is a unit or a currency with its amount: nothing a reader needs explained."""
         acronym, start, end = match.group(1), match.start(1), match.end(2)
-        return _amount_in_currency(acronym) or _in_apposition(text, start, end) \
+        return _amount_in_currency(acronym) or _in_apposition(text, start, end, self.region_codes) \
             or bool(_UNIT_AFTER_NUMBER.search(text, max(0, start - 3), start)) \
             or bool(_AMOUNT_AFTER.match(text, end) and _currency_code(acronym)) or long_forms.spell(acronym.rstrip("s"))
 
@@ -220,18 +221,15 @@ def _initialisms(blocks) -> frozenset[str]:
 _NAME_WORD = r"(?!(?:In|On|At|For|From|To|By|With|The|A|An|And|But|As|After|Before|Since|During|Under|Over|Across|Within|Like|Unlike|Dans|En|Au|Aux|Le|La|Les|Pour|Par|Avec|Chez)\b)[A-Z][a-z][\w'’.-]*"
 _FULL_NAME_AND_COMMA = re.compile(rf"\b{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}[ \t]*,[ \t]*(?:[A-Z]{{2,6}}[ \t]*,[ \t]*)*$")
 _PLACE_AND_COMMA = re.compile(r"\b[A-Z][a-z][\w'’.-]*[ \t]*,[ \t]*$")
-_REGION_CODES = frozenset(
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
-    "PA RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON PE QC SK YT NSW VIC QLD WA SA TAS ACT NT".split())
 _APPOSITION_END = re.compile(r"[ \t]*(?:[,.;)]|[—–]|$)")
 
 
-def _in_apposition(text: str, start: int, end: int) -> bool:
+def _in_apposition(text: str, start: int, end: int, region_codes: frozenset[str]) -> bool:
     if not _APPOSITION_END.match(text, end):
         return False
     before = text[max(0, start - 80):start]
     return bool(_FULL_NAME_AND_COMMA.search(before)) \
-        or (text[start:end] in _REGION_CODES and bool(_PLACE_AND_COMMA.search(before)))
+        or (text[start:end] in region_codes and bool(_PLACE_AND_COMMA.search(before)))
 
 
 def _acronym_shape(word: str) -> bool:
