@@ -451,17 +451,11 @@ def _open_quote_before(text: str, lower: int, start: int) -> tuple[int, str]:
 
 def outside_quotations(text: str) -> str:
     """`text` with its quotations blanked (same length): the author's own voice. Double quotations,
-    and single ones that open with ‘ (the British style; a straight ' may be an apostrophe)."""
+    and single ones as _single_quotations reads them (‘…’ or '…', closed where the quoted words end)."""
     chars = list(text)
-    for opener_at, closer_at in _quotations(text):
+    for opener_at, closer_at in _quotations(text, with_single=True):
         end = len(text) if closer_at < 0 else closer_at + 1
         chars[opener_at:end] = " " * (end - opener_at)
-    opener_at = text.find("\u2018")
-    while opener_at >= 0:
-        closer_at = next((i for i in range(opener_at + 1, len(text))
-                          if text[i] == "\u2019" and _closes_single(text, i) or text[i] == "\n"), len(text))
-        chars[opener_at:closer_at + 1] = " " * (min(closer_at + 1, len(text)) - opener_at)
-        opener_at = text.find("\u2018", closer_at + 1)
     return "".join(chars)
 
 

@@ -979,3 +979,21 @@ def test_a_bad_without_context_weight_names_the_field(tmp_path, weight):
     (tmp_path / "fr" / "pack.yaml").write_text("name: t\n", encoding="utf-8")
     with pytest.raises(RuleError, match="prix.yaml: field 'match.without_context'"):
         Engine(Config(lang="fr", rule_dirs=(tmp_path,))).lint("Le prix.", "text")
+
+
+@pytest.mark.parametrize("text, voiced, quoted", [
+    # speech in single marks, curly or straight, is someone else's voice
+    ("‘That means a cheaper loan,’ said Ann. It means less.", "It means less.", "That means"),
+    ("'That means a cheaper loan,' said Ann. It means less.", "It means less.", "That means"),
+    # a double quotation inside a single one belongs to it
+    ("‘We call it \"the stack\", which means our tools,’ she said.", "she said.", "which means"),
+    # apostrophes and a plural possessive quote nothing
+    ("Australia’s rules mean our customers’ trust matters.", "customers’ trust matters", None),
+])
+def test_the_writers_own_voice_leaves_out_single_quotations(text, voiced, quoted):
+    """Cues that raise a threshold (a draft that explains its terms) count in the writer's voice only:
+    `outside_quotations` blanks quotations the same way the mention and speech scanners read them."""
+    from linter.mention import outside_quotations
+    own = outside_quotations(text)
+    assert len(own) == len(text) and voiced in own
+    assert quoted is None or quoted not in own
