@@ -32,6 +32,8 @@ _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:&[ \t]+)?{_NAME_WORD}){{0,3}}"
 _ABOUT = re.compile(rf"^[ \t]*(?:About|À propos de|A propos de|À propos d['’]|A propos d['’])[ \t]*({_NAME})[ \t]*+(?::[ \t]*+)?$",
                     re.M)
 _SUBJECT = re.compile(rf"({_NAME})(?=[ \t]+[a-zà-ÿ])")
+# …or after the sentence's opening phrase: "Today, Acme represents…", « Depuis 1998, Acme Conseil accompagne… »
+_SUBJECT_AFTER_OPENER = re.compile(rf"[^,.;:!?\n]{{1,120}}+,[ \t]+({_NAME})(?=[ \t]+[a-zà-ÿ])")
 # A bare heading, the name opening the text below it: "About\n\nAcme Ltd is a family firm…"
 _ABOUT_ALONE = re.compile(r"^[ \t]*+(?:About(?:[ \t]+us)?|[ÀA] propos(?:[ \t]+de[ \t]+nous)?)[ \t]*+:?[ \t]*+$",
                           re.M | re.I)
@@ -99,6 +101,8 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
     for text, starts in zip(block_texts, sentence_starts):
         for start in starts:
             match = _SUBJECT.match(text, start)
+            if match is None or _everyday_word(lang, _trim(match.group(1))):  # "From…, Acme plays"
+                match = _SUBJECT_AFTER_OPENER.match(text, start)
             if match and not _PERSON.match(match.group(1)):
                 subjects[_trim(match.group(1))] += 1
     others = None  # read only when a name opens enough sentences

@@ -240,3 +240,16 @@ def test_a_company_named_as_english_speakers_do_stays_the_author(text, name):
     from linter.selfnames import author_names
     starts = [[0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]]
     assert author_names("en", [text], starts) == [name]
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    # the name is the subject after the sentence's opening phrase, not its first word
+    ("en", "Today, Hale & Moss represents families. From wills to trusts, Hale & Moss plays a part.", ["Hale & Moss"]),
+    ("fr", "Depuis 1998, Atelier Brun accompagne les PME. Avec ses clients, Atelier Brun construit.", ["Atelier Brun"]),
+    # a person after the opening phrase is no organisation, nor is a list of names with no verb after
+    ("en", "In 1928, Mr. Hale opened an office. Later, Mr. Hale retired.", []),
+])
+def test_the_author_may_be_named_after_the_sentences_opening_phrase(lang, text, names):
+    from linter.selfnames import author_names
+    starts = [[0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]]
+    assert author_names(lang, [text], starts) == names
