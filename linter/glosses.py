@@ -171,6 +171,8 @@ _DEFINES = re.compile(
     # the term's acronym or an aside between commas ("The cranial cruciate ligament (CrCL), or anterior
     # cruciate ligament in humans, is…") may stand before the verb
     r"\s*(?:\(\s*(?-i:[A-Z][A-Za-z0-9&]{1,7})\s*\)\s*)?"
+    # a French term's qualifying adjective may follow it: « La due diligence juridique est l'audit… »
+    r"(?:[ \t]+(?-i:[a-zà-ÿ][a-zà-ÿ-]{3,20}+)(?=[ \t])\s*)?"
     # what the term is of may follow it: « La nue-propriété d'un bien consiste à… », "The APR of a loan is…"
     r"(?:\s+(?:d['’]une?|du|de\s+la|des|of\s+(?:a|an|the|your))\s+[\w'’-]+\s*)?"
     r"(?:,[^,.!?\n]{0,60},\s*)?(?:"
@@ -214,7 +216,7 @@ _ASKS_WHAT = re.compile(r"[ \t]*(?:qu['’]est[- ]ce\s+qu(?:e\s+|['’]\s*)|what
                         r"(?:(?:un|une|le|la|les|l['’]|a|an|the)\s*)?", re.IGNORECASE)
 _NAMES_DEFINITION = re.compile(r"[ \t]*(?:définition|definition)\s+(?:(?:de|du|des|d['’]|of)\s*)(?:(?:la|l['’]|the|a|an)\s*)?",
                                re.IGNORECASE)
-_QUESTION_END = re.compile(r"(?:[ \t]+[\dA-Z][\w.-]{0,9})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?\?[ \t]*(?:\n|$)")
+_QUESTION_END = re.compile(r"(?:[ \t]+(?:[\dA-Z][\w.-]{0,9}|(?-i:[a-zà-ÿ][a-zà-ÿ-]{3,20}+)))?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?\?[ \t]*(?:\n|$)")
 _HEADING_END = re.compile(r"[ \t]*+(?:\([^()\n]{1,40}\)[ \t]*+)?[:?]?[ \t]*+(?:\n|$)")
 
 

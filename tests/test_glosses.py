@@ -72,6 +72,9 @@ def test_other_capitalised_words_do_not(text, acronym):
     # what the term is of may stand between it and the verb
     ("La nue-propriété d'un bien consiste à en avoir la propriété mais pas l'usage.", "nue-propriété"),
     ("The APR of a loan is the yearly cost of borrowing.", "APR"),
+    # a French term's qualifying adjective may follow it, in the definition and in the question
+    ("La due diligence juridique est l'audit que mène l'acheteur.", "due diligence"),
+    ("Qu'est-ce que la due diligence juridique ?\nC'est l'audit que mène l'acheteur.", "due diligence"),
 ])
 def test_a_sentence_that_defines_the_term(text, term):
     start = text.index(term)
@@ -94,6 +97,8 @@ def test_a_sentence_that_defines_the_term(text, term):
     # « ce que sont » followed by something else than the terms
     ("Voici ce que sont les avantages fiscaux du démembrement pour vous.", "démembrement"),
     ("Ask what the usufruct costs you.", "usufruct"),
+    # a word after the term that is no adjective before a definition: a judgement still
+    ("La due diligence coûte cher et reste l'une des étapes clés.", "due diligence"),
 ])
 def test_a_judgement_or_a_mere_use_is_no_definition(text, term):
     start = text.index(term)
