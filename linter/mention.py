@@ -155,6 +155,8 @@ class MentionModel:
         if self.announcements is not None and _on_a_short_line(text, start, end) and self._introduced_as_examples(
                 text, text.rfind("\n", 0, start) + 1, before, memo, colons=False):
             return True
+        if _in_word_list_after_colon(text, start, end, before, memo):
+            return True
         if category in self.headword_lists and _is_list_headword(
                 text, start, end, nearby, memo, after_headwords=category in self.definition_headings):
             return True
@@ -299,6 +301,53 @@ _DASH_HEADWORD_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]*)?(?
 # bulleted, a term of one to six words and its abbreviation, a colon ending the line).
 _HEADING_HEADWORD_LINE = re.compile(r"^[ \t]*+(?:[-*•–]|\d{1,2}[.)-])[ \t]*+[^:\n.!?]{1,60}(?P<sep>:)[ \t]*$", re.MULTILINE)
 _LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*")
+
+
+_WORD_LIST_ITEM = re.compile(r"[^\W\d][\w'’-]*+(?:[ \t]++(?!(?:and|or|et|ou)[ \t])[\w'’-]++){0,3}+")
+_WORD_LIST_JOIN = re.compile(r"[ \t]*+,[ \t]*+(?:(?:and|or|et|ou)[ \t]++)?|[ \t]++(?:and|or|et|ou)[ \t]++")
+_MIN_WORD_LIST_ITEMS = 5
+_WORD_LIST_CHARS = 1000  # characters: a longer line is read as prose
+
+
+def _in_word_list_after_colon(text: str, start: int, end: int, before: Callable[[], str], memo: dict) -> bool:
+    """The finding's line is a bare list of words ("Best-of-breed, cutting edge, leverage, synergy,
+    turnkey and world class.": five items or more of one to four words, nothing else) after a line
+    ending with a colon: the words a post lists to discuss them, not its own phrasing."""
+    line_start = text.rfind("\n", max(0, start - _WORD_LIST_CHARS), start) + 1
+    line_end = text.find("\n", end, end + _WORD_LIST_CHARS)
+    line_end = len(text) if line_end < 0 and len(text) - end <= _WORD_LIST_CHARS else line_end
+    if line_end < 0 or (line_start == 0 and start > _WORD_LIST_CHARS):
+        return False
+    key = ("word-list", line_start)
+    if key not in memo:
+        memo[key] = _is_word_list(text[line_start:line_end].strip().rstrip(".;…")) \
+            and _colon_line_before(text, line_start, before)
+    return memo[key]
+
+
+def _is_word_list(line: str) -> bool:
+    items, position = 0, 0
+    while True:
+        item = _WORD_LIST_ITEM.match(line, position)
+        if item is None:
+            return False
+        items += 1
+        position = item.end()
+        if position == len(line):
+            return items >= _MIN_WORD_LIST_ITEMS
+        join = _WORD_LIST_JOIN.match(line, position)
+        if join is None:
+            return False
+        position = join.end()
+
+
+def _colon_line_before(text: str, line_start: int, before: Callable[[], str]) -> bool:
+    """The nearest non-empty line before `line_start` (in the block, else the blocks before) ends with a colon."""
+    window = max(0, line_start - _WORD_LIST_CHARS)  # bounded: a draft of many such lines stays linear
+    previous = text[window:line_start].rstrip()
+    if not previous and window == 0:
+        previous = before().rstrip()
+    return previous.endswith(":")
 
 
 def _on_a_short_line(text: str, start: int, end: int) -> bool:

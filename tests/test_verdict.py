@@ -262,6 +262,22 @@ def test_examples_introduced_by_a_colon_are_mentions():
     assert tone(result, "press-release") and all(d.mention for d in tone(result, "press-release"))
 
 
+@pytest.mark.parametrize("engine, text, listed", [
+    # a bare list of words after a line ending with a colon: the words a post discusses
+    (EN, "An editor sent me the words he strikes out first:\n\nBest-of-breed, cutting edge, market leading, "
+         "state-of-the-art, synergy, value-added and world class.", True),
+    (FR, "Voici ce qu'un lecteur ne lit plus :\n\nincontournable, leader, innovant, synergie, "
+         "clé en main et haut de gamme.", True),
+    # the same words in a sentence after the colon, or a list with no colon before it, are used
+    (EN, "Here is what we do:\n\nWe build state-of-the-art kitchens with a world class team for you.", False),
+    (EN, "Our kitchens:\n\nBest-of-breed, cutting edge, state-of-the-art.", False),
+    (EN, "We promise best-of-breed, cutting edge, market leading, state-of-the-art, world class work.", False),
+])
+def test_a_bare_list_of_words_after_a_colon_is_mentioned(engine, text, listed):
+    found = [d for d in engine.lint(text, "markdown").diagnostics if d.category in ("self-promotion", "press-release")]
+    assert found and all(d.mention is listed for d in found)
+
+
 def test_quoted_trade_terms_are_mentions_unless_a_pack_says_otherwise():
     """Quotation marks make a mention (the labelling guideline: posts quote jargon to criticise
     it); `mention.quotes_still_count` lets a pack count a dimension's quoted words as used."""
