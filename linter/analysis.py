@@ -203,6 +203,32 @@ class DocumentAnalysis:
         names = re.compile("|".join(rf"\b{re.escape(n)}(?!\w)" for n in self.author_names))
         return [(number, match.start()) for number, block in enumerate(self.blocks) for match in names.finditer(block.text)]
 
+    @cached_property
+    def headings(self) -> list[tuple[int, int, int]]:
+        """(block, start, end) of each heading in reading order. A section runs from its heading to the
+        next one. A heading is a heading block's first sentence or a short line of its own that no list
+        marker opens: one that ends with "?" or ":" ("Pourquoi nous choisir ?"), or one with no end mark
+        that prose or a list follows ("Our services", then a paragraph), not another such line (a list
+        of short lines without markers: "Certified fitters", "Free quotes")."""
+        lines = []  # (block, start, end, what): "heading", "short", "open" (a short line without end mark) or None
+        for number, block in enumerate(self.blocks):
+            text, item = block.text, _opens_list_item(self.document.source, block.block)
+            for index, (start, end) in enumerate(block.sentences):
+                if index == 0 and block.block.kind == "heading":
+                    what = "heading"
+                elif (index == 0 and item) or not _is_short_line(text, start, end):
+                    what = None
+                else:
+                    what = "heading" if text[end - 1] in "?:" else "open"
+                lines.append((number, start, end, what))
+        return [(number, start, end) for k, (number, start, end, what) in enumerate(lines)
+                if what == "heading" or (what == "open" and k + 1 < len(lines) and lines[k + 1][3] != "open")]
+
+    def heading_before(self, block: int, offset: int) -> tuple[int, int, int] | None:
+        """The heading of the section holding `offset` of `block` (None before the first heading)."""
+        index = bisect.bisect_right(self.headings, (block, offset, float("inf"))) - 1
+        return self.headings[index] if index >= 0 else None
+
     def text_before(self, block: int, blocks: int = 12, chars: int = 300) -> str:
         """The end of each of the blocks before `block` (for an introduction such as "Examples:")."""
         return "\n".join(b.text[-chars:] for b in self.blocks[max(0, block - blocks):block])
@@ -241,3 +267,31 @@ class DocumentAnalysis:
                 self.tagged.put((self.lang, text), doc, len(text))
             docs = {r: d if d is not None else fresh[texts[r]] for r, d in docs.items()}
         return docs
+
+
+_HEADING_MAX_WORDS = 8
+_LIST_ITEM_START = re.compile(r"[-*•–]\s|\d{1,2}[.)]\s")
+
+
+def _is_short_line(text: str, start: int, end: int) -> bool:
+    """A sentence that is a whole short line, with no end mark but "?" or ":" and no list marker."""
+    if (start > 0 and text[start - 1] != "\n") or (end < len(text) and text[end] != "\n"):
+        return False
+    line = text[start:end]
+    return line[-1:] not in (".", "!", ",", ";", "…") and len(line.split()) <= _HEADING_MAX_WORDS \
+        and not _LIST_ITEM_START.match(line)
+
+
+# What opens a list item in the source before its text: a Markdown marker ("- ", "1. ") or an HTML <li>
+# (a parsed list item's text no longer shows it; a short item is no heading).
+_LIST_ITEM_SOURCE = re.compile(r"(?:^|\s)(?:[-*+•]|\d{1,9}[.)])[ \t]+$|<li\b[^>]*>\s*$", re.IGNORECASE)
+_SOURCE_LOOKBACK = 200  # characters: a minified page's one long line is not read back to its start
+
+
+def _opens_list_item(source: str, block: Block) -> bool:
+    if not block.starts:
+        return False
+    offset = block.starts[0]
+    line_start = source.rfind("\n", max(0, offset - _SOURCE_LOOKBACK), offset) + 1
+    return bool(_LIST_ITEM_SOURCE.search(source[line_start:offset]))
+

@@ -985,6 +985,24 @@ def test_rare_words_alone_give_at_most_their_rule_s_cap():
     assert sum(rare) > 2 and verdict.evidence <= 2 and not verdict.passed
 
 
+@pytest.mark.parametrize("engine, text, fmt, strength", [
+    # the items under a heading about the company describe it without repeating "we"
+    (FR, "Pourquoi nous choisir ?\n\nPlombiers qualifiés avec plus de 15 ans d'expérience\n\nDevis gratuit", "text", 0.75),
+    (FR, "## Notre équipe\n\n- Plombiers qualifiés avec plus de 15 ans d'expérience\n- Devis gratuit\n", "markdown", 0.75),
+    (EN, "<h2>Why choose us?</h2><ul><li>Certified fitters</li><li>Trusted by over 500 families in Leeds</li></ul>",
+     "html", 0.75),
+    # a heading that is not about the company, or none, leaves the claim unowned
+    (FR, "Comment choisir un plombier ?\n\nUn artisan avec plus de 15 ans d'expérience\n\nUn devis écrit", "text", None),
+    (EN, "Certified fitters\n\nTrusted by over 500 families in Leeds", "text", None),
+    # a short list item is no heading: the one below it is not in its section
+    (FR, "- Notre équipe\n- Plus de 15 ans d'expérience\n", "markdown", None),
+])
+def test_a_heading_about_the_company_owns_the_claims_of_its_section(engine, text, fmt, strength):
+    praise = [d for d in engine.lint(text, fmt).diagnostics
+              if d.rule in ("fr.self-promotion.eloge-de-soi", "en.self-promotion.self-praise")]
+    assert {d.strength for d in praise} == ({strength} if strength else set())
+
+
 @pytest.mark.parametrize("weight", ["-0.5", "'half'", "true"])
 def test_a_bad_without_context_weight_names_the_field(tmp_path, weight):
     rule = tmp_path / "fr" / "self-promotion" / "prix.yaml"

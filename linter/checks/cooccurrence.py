@@ -11,6 +11,9 @@ someone else: « je tiens à féliciter X, qui a remporté un prix d'excellence 
 to our partner on its award". With `without_context: <strength>`, a target in a sentence without
 context words is still a finding, weighing that strength: an award nobody in the sentence claims
 ("the firm was named Practice of the Year") may be the writer's own, told in the third person.
+With `section_context: <strength>`, a target in a section whose heading holds context words is a
+finding of that strength: under « Pourquoi nous choisir ? » or "Our team", the items ("Experts
+certifiés", "Award-winning engineers") describe the writer without repeating "we".
 """
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ class CooccurrenceCheck(Check):
         self.unless = TermSet(rule, self.spec["unless"], ctx, "unless") if "unless" in self.spec else None
         # (checked as the rule's other weights are, `unowned.strength` among them)
         self.without_context = weight_field(self.spec.get("without_context"), rule.path, "match.without_context")
+        self.section_context = weight_field(self.spec.get("section_context"), rule.path, "match.section_context")
 
     def run(self, analysis):
         # The targets first: most drafts hold none of a rule's praise words, and then the
@@ -41,14 +45,15 @@ class CooccurrenceCheck(Check):
         if not targets:
             return []
         target_blocks = {hit.block for hit in targets}
-        sentences_with_context = defaultdict(set)
-        for hit in self.context.find(analysis):
-            if hit.block in target_blocks:
-                sentences_with_context[hit.block].add(analysis.blocks[hit.block].sentence_at(hit.start))
+        # the sentences holding context words, in the targets' blocks (and, for sections, in headings)
+        context_hits = [(hit.block, hit.start) for hit in self.context.find(analysis)]
         if self.use_self_names:
-            for number, start in analysis.author_name_hits:
-                if number in target_blocks:
-                    sentences_with_context[number].add(analysis.blocks[number].sentence_at(start))
+            context_hits += analysis.author_name_hits
+        heading_blocks = {h[0] for h in analysis.headings} if self.section_context is not None else set()
+        sentences_with_context = defaultdict(set)
+        for number, start in context_hits:
+            if number in target_blocks or number in heading_blocks:
+                sentences_with_context[number].add(analysis.blocks[number].sentence_at(start))
         sentences_given_away = defaultdict(set)  # the praise goes to someone else
         if self.unless is not None:
             for hit in self.unless.find(analysis):
@@ -61,7 +66,15 @@ class CooccurrenceCheck(Check):
                 continue
             if sentence in sentences_with_context.get(hit.block, ()):
                 findings.append(Finding(hit.block, hit.start, hit.end, suggestions=list(self.rule.suggestions)))
+            elif self.section_context is not None and self._in_owned_section(analysis, hit, sentences_with_context):
+                findings.append(Finding(hit.block, hit.start, hit.end, suggestions=list(self.rule.suggestions),
+                                        strength=self.section_context))
             elif self.without_context is not None:
                 findings.append(Finding(hit.block, hit.start, hit.end, suggestions=list(self.rule.suggestions),
                                         strength=self.without_context))
         return findings
+
+    @staticmethod
+    def _in_owned_section(analysis, hit, sentences_with_context) -> bool:
+        heading = analysis.heading_before(hit.block, hit.start)
+        return heading is not None and heading[1:] in sentences_with_context.get(heading[0], ())
