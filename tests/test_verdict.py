@@ -262,6 +262,18 @@ def test_examples_introduced_by_a_colon_are_mentions():
     assert tone(result, "press-release") and all(d.mention for d in tone(result, "press-release"))
 
 
+def test_such_as_with_its_example_already_given_introduces_no_examples():
+    """"such as:" introduces the list below; "conditions such as device compliance:" gave its example,
+    and its colon introduces something else: a trade term on the next line is still used."""
+    intro = "Add users to this group to enforce conditions such as device compliance:\n\nConditional Access users\n\n"
+    used = [d for d in EN.lint(intro + "The Conditional Access policy blocks sign-in.").diagnostics
+            if d.match.lower() == "conditional access"]
+    assert used and not any(d.mention for d in used)
+    listed = [d for d in EN.lint("Avoid trade terms such as:\n\nConditional Access\n\nWrite for the reader.").diagnostics
+              if d.match.lower() == "conditional access"]
+    assert listed and all(d.mention for d in listed)
+
+
 @pytest.mark.parametrize("engine, text, listed", [
     # a bare list of words after a line ending with a colon: the words a post discusses
     (EN, "An editor sent me the words he strikes out first:\n\nBest-of-breed, cutting edge, market leading, "
