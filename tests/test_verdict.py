@@ -977,6 +977,18 @@ def test_a_writer_who_says_i_outside_quotations_needs_more_release_evidence():
     assert EN.lint(story).verdicts["press-release"].required == pytest.approx(4.0)
 
 
+def test_a_writer_who_asks_questions_needs_more_release_evidence():
+    """A release states, a feature asks: questions in the writer's own words (not in a quotation) raise
+    the press-release threshold as « je » does."""
+    quote = "« Nous choisissons des projets spéciaux », a déclaré Marcel Letourneau, président de l'entreprise."
+    feature = "Un prix change-t-il la donne ? Les retombées sont-elles réelles ?\n\n" + quote
+    quoted_questions = "Chambois fabrique du mobilier.\n\n« Pourquoi pas ? Et pourquoi pas nous ? », a déclaré Marcel Letourneau, président."
+    assert FR.lint(feature).verdicts["press-release"].required == pytest.approx(4.0)
+    assert FR.lint(quoted_questions).verdicts["press-release"].required == pytest.approx(2.0)
+    story = "Do awards matter? Are the benefits real?\n\n“We pick special projects,” said Marcel Letourneau, the company's president."
+    assert EN.lint(story).verdicts["press-release"].required == pytest.approx(4.0)
+
+
 def test_a_spokesperson_quoted_by_pronoun_weighs_half():
     """"He said: “…”" right after an introduction by title is the release's mechanics, but the pronoun
     may point at someone else: half the strength of a quotation by name, so it is no verdict alone."""
