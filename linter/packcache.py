@@ -22,6 +22,7 @@ import os
 import pickle
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -119,13 +120,23 @@ def pack_fingerprint(lang: str, shape: str, roots: list[Path]) -> str:
     # by a script that imported the source tree by another name holds classes tonelint's are not.
     digest.update(f"{sys.version}\nPyYAML {yaml.__version__}\n{__package__}\n{shape}\n".encode("utf-8"))
     digest.update(f"word classes from {data_versions(lang)}\n".encode("utf-8"))
-    for path in _files(_CODE_DIR, ".py"):
-        digest.update(_entry(path, _CODE_DIR))
+    digest.update(_code_digest())
     for root in roots:
         digest.update(f"root {root}\n".encode("utf-8"))
         for path in _files(Path(root) / lang):
             digest.update(_entry(path, Path(root)))
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    """tonelint's code as this process loaded it: read once, at the first pack, so that a process
+    that outlives an upgrade (a server) never files a pack its old code compiled under the new
+    code's fingerprint."""
+    digest = hashlib.sha256()
+    for path in _files(_CODE_DIR, ".py"):
+        digest.update(_entry(path, _CODE_DIR))
+    return digest.digest()
 
 
 def _config_shape(config: Config) -> str:

@@ -38,6 +38,8 @@ class RareTermCheck(Check):
         prefixes = string_list(rule, self.spec.get("transparent_prefixes", []), "match.transparent_prefixes")
         self.prefixes = tuple(sorted({p.lower() for p in prefixes}, key=len, reverse=True))
         self.base_zipf = number(rule, self.spec, "transparent_base_zipf", 3.5)
+        # « dévelopés », « compétants », "occurence": a misspelt everyday word is a typo, not vocabulary
+        self.misspelt_base_zipf = number(rule, self.spec, "misspelt_base_zipf", 3.0)
 
     @cached_property
     def _frequent_words(self) -> frozenset[str]:
@@ -46,6 +48,10 @@ class RareTermCheck(Check):
     @cached_property
     def _everyday_bases(self) -> frozenset[str]:
         return words_at_least(self.lang, self.base_zipf)
+
+    @cached_property
+    def _spelling_references(self) -> frozenset[str]:
+        return words_at_least(self.lang, self.misspelt_base_zipf)
 
     def run(self, analysis):
         rare_by_block = [self._rare_by_sentence(block.data) for block in analysis.blocks]
@@ -87,7 +93,7 @@ class RareTermCheck(Check):
         if word[0].isupper() and (token.start != sentence_start or not known(self.lang, token.lower)):
             return False  # a name, not vocabulary
         if _DRAWN_OUT.search(token.lower) or self._piece_of_cut_word(token, text) \
-                or self._prefixed_everyday_word(token.lower):
+                or self._prefixed_everyday_word(token.lower) or self._misspelt_everyday_word(token.lower):
             return False
         # « lisiez », « ouvrirons », « blaguez », « menuiseries »: an inflection of an everyday word
         # (verb forms are rare as forms even when the verb is everyday), judged by the lemmas the
@@ -103,6 +109,12 @@ class RareTermCheck(Check):
         "bio" + "matériel"): the reader understands it from its parts."""
         return any(lower.startswith(prefix) and len(lower) - len(prefix) >= 5
                    and lower[len(prefix):] in self._everyday_bases for prefix in self.prefixes)
+
+    def _misspelt_everyday_word(self, lower: str) -> bool:
+        """An everyday word with the slips writers make most: a letter doubled or not (« dévelopés »,
+        « solicitation », "occurence"), "a" for "e" or the reverse (« compétants »). Only these: one
+        edit of any kind would take « réfaction » or "stems" for typos of other words."""
+        return any(variant in self._spelling_references for variant in _spelling_slips(lower))
 
     def _piece_of_cut_word(self, token, text: str) -> bool:
         """Half of a word hyphenated across a line break ("ori-" and "ginal"): the half is no word,
@@ -123,3 +135,17 @@ class RareTermCheck(Check):
             after = _CUT_AFTER.match(text, token.end)
             return bool(after) and known(self.lang, token.text + after.group(1))
         return False
+
+
+_CONFUSED_VOWELS = {"a": "e", "e": "a"}
+
+
+def _spelling_slips(word: str):
+    """The word with one letter doubled or undoubled, or one "a"/"e" swapped."""
+    for i, letter in enumerate(word):
+        yield word[:i] + letter + word[i:]
+        if i + 1 < len(word) and word[i + 1] == letter:
+            yield word[:i] + word[i + 1:]
+        if letter in _CONFUSED_VOWELS:
+            yield word[:i] + _CONFUSED_VOWELS[letter] + word[i + 1:]
+
