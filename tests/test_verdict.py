@@ -1018,6 +1018,8 @@ def test_rare_words_alone_give_at_most_their_rule_s_cap():
     # a heading that is not about the company, or none, leaves the claim unowned
     (FR, "Comment choisir un plombier ?\n\nUn artisan avec plus de 15 ans d'expérience\n\nUn devis écrit", "text", None),
     (EN, "Certified fitters\n\nTrusted by over 500 families in Leeds", "text", None),
+    # a pronoun joined to an imperative in the heading is no self-reference
+    (FR, "Déridons-nous\n\nOn sent que c'est du sérieux, un service de qualité.", "text", None),
     # a short list item is no heading: the one below it is not in its section
     (FR, "- Notre équipe\n- Plus de 15 ans d'expérience\n", "markdown", None),
 ])

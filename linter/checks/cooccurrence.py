@@ -50,10 +50,14 @@ class CooccurrenceCheck(Check):
         if self.use_self_names:
             context_hits += analysis.author_name_hits
         heading_blocks = {h[0] for h in analysis.headings} if self.section_context is not None else set()
-        sentences_with_context = defaultdict(set)
+        sentences_with_context, headings_with_context = defaultdict(set), defaultdict(set)
         for number, start in context_hits:
-            if number in target_blocks or number in heading_blocks:
+            if number in target_blocks:
                 sentences_with_context[number].add(analysis.blocks[number].sentence_at(start))
+            # a pronoun joined to an imperative is the reader's doing, not the company's name for
+            # itself: « Déridons-nous », « Contactez-nous », "Let's talk" do not make a section theirs
+            if number in heading_blocks and not analysis.blocks[number].text[max(0, start - 1):start] == "-":
+                headings_with_context[number].add(analysis.blocks[number].sentence_at(start))
         sentences_given_away = defaultdict(set)  # the praise goes to someone else
         if self.unless is not None:
             for hit in self.unless.find(analysis):
@@ -66,7 +70,7 @@ class CooccurrenceCheck(Check):
                 continue
             if sentence in sentences_with_context.get(hit.block, ()):
                 findings.append(Finding(hit.block, hit.start, hit.end, suggestions=list(self.rule.suggestions)))
-            elif self.section_context is not None and self._in_owned_section(analysis, hit, sentences_with_context):
+            elif self.section_context is not None and self._in_owned_section(analysis, hit, headings_with_context):
                 findings.append(Finding(hit.block, hit.start, hit.end, suggestions=list(self.rule.suggestions),
                                         strength=self.section_context))
             elif self.without_context is not None:
@@ -75,6 +79,6 @@ class CooccurrenceCheck(Check):
         return findings
 
     @staticmethod
-    def _in_owned_section(analysis, hit, sentences_with_context) -> bool:
+    def _in_owned_section(analysis, hit, headings_with_context) -> bool:
         heading = analysis.heading_before(hit.block, hit.start)
-        return heading is not None and heading[1:] in sentences_with_context.get(heading[0], ())
+        return heading is not None and heading[1:] in headings_with_context.get(heading[0], ())
