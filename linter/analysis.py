@@ -209,17 +209,22 @@ class DocumentAnalysis:
         next one. A heading is a heading block's first sentence or a short line of its own that no list
         marker opens: one that ends with "?" or ":" ("Pourquoi nous choisir ?"), or one with no end mark
         that prose or a list follows ("Our services", then a paragraph), not another such line (a list
-        of short lines without markers: "Certified fitters", "Free quotes")."""
+        of short lines without markers: "Certified fitters", "Free quotes"); also a short sentence that
+        ends its line with a colon ("Here's my checklist:"), what follows being what it introduces."""
         lines = []  # (block, start, end, what): "heading", "short", "open" (a short line without end mark) or None
         for number, block in enumerate(self.blocks):
             text, item = block.text, _opens_list_item(self.document.source, block.block)
             for index, (start, end) in enumerate(block.sentences):
                 if index == 0 and block.block.kind == "heading":
                     what = "heading"
-                elif (index == 0 and item) or not _is_short_line(text, start, end):
+                elif index == 0 and item:
                     what = None
-                else:
+                elif _is_short_line(text, start, end):
                     what = "heading" if text[end - 1] in "?:" else "open"
+                else:
+                    # a short sentence ending its line with a colon introduces what follows, even after
+                    # another sentence on its line: "So how are we faring? Here's my checklist:"
+                    what = "heading" if _introduces_below(text, start, end) else None
                 lines.append((number, start, end, what))
         return [(number, start, end) for k, (number, start, end, what) in enumerate(lines)
                 if what == "heading" or (what == "open" and k + 1 < len(lines) and lines[k + 1][3] != "open")]
@@ -271,6 +276,11 @@ class DocumentAnalysis:
 
 _HEADING_MAX_WORDS = 8
 _LIST_ITEM_START = re.compile(r"[-*•–]\s|\d{1,2}[.)]\s")
+
+
+def _introduces_below(text: str, start: int, end: int) -> bool:
+    return text[end - 1:end] == ":" and (end == len(text) or text[end] == "\n") \
+        and len(text[start:end].split()) <= _HEADING_MAX_WORDS
 
 
 def _is_short_line(text: str, start: int, end: int) -> bool:

@@ -70,6 +70,9 @@ class MentionModel:
     # "our world-leading expertise" relayed by a news story is the release's voice (press-release
     # evidence), not the author praising itself.
     speech_weights: tuple = ()
+    # Words that present a quotation as what a client said about the writer ("we got this feedback",
+    # « un témoignage de ») : a testimonial the firm publishes, whose praise weighs fully.
+    testimonial_cues: re.Pattern | None = None
 
     @classmethod
     def from_spec(cls, spec: dict | None, speech_words: tuple[str, ...] = ()) -> "MentionModel":
@@ -86,11 +89,15 @@ class MentionModel:
                    frozenset(spec.get("quotes_still_count") or ()), frozenset(spec.get("headword_lists") or ()),
                    frozenset(spec.get("definition_headings") or ()),
                    _alternation(announcements), after, before,
-                   tuple((category, float(weight)) for category, weight in (spec.get("speech_weights") or {}).items()))
+                   tuple((category, float(weight)) for category, weight in (spec.get("speech_weights") or {}).items()),
+                   _alternation([c for c in spec.get("testimonial_cues", []) if isinstance(c, str) and c.strip()]))
 
-    def speech_weight(self, category: str, text: str, start: int, end: int, memo: dict) -> float:
+    def speech_weight(self, category: str, text: str, start: int, end: int, memo: dict,
+                      before: Callable[[], str] = str) -> float:
         """The factor for a finding of `category` at text[start:end]: its `speech_weights` entry
-        when the words sit in a quotation that is someone's speech, else 1."""
+        when the words sit in a quotation that is someone's speech, else 1 (also for a testimonial:
+        a quotation the text presents as a client's feedback; `before()` gives the blocks before,
+        for a quotation that opens its paragraph)."""
         weight = next((w for c, w in self.speech_weights if c == category), None)
         if weight is None:
             return 1.0
@@ -99,8 +106,22 @@ class MentionModel:
         index = bisect.bisect_left(speeches, (start, -2)) - 1
         if index < 0:
             return 1.0
-        closer = speeches[index][1]
-        return weight if closer < 0 or end <= closer else 1.0
+        opener, closer = speeches[index]
+        if not (closer < 0 or end <= closer):
+            return 1.0
+        return 1.0 if self._presented_as_testimonial(text, opener, before) else weight
+
+    def _presented_as_testimonial(self, text: str, opener: int, before: Callable[[], str]) -> bool:
+        """The sentence that leads to the quotation (in its paragraph, or the paragraph before when
+        the quotation opens its own) presents it as feedback: « voici ce qu'un client nous a écrit : »."""
+        if self.testimonial_cues is None:
+            return False
+        lead = text[max(0, opener - _TESTIMONIAL_LEAD):opener].rstrip()
+        if not lead:
+            lead = before()[-_TESTIMONIAL_LEAD:].rstrip()
+        lead = lead.removesuffix(":")
+        sentence_start = max(lead.rfind(mark) for mark in ".!?\n") + 1
+        return self.testimonial_cues.search(lead, sentence_start) is not None
 
     def _speeches_memo(self, text: str, memo: dict) -> list[tuple[int, int]]:
         """`_speeches(text)`, worked out once per paragraph (`memo`: the block's)."""
@@ -307,6 +328,9 @@ _WORD_LIST_ITEM = re.compile(r"[^\W\d][\w'’-]*+(?:[ \t]++(?!(?:and|or|et|ou)[ 
 _WORD_LIST_JOIN = re.compile(r"[ \t]*+,[ \t]*+(?:(?:and|or|et|ou)[ \t]++)?|[ \t]++(?:and|or|et|ou)[ \t]++")
 _MIN_WORD_LIST_ITEMS = 5
 _WORD_LIST_CHARS = 1000  # characters: a longer line is read as prose
+
+
+_TESTIMONIAL_LEAD = 200  # characters before a quotation where its presentation is read
 
 
 def _in_word_list_after_colon(text: str, start: int, end: int, before: Callable[[], str], memo: dict) -> bool:

@@ -143,7 +143,7 @@ def read_pack_settings(lang: str, roots: list[Path]) -> dict:
         if mention is not None:
             if not isinstance(mention, dict) or not all(isinstance(c, str) for c in mention.get("cues", [])):
                 raise RuleError(path, "mention", "must be a mapping with 'cues': a list of regular expressions")
-            for key in ("examples", "announcements"):
+            for key in ("examples", "announcements", "testimonial_cues"):
                 if not isinstance(mention.get(key, []), list) or not all(isinstance(c, str) for c in mention.get(key, [])):
                     raise RuleError(path, f"mention.{key}", "must be a list of regular expressions")
             for category, topic in (mention.get("topics") or {}).items():

@@ -959,6 +959,20 @@ def test_praise_in_someone_s_quoted_speech_weighs_less():
     assert max(strengths(EN, "We say our service is “world-class” and our team is world-leading.")) == 1.0
 
 
+def test_praise_in_a_quotation_presented_as_client_feedback_weighs_fully():
+    """A testimonial the firm publishes is its own praise: a quotation led by "we got this feedback…:"
+    weighs fully, the same quotation attributed in a news story weighs as speech."""
+    quote = "“I'd like to say how impressive it is: we have great knowledge and expertise,” said Jane Roy."
+    testimonial = "Today we got this feedback from a client, and we wanted to share it:\n\n" + quote
+    news = "The firm opened a second office in Leeds in March.\n\n" + quote
+    strength = lambda text: max(d.strength for d in EN.lint(text).diagnostics if d.rule == "en.self-promotion.self-praise")
+    assert strength(testimonial) > strength(news) and strength(news) == pytest.approx(0.25)
+    fr_quote = "« Nous avons une grande expertise et une équipe passionnée », dit Jeanne Roy."
+    fr_strength = lambda text: max(d.strength for d in FR.lint(text).diagnostics if d.rule == "fr.self-promotion.eloge-de-soi")
+    assert fr_strength("Voici un témoignage que nous a laissé une cliente :\n\n" + fr_quote) > \
+        fr_strength("Le cabinet a ouvert un deuxième bureau en mars.\n\n" + fr_quote)
+
+
 def test_a_writer_who_says_i_outside_quotations_needs_more_release_evidence():
     """A release is impersonal: a feature whose author says « je » and quotes a company's president is
     no release on that quotation alone; the same quotation in an impersonal text is release evidence.
@@ -1018,6 +1032,9 @@ def test_rare_words_alone_give_at_most_their_rule_s_cap():
     # a heading that is not about the company, or none, leaves the claim unowned
     (FR, "Comment choisir un plombier ?\n\nUn artisan avec plus de 15 ans d'expérience\n\nUn devis écrit", "text", None),
     (EN, "Certified fitters\n\nTrusted by over 500 families in Leeds", "text", None),
+    # a short sentence that ends its line with a colon introduces the list below it
+    (EN, "So how are we faring? Here's my checklist:\n\n- Highly skilled engineers\n- Over 500 families served\n",
+     "markdown", 0.75),
     # a pronoun joined to an imperative in the heading is no self-reference
     (FR, "Déridons-nous\n\nOn sent que c'est du sérieux, un service de qualité.", "text", None),
     # a short list item is no heading: the one below it is not in its section
