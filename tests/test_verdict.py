@@ -962,7 +962,7 @@ def test_praise_in_someone_s_quoted_speech_weighs_less():
 def test_praise_in_a_quotation_presented_as_client_feedback_weighs_fully():
     """A testimonial the firm publishes is its own praise: a quotation led by "we got this feedback…:"
     weighs fully, the same quotation attributed in a news story weighs as speech."""
-    quote = "“I'd like to say how impressive it is: we have great knowledge and expertise,” said Jane Roy."
+    quote = "“I'd like to say how impressive it is: we have an exceptional team,” said Jane Roy."
     testimonial = "Today we got this feedback from a client, and we wanted to share it:\n\n" + quote
     news = "The firm opened a second office in Leeds in March.\n\n" + quote
     strength = lambda text: max(d.strength for d in EN.lint(text).diagnostics if d.rule == "en.self-promotion.self-praise")
