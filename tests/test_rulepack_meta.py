@@ -118,6 +118,8 @@ examples:
     (VALID + "unowned: 0.5\n", "unowned"),
     (VALID + "unowned: {owner: [nous], strength: -1}\n", "unowned.strength"),
     (VALID + "unowned: {owner: [nous], strength: 0.5, self_names: maybe}\n", "unowned.self_names"),
+    (VALID + "exceptions: {pattern: [x]}\n", "exceptions"),
+    (VALID + "exceptions: {regex: 3}\n", "exceptions.regex"),
 ])
 def test_loader_error_names_file_and_field(tmp_path, broken, field):
     path = _write_rule(tmp_path, broken)

@@ -70,7 +70,7 @@ def rule_from_data(data: dict, path: Path, lang: str, category: str, slug: str) 
     if not isinstance(data["match"], dict):
         raise RuleError(path, "match", "must be a mapping")
     suggestions = _string_list(data.get("suggestions", []), path, "suggestions")
-    exceptions = _string_list(data.get("exceptions", []), path, "exceptions")
+    exceptions = _exceptions(data.get("exceptions", []), path)
     requires = tuple(_string_list(data.get("requires", []), path, "requires"))
     for need in requires:
         if need not in KNOWN_REQUIRES:
@@ -130,6 +130,17 @@ def _string_list(value, path: Path, name: str) -> list[str]:
     if strings is None:
         raise RuleError(path, name, "must be a list of strings")
     return strings
+
+
+def _exceptions(value, path: Path) -> list[str] | dict:
+    """A list of phrases, or a mapping with `phrases` and `regex` (a pattern can say what a phrase cannot: a
+    capitalised word inside a name)."""
+    if isinstance(value, dict):
+        unknown = set(value) - {"phrases", "regex"}
+        if unknown:
+            raise RuleError(path, "exceptions", f"unknown key {sorted(unknown)[0]!r} (known: phrases, regex)")
+        return {key: _string_list(value.get(key, []), path, f"exceptions.{key}") for key in ("phrases", "regex")}
+    return _string_list(value, path, "exceptions")
 
 
 def _load_examples(rule: Rule, examples, path: Path) -> None:

@@ -44,7 +44,7 @@ class Rule:
     description: str
     match: dict
     suggestions: list[str] = field(default_factory=list)
-    exceptions: list[str] = field(default_factory=list)
+    exceptions: list[str] | dict = field(default_factory=list)  # phrases, or {phrases, regex}
     requires: tuple[str, ...] = ()
     limit: int | None = None
     strength: float | None = None  # weight of one finding in its dimension's verdict (verdict.py)
