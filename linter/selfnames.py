@@ -9,6 +9,9 @@ The author's organisation is
   « Chez Acme, nous… » (the writer speaks from inside the organisation), and
 - the name a page welcomes its reader to: "Welcome to Acme Dental", « Bienvenue chez Acme »
   (where the organisation says "we" / « nous » in that paragraph or the next), and
+- a firm's name, one with the words of a business form ("Acme Law Firm", "Roy & Associates", « JAMES
+  AVOCATS », « Béton Roy inc. »), that opens a sentence and that the text names again: firms name
+  themselves this way on their own pages, and
 - a capitalised name (one to four words) that opens at least `min_subject` sentences
   as their subject: the text keeps talking about it (unless the text acquires it or merges
   with it: a release's other party; a name with a title of address, "Mr. Roy", is a person; a
@@ -116,7 +119,35 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
             continue
         if name not in names:
             names.append(name)
+    for name in _firm_names(lang, subjects, block_texts):
+        if others is None:
+            others = _other_parties(lang, block_texts)
+        if name not in names and name not in others and not _not_a_name(lang, name, block_texts):
+            names.append(name)
     return names
+
+
+# The words of a business form that end a firm's name: "Acme Law Firm", "Roy & Associates", « Tremblay Avocats »,
+# « Béton Roy inc. », "Metro Ltd" (a legal form, or the profession a firm of lawyers or notaries names itself by).
+_FIRM_FORM = {
+    "en": re.compile(r"(?:\s(?:Law\s+(?:Firm|Group|Offices?|Partners)|LLP|LLC|PLLC|PLC|Inc\.?|Ltd\.?|Limited|Corp\.?|"
+                     r"(?:&|and)\s+(?:Associates|Partners|Sons|Co\.?))|,\s+(?:Inc|LLC|LLP|Ltd)\.?)$", re.I),
+    "fr": re.compile(r"\s(?:Avocats|Avocat|Notaires|Associés|inc\.?|ltée|S\.?A\.?S?\.?|SARL|SASU|EURL|SELARL|SCP|SCM)$", re.I),
+}
+
+
+def _firm_names(lang: str, subjects: Counter, block_texts: list[str]) -> list[str]:
+    """Names with a business form that open one sentence and come back elsewhere in the text."""
+    form = _FIRM_FORM.get(lang)
+    if form is None:
+        return []
+    found = []
+    for name in subjects:
+        name = re.sub(r"^(?:The|Le|La|Les)\s+", "", name)  # "The Johnston Law Firm" is also "the Johnston Law Firm"
+        if " " in name and form.search(name) and name not in found \
+                and sum(text.count(name) for text in block_texts) >= 2:
+            found.append(name)
+    return found
 
 
 # Words that open a sentence but start no name: "Our SOC", « Notre équipe ».

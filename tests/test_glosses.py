@@ -196,6 +196,25 @@ def test_a_company_the_text_partners_with_can_still_be_the_author():
     assert author_names("en", acquired, starts) == []
 
 
+@pytest.mark.parametrize("lang, text, name", [
+    ("fr", "En 2022, elles créent JAMES AVOCATS, un cabinet moderne. Véritable partenaire, JAMES AVOCATS les accompagne.",
+     "JAMES AVOCATS"),
+    ("en", "Why a boutique firm? The Johnston Law Firm is a small firm. No claim was ever made against the Johnston Law Firm.",
+     "Johnston Law Firm"),
+])
+def test_a_firm_named_by_its_business_form_is_the_author_after_one_sentence(lang, text, name):
+    from linter.selfnames import author_names
+    starts = [[0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]]
+    assert author_names(lang, [text], starts) == [name]
+
+
+def test_a_firm_named_once_is_not_the_author():
+    from linter.selfnames import author_names
+    text = "Ask around. Smith & Associates is one option. Compare quotes."
+    starts = [[0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]]
+    assert author_names("en", [text], starts) == []
+
+
 @pytest.mark.parametrize("person", ["Mr. Verghese", "Mme Roy", "Dr Patel"])
 def test_a_person_named_with_a_title_is_not_the_author(person):
     from linter.selfnames import author_names
