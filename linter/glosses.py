@@ -21,7 +21,8 @@ _GLOSS_WORDS = (
 # An acronym's parenthesis followed by a gloss still explains: "endpoint detection and response (EDR) —
 # software that watches…".
 _AFTER = re.compile(rf"\s*+(?:\(\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\)\s*+(?:[—–]\s|[,:]?\s*+(?:{_GLOSS_WORDS})\b)|"
-                    rf"\((?!\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\))|\[(?=\s*(?-i:[a-zà-ÿ]))(?!\s*(?:see|voir|sic|cf|ndlr)\b)|[,:]?\s*+(?:{_GLOSS_WORDS})\b|[—–]\s|,\s*+(?:ou|or)\s+\w)",
+                    rf"\((?!\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\))|\[(?=\s*(?-i:[a-zà-ÿ]))(?!\s*(?:see|voir|sic|cf|ndlr)\b)|[,:]?\s*+(?:{_GLOSS_WORDS})\b|[—–]\s|"
+                    rf"—(?=(?:a|an|the|un|une|le|la|les|des)\s)|,\s*+(?:ou|or)\s+\w)",
                     re.IGNORECASE)
 
 
@@ -292,13 +293,19 @@ def defines(text: str, start: int, end: int, following: str = "") -> bool:
     determiner = _LEADING_DETERMINER.search(before)
     if determiner:
         before = before[:determiner.start()]
-    before = before.rstrip(" \t")
+    before = _SHORT_OPENER.sub("", before).rstrip(" \t")  # "In photography, bokeh is the blur…"
     if before and before[-1] not in ".!?:;\n•*-–—":
         return False
     after = _OTHER_NAME_AFTER.match(text, end)  # "The TPLO or Tibial Plateau Leveling Osteotomy is…"
     if after and _abbreviates(text[start:end], after.group("name")):
         end = after.end()
     return _DEFINES.match(text, end) is not None
+
+
+# A field named before a definition does not stop it from opening its sentence: "In photography, bokeh
+# is the blur…", « En droit, l'usufruit est le droit… » (two words at most after the preposition).
+_SHORT_OPENER = re.compile(r"(?:(?<=[.!?:;\n])|^)\s*(?:in|for|en|dans|pour)\s+(?:(?:the|le|la|les|l['’])\s*)?"
+                           r"[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*$", re.IGNORECASE)
 
 
 def _abbreviates(one: str, other: str) -> bool:

@@ -277,3 +277,29 @@ def test_the_author_may_be_named_after_the_sentences_opening_phrase(lang, text, 
     from linter.selfnames import author_names
     starts = [[0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]]
     assert author_names(lang, [text], starts) == names
+
+
+@pytest.mark.parametrize("text, term", [
+    ("In photography, bokeh is the aesthetic quality of the blur.", "bokeh"),     # a field named first
+    ("En droit, l'usufruit est le droit d'utiliser un bien.", "usufruit"),
+])
+def test_a_field_named_before_a_definition_still_opens_it(text, term):
+    from linter.glosses import defines
+    start = text.index(term)
+    assert defines(text, start, start + len(term))
+
+
+def test_an_unspaced_em_dash_then_a_determiner_glosses():
+    from linter.glosses import explained_after
+    text = "The enemy is index bloat—a sprawling index full of duplicates."
+    assert explained_after(text, text.index("bloat") + len("bloat"))
+    assert not explained_after("Fix the bloat—now.", len("Fix the bloat"))
+
+
+def test_a_defined_term_is_learnt_in_the_plural_too():
+    from tonelint import Config, Engine
+    draft = ("Crawl Budgets Explained\n\nGoogle gives each site a finite attention span known as the crawl budget. "
+             "Small sites rarely run out of it.")
+    found = [d.match for d in Engine(Config(lang="en")).lint(draft, "markdown", "en").diagnostics
+             if d.rule == "en.peer-jargon.trade-jargon"]
+    assert found == []
