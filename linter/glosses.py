@@ -22,7 +22,7 @@ _GLOSS_WORDS = (
 # software that watches…".
 _AFTER = re.compile(rf"\s*+(?:\(\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\)\s*+(?:[—–]\s|[,:]?\s*+(?:{_GLOSS_WORDS})\b)|"
                     rf"\((?!\s*(?-i:[A-Z][A-Z0-9&]{{1,7}}s?)\s*\))|\[(?=\s*(?-i:[a-zà-ÿ]))(?!\s*(?:see|voir|sic|cf|ndlr)\b)|[,:]?\s*+(?:{_GLOSS_WORDS})\b|[—–]\s|"
-                    rf"—(?=(?:a|an|the|un|une|le|la|les|des)\s)|,\s*+(?:ou|or)\s+\w)",
+                    rf"—(?=(?:a|an|the|un|une|le|la|les|des)\s)|[ \t]*--[ \t]*(?:or[ \t]+)?(?=\w)|,\s*+(?:ou|or)\s+\w)",
                     re.IGNORECASE)
 
 

@@ -303,3 +303,25 @@ def test_a_defined_term_is_learnt_in_the_plural_too():
     found = [d.match for d in Engine(Config(lang="en")).lint(draft, "markdown", "en").diagnostics
              if d.rule == "en.peer-jargon.trade-jargon"]
     assert found == []
+
+
+def test_a_double_hyphen_dash_glosses_like_a_dash():
+    from linter.glosses import explained_after
+    text = "Churn rates --or the share of customers who cancel-- matter."
+    assert explained_after(text, text.index("rates") + len("rates"))
+
+
+def test_credentials_after_a_byline_name_are_no_jargon():
+    from tonelint import Config, Engine
+    draft = "by Duncan B. Will, CPA/ABV/CFF, CFE\n\nYour clients need a plan before the new standard applies."
+    found = [d.match for d in Engine(Config(lang="en")).lint(draft, "markdown", "en").diagnostics
+             if d.rule == "en.peer-jargon.unexplained-acronym"]
+    assert found == []
+
+
+def test_an_acronym_explained_in_the_plural_is_learnt_in_the_singular():
+    from tonelint import Config, Engine
+    draft = "Agencies track KPIs (key performance indicators) every month. The new KPI is how fast customers start using the service."
+    found = [d.match for d in Engine(Config(lang="en")).lint(draft, "markdown", "en").diagnostics
+             if d.category == "peer-jargon"]
+    assert found == []

@@ -219,9 +219,11 @@ def _initialisms(blocks) -> frozenset[str]:
 # acronyms after any capitalised word ("In Europe, GDPR, DORA and NIS2").
 # (a person's name: capitalised words that are no sentence's opening word, "In Europe, NIS2, DORA")
 _NAME_WORD = r"(?!(?:In|On|At|For|From|To|By|With|The|A|An|And|But|As|After|Before|Since|During|Under|Over|Across|Within|Like|Unlike|Dans|En|Au|Aux|Le|La|Les|Pour|Par|Avec|Chez)\b)[A-Z][a-z][\w'’.-]*"
-_FULL_NAME_AND_COMMA = re.compile(rf"\b{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}[ \t]*,[ \t]*(?:[A-Z]{{2,6}}[ \t]*,[ \t]*)*$")
+# (a middle initial may stand inside the name, "Duncan B. Will", and credentials may be joined by slashes,
+# "CPA/ABV/CFF, CFE")
+_FULL_NAME_AND_COMMA = re.compile(rf"\b{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[A-Z]\.)){{1,3}}[ \t]*,[ \t]*(?:[A-Z]{{2,6}}[ \t]*[,/][ \t]*)*$")
 _PLACE_AND_COMMA = re.compile(r"\b[A-Z][a-z][\w'’.-]*[ \t]*,[ \t]*$")
-_APPOSITION_END = re.compile(r"[ \t]*(?:[,.;)]|[—–]|$)")
+_APPOSITION_END = re.compile(r"[ \t]*(?:[,.;)/]|[—–]|$)", re.M)
 
 
 def _in_apposition(text: str, start: int, end: int, region_codes: frozenset[str]) -> bool:

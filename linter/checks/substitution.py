@@ -176,7 +176,7 @@ def _folded(term: str) -> str:
 def _singular_last_word(term: str) -> str:
     """The term with its last word in the singular, roughly (English and French plurals in -s or -x)."""
     head, _, last = term.rpartition(" ")
-    if len(last) > 3 and last[-1] in "sx" and not last.endswith("ss"):
+    if len(last) > 3 - last[:-1].isupper() and last[-1] in "sx" and not last.endswith("ss"):
         last = last[:-1]
     return f"{head} {last}"
 
@@ -185,7 +185,8 @@ def _learnt(term: str, defined: set[str]) -> bool:
     """The term, or a word of its family, is explained in the draft: « usufruitier » once « usufruit »
     is, "mandatary" once "mandate" is (single words sharing a stem of six letters or more, most of
     the shorter one)."""
-    if term in defined:
+    if term in defined or any(_singular_last_word(f"_ {term}") == _singular_last_word(f"_ {known}")
+                              for known in defined if " " not in known):  # "KPI" once "KPIs" is explained
         return True
     if " " in term:  # a multi-word term and its plural are one term: "crawl budget", "Crawl Budgets"
         return any(_singular_last_word(term) == _singular_last_word(known) for known in defined if " " in known)
