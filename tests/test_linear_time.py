@@ -65,6 +65,8 @@ def _growth(make, fmt: str, lang: str, runs: int = 2) -> tuple[float, float]:
         large = min(large, _seconds(large_text, fmt, lang))
         if large >= 2 * MAX_GROWTH * max(small, _FLOOR):
             break  # plainly not linear: another run would only take as long again
+        if large < MAX_GROWTH / 2 * max(small, _FLOOR):
+            break  # plainly linear: noise only slows a run, so another could only lower the ratio
     return small, large
 
 
