@@ -36,7 +36,8 @@ _ABOUT = re.compile(rf"^[ \t]*(?:About|À propos de|A propos de|À propos d['’
                     re.M)
 _SUBJECT = re.compile(rf"({_NAME})(?=[ \t]+[a-zà-ÿ])")
 # …or after the sentence's opening phrase: "Today, Acme represents…", « Depuis 1998, Acme Conseil accompagne… »
-_SUBJECT_AFTER_OPENER = re.compile(rf"[^,.;:!?\n]{{1,120}}+,[ \t]+({_NAME})(?=[ \t]+[a-zà-ÿ])")
+# (the opening phrase may hold commas of its own: « Malgré les cycles économiques, les changements de propriétaire, Acme inc. vient… »)
+_SUBJECT_AFTER_OPENER = re.compile(rf"(?:[^,.;:!?\n]{{1,120}}+,[ \t]+){{1,3}}?({_NAME})(?=[ \t]+[a-zà-ÿ])")
 # A bare heading, the name opening the text below it: "About\n\nAcme Ltd is a family firm…"
 _ABOUT_ALONE = re.compile(r"^[ \t]*+(?:About(?:[ \t]+us)?|[ÀA] propos(?:[ \t]+de[ \t]+nous)?)[ \t]*+:?[ \t]*+$",
                           re.M | re.I)
@@ -144,10 +145,16 @@ def _firm_names(lang: str, subjects: Counter, block_texts: list[str]) -> list[st
     found = []
     for name in subjects:
         name = re.sub(r"^(?:The|Le|La|Les)\s+", "", name)  # "The Johnston Law Firm" is also "the Johnston Law Firm"
-        if " " in name and form.search(name) and name not in found \
+        # (a form in small letters is no part of a capitalised name: « Marc Cossette inc. vient de… »)
+        formed = form.search(name) or any(re.search(rf"{re.escape(name)}{_LOWERCASE_FORM.pattern}", text)
+                                          for text in block_texts)
+        if " " in name and formed and name not in found \
                 and sum(text.count(name) for text in block_texts) >= 2:
             found.append(name)
     return found
+
+
+_LOWERCASE_FORM = re.compile(r",?[ \t]+(?:inc\.|inc\b|ltée|ltd\b|ltd\.|s\.a\.|s\.e\.n\.c\.)")
 
 
 # Words that open a sentence but start no name: "Our SOC", « Notre équipe ».

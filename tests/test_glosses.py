@@ -208,6 +208,14 @@ def test_a_firm_named_by_its_business_form_is_the_author_after_one_sentence(lang
     assert author_names(lang, [text], starts) == [name]
 
 
+def test_a_firm_with_its_legal_form_in_small_letters_after_a_long_opening_is_the_author():
+    from linter.selfnames import author_names
+    text = ("Malgré les cycles économiques, les changements de propriétaire, Marc Cossette inc. vient de franchir cette étape. "
+            "Une des forces de Marc Cossette inc. est sa souplesse.")
+    starts = [[0] + [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z])", text)]]
+    assert author_names("fr", [text], starts) == ["Marc Cossette"]
+
+
 def test_a_firm_named_once_is_not_the_author():
     from linter.selfnames import author_names
     text = "Ask around. Smith & Associates is one option. Compare quotes."
