@@ -102,6 +102,17 @@ def _distinct_acronyms(size: int, lang: str) -> str:
     return repeat("".join(itertools.islice(words, size // 11 + 1)), size)
 
 
+_FIRM_PARAGRAPH = {"en": "{} opens the door, an award-winning team.\n\n",
+                   "fr": "{} ouvre la porte, une équipe exceptionnelle.\n\n"}
+
+
+def _distinct_firms(size: int, lang: str) -> str:
+    """Paragraphs that each open with another name and praise it: every name is a candidate author firm."""
+    names = ("".join(c).capitalize() + " Qx" + "".join(c).lower() for c in itertools.product(string.ascii_uppercase, repeat=3))
+    paragraphs = (_FIRM_PARAGRAPH[lang].format(name) for name in names)
+    return repeat("".join(itertools.islice(paragraphs, size // 30 + 1)), size)
+
+
 def _prose(size: int, lang: str) -> str:
     spec = importlib.util.spec_from_file_location("bench_drafts", os.path.join(os.path.dirname(__file__), "drafts.py"))
     drafts = importlib.util.module_from_spec(spec)
@@ -214,6 +225,8 @@ FAMILIES = [
            TEXT, langs=("en",), cause="the short second half of each split quotation looked up in a list of the "
                                       "paragraph's speech (quadratic); the paragraph copied before each quotation",
            rules=True),
+    Family("distinct names praised", _distinct_firms, TEXT,
+           cause="each firm name a sentence opens was looked for again in every paragraph (quadratic)", rules=True),
     Family("quoted self-praise, one paragraph", lambda size, lang: repeat(_QUOTED_PRAISE[lang], size), TEXT,
            cause="self-praise inside quoted speech: each finding looked up among the paragraph's quotations",
            rules=True),

@@ -133,28 +133,35 @@ def author_names(lang: str, block_texts: list[str], sentence_starts: list[list[i
 _FIRM_FORM = {
     "en": re.compile(r"(?:\s(?:Law\s+(?:Firm|Group|Offices?|Partners)|LLP|LLC|PLLC|PLC|Inc\.?|Ltd\.?|Limited|Corp\.?|"
                      r"(?:&|and)\s+(?:Associates|Partners|Sons|Co\.?))|,\s+(?:Inc|LLC|LLP|Ltd)\.?)$", re.I),
-    "fr": re.compile(r"\s(?:Avocats|Avocat|Notaires|Associés|inc\.?|ltée|S\.?A\.?S?\.?|SARL|SASU|EURL|SELARL|SCP|SCM)$", re.I),
+    "fr": re.compile(r"\s(?:Avocats|Avocat|Notaires|Associés|S\.?A\.?S?\.?|SARL|SASU|EURL|SELARL|SCP|SCM)$", re.I),
 }
 
 
+# At most this many firm names are checked for coming back in the text (each check reads the whole text): a
+# draft has one author, and a draft of thousands of firm names must stay linear.
+_MAX_FIRM_CANDIDATES = 5
+
+
 def _firm_names(lang: str, subjects: Counter, block_texts: list[str]) -> list[str]:
-    """Names with a business form that open one sentence and come back elsewhere in the text."""
+    """Names with a business form that open a sentence and come back elsewhere in the text, most used first."""
     form = _FIRM_FORM.get(lang)
     if form is None:
         return []
-    found = []
-    for name in subjects:
-        name = re.sub(r"^(?:The|Le|La|Les)\s+", "", name)  # "The Johnston Law Firm" is also "the Johnston Law Firm"
-        # (a form in small letters is no part of a capitalised name: « Marc Cossette inc. vient de… »)
-        formed = form.search(name) or any(re.search(rf"{re.escape(name)}{_LOWERCASE_FORM.pattern}", text)
-                                          for text in block_texts)
-        if " " in name and formed and name not in found \
-                and sum(text.count(name) for text in block_texts) >= 2:
-            found.append(name)
-    return found
+    # a form in small letters is no part of a capitalised name (« Marc Cossette inc. vient de… »): the names it
+    # follows, found in one reading of the text
+    followed_by_form = {m.group(1) for text in block_texts for m in _NAME_THEN_LOWERCASE_FORM.finditer(text)}
+    candidates: list[str] = []
+    for name, _count in subjects.most_common():
+        name = _LEADING_ARTICLE.sub("", name)  # "The Johnston Law Firm" is also "the Johnston Law Firm"
+        if " " in name and name not in candidates and (form.search(name) or name in followed_by_form):
+            candidates.append(name)
+            if len(candidates) == _MAX_FIRM_CANDIDATES:
+                break
+    return [name for name in candidates if sum(text.count(name) for text in block_texts) >= 2]
 
 
-_LOWERCASE_FORM = re.compile(r",?[ \t]+(?:inc\.|inc\b|ltée|ltd\b|ltd\.|s\.a\.|s\.e\.n\.c\.)")
+_LEADING_ARTICLE = re.compile(r"^(?:The|Le|La|Les)\s+")
+_NAME_THEN_LOWERCASE_FORM = re.compile(rf"({_NAME}),?[ \t]+(?:inc\.|inc\b|ltée|ltd\b|ltd\.|s\.a\.|s\.e\.n\.c\.)")
 
 
 # Words that open a sentence but start no name: "Our SOC", « Notre équipe ».
