@@ -173,23 +173,29 @@ def _folded(term: str) -> str:
     return " ".join(term.lower().replace("’", "'").replace("-", " ").split())
 
 
+def _singular(word: str) -> str:
+    """A folded word in the singular, roughly: English and French plurals in -s or -x ("budgets", "kpis"; not
+    "business", nor a word of three letters)."""
+    if word[-1:] in ("s", "x") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def _singular_last_word(term: str) -> str:
-    """The term with its last word in the singular, roughly (English and French plurals in -s or -x)."""
     head, _, last = term.rpartition(" ")
-    if len(last) > 3 - last[:-1].isupper() and last[-1] in "sx" and not last.endswith("ss"):
-        last = last[:-1]
-    return f"{head} {last}"
+    return f"{head} {_singular(last)}"
 
 
 def _learnt(term: str, defined: set[str]) -> bool:
-    """The term, or a word of its family, is explained in the draft: « usufruitier » once « usufruit »
-    is, "mandatary" once "mandate" is (single words sharing a stem of six letters or more, most of
-    the shorter one)."""
-    if term in defined or any(_singular_last_word(f"_ {term}") == _singular_last_word(f"_ {known}")
-                              for known in defined if " " not in known):  # "KPI" once "KPIs" is explained
+    """The term, its singular or plural, or a word of its family, is explained in the draft: "Crawl Budgets"
+    once "the crawl budget" is, "KPI" once "KPIs", « usufruitier » once « usufruit », "mandatary" once
+    "mandate" (single words sharing a stem of six letters or more, most of the shorter one)."""
+    if term in defined:
         return True
-    if " " in term:  # a multi-word term and its plural are one term: "crawl budget", "Crawl Budgets"
+    if " " in term:
         return any(_singular_last_word(term) == _singular_last_word(known) for known in defined if " " in known)
+    if any(_singular(term) == _singular(known) for known in defined if " " not in known):
+        return True
     for known in defined:
         if " " in known:
             continue
