@@ -33,7 +33,7 @@ def to_diagnostic(rule: Rule, analysis: DocumentAnalysis, finding: Finding, pack
         lambda: analysis.text_around(finding.block))
     if not mention:
         strength *= pack.mention.speech_weight(rule.category, block.text, finding.start, finding.end, block.data.memo,
-                                               lambda: analysis.text_before(finding.block))
+                                               lambda: analysis.text_before(finding.block), rule.speech_weight)
     span = block.block.source_span(finding.start, finding.end)
     matched = analysis.document.source[span.start:span.end]
     args = {"match": " ".join(block.text[finding.start:finding.end].split()),

@@ -93,12 +93,15 @@ class MentionModel:
                    _alternation([c for c in spec.get("testimonial_cues", []) if isinstance(c, str) and c.strip()]))
 
     def speech_weight(self, category: str, text: str, start: int, end: int, memo: dict,
-                      before: Callable[[], str] = str) -> float:
+                      before: Callable[[], str] = str, rule_weight: float | None = None) -> float:
         """The factor for a finding of `category` at text[start:end]: its `speech_weights` entry
         when the words sit in a quotation that is someone's speech, else 1 (also for a testimonial:
         a quotation the text presents as a client's feedback; `before()` gives the blocks before,
-        for a quotation that opens its paragraph)."""
+        for a quotation that opens its paragraph). `rule_weight`: the rule's own `speech_weight`, which
+        replaces its dimension's."""
         weight = next((w for c, w in self.speech_weights if c == category), None)
+        if weight is not None and rule_weight is not None:
+            weight = rule_weight
         if weight is None:
             return 1.0
         speeches = self._speeches_memo(text, memo)

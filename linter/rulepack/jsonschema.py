@@ -59,6 +59,7 @@ def rule_schema() -> dict:
         "limit": {"type": "integer", "minimum": 1}, "enabled": {"type": "boolean"},
         "strength": {"type": "number", "minimum": 0}, "max_strength": {"type": "number", "minimum": 0},
         "repeat_decay": {"type": "number", "minimum": 0, "maximum": 1},
+        "speech_weight": {"type": "number", "minimum": 0, "maximum": 1},
         "unowned": {"type": "object", "required": ["owner", "strength"], "additionalProperties": False,
                     "properties": {"owner": {"oneOf": [{"type": "array", "items": {"type": "string"}},
                                                        {"type": "object"}]},

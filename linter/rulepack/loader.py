@@ -82,6 +82,9 @@ def rule_from_data(data: dict, path: Path, lang: str, category: str, slug: str) 
     repeat_decay = weight_field(data.get("repeat_decay"), path, "repeat_decay")
     if repeat_decay is not None and repeat_decay > 1:
         raise RuleError(path, "repeat_decay", "must be between 0 and 1")
+    speech_weight = weight_field(data.get("speech_weight"), path, "speech_weight")
+    if speech_weight is not None and speech_weight > 1:
+        raise RuleError(path, "speech_weight", "must be between 0 and 1")
     unowned = _unowned(data.get("unowned"), path)
     variants = tuple(_string_list(data.get("variants", []), path, "variants"))
     autofix = data.get("autofix")
@@ -95,7 +98,7 @@ def rule_from_data(data: dict, path: Path, lang: str, category: str, slug: str) 
         title=data["title"].strip(), kind=data["kind"], severity=severity,
         message=data["message"].strip(), description=" ".join(data["description"].split()),
         match=data["match"], suggestions=suggestions, exceptions=exceptions, requires=requires,
-        limit=limit, strength=strength, max_strength=max_strength, repeat_decay=repeat_decay, unowned=unowned, link=data.get("link"), enabled=bool(data.get("enabled", True)),
+        limit=limit, strength=strength, max_strength=max_strength, repeat_decay=repeat_decay, speech_weight=speech_weight, unowned=unowned, link=data.get("link"), enabled=bool(data.get("enabled", True)),
         variants=variants, autofix=autofix,
     )
     _load_examples(rule, data["examples"], path)

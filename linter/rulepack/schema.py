@@ -7,7 +7,7 @@ from pathlib import Path
 from ..model import Severity
 
 REQUIRED_FIELDS = ("title", "kind", "severity", "message", "description", "match", "examples")
-OPTIONAL_FIELDS = ("suggestions", "exceptions", "requires", "limit", "scope", "enabled", "category", "link", "strength", "max_strength", "repeat_decay", "unowned", "variants", "autofix")
+OPTIONAL_FIELDS = ("suggestions", "exceptions", "requires", "limit", "scope", "enabled", "category", "link", "strength", "max_strength", "repeat_decay", "speech_weight", "unowned", "variants", "autofix")
 AUTOFIX = ("safe", "unsafe")
 KNOWN_REQUIRES = ("lemma", "pos", "sentences")
 SLUG_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -52,7 +52,10 @@ class Rule:
     # Each further distinct finding of the rule weighs this much of the one before (None: the
     # dimension's repeat_decay); 1 when every new instance is as telling as the first.
     repeat_decay: float | None = None
-    # {"owner": term set, "self_names": bool, "strength": float}: a finding whose paragraph holds
+    # What a finding weighs inside someone's quoted speech (None: the pack's `mention.speech_weights`);
+    # 1 for words that are the point of the quotation wherever it stands (a client's "highly recommend").
+    speech_weight: float | None = None
+    # {"owner"": term set, "self_names": bool, "strength": float}: a finding whose paragraph holds
     # no owner (we/our, the author's name) may praise someone else, and weighs `strength`.
     unowned: dict | None = None
     variants: tuple[str, ...] = ()  # only for readers of these variants (fr-CA...); empty: everyone
