@@ -46,13 +46,17 @@ def rule_strength(rule) -> float:
 @dataclass(frozen=True)
 class ThresholdRaise:
     """A kind of draft that needs `factor` times the evidence: `cue` found `min` times or more
-    (with `outside_quotes`, only in the author's own words, not in what the draft quotes)."""
+    (with `outside_quotes`, only in the author's own words, not in what the draft quotes), unless
+    `unless` is found once (a draft that calls itself a release is one, whoever speaks in it)."""
     cue: re.Pattern
     min: int = 2
     factor: float = 1.5
     outside_quotes: bool = False
+    unless: re.Pattern | None = None
 
     def applies(self, texts: list[str]) -> bool:
+        if self.unless is not None and any(self.unless.search(text) for text in texts):
+            return False
         if self.outside_quotes:  # blanked paragraph by paragraph, only as far as the count goes
             return recurs(self._search, (outside_quotations(text) for text in texts), self.min)
         return recurs(self._search, texts, self.min)
@@ -211,9 +215,9 @@ def _verdict_model(path: Path, category: str, spec) -> VerdictModel:
 
 def _threshold_raise(path: Path, where: str, spec) -> ThresholdRaise:
     if not isinstance(spec, dict) or not isinstance(spec.get("cue"), str) \
-            or set(spec) - {"cue", "min", "factor", "outside_quotes"}:
-        raise RuleError(path, where, "must be a mapping with 'cue' (a regular expression), optional 'min', 'factor' "
-                                     "and 'outside_quotes'")
+            or set(spec) - {"cue", "min", "factor", "outside_quotes", "unless"}:
+        raise RuleError(path, where, "must be a mapping with 'cue' (a regular expression), optional 'min', 'factor', "
+                                     "'outside_quotes' and 'unless' (a regular expression)")
     if not isinstance(spec.get("outside_quotes", False), bool):
         raise RuleError(path, f"{where}.outside_quotes", "must be true or false")
     minimum, factor = spec.get("min", 2), spec.get("factor", 1.5)
@@ -221,11 +225,17 @@ def _threshold_raise(path: Path, where: str, spec) -> ThresholdRaise:
         raise RuleError(path, f"{where}.min", "must be a whole number ≥ 1")
     if isinstance(factor, bool) or not isinstance(factor, (int, float)) or factor < 1:
         raise RuleError(path, f"{where}.factor", "must be a number ≥ 1")
-    try:
-        cue = re.compile(spec["cue"], re.IGNORECASE)
-    except re.error as exc:
-        raise RuleError(path, f"{where}.cue", f"is not a valid regular expression ({exc})") from None
-    return ThresholdRaise(cue, minimum, float(factor), spec.get("outside_quotes", False))
+    patterns = {}
+    for key in ("cue", "unless"):
+        if key not in spec:
+            continue
+        if not isinstance(spec[key], str):
+            raise RuleError(path, f"{where}.{key}", "must be a regular expression")
+        try:
+            patterns[key] = re.compile(spec[key], re.IGNORECASE)
+        except re.error as exc:
+            raise RuleError(path, f"{where}.{key}", f"is not a valid regular expression ({exc})") from None
+    return ThresholdRaise(patterns["cue"], minimum, float(factor), spec.get("outside_quotes", False), patterns.get("unless"))
 
 
 def _verdict_raise(path: Path, where: str, category: str, spec) -> VerdictRaise:

@@ -115,6 +115,8 @@ examples:
     (VALID + "max_strength: lots\n", "max_strength"),
     (VALID + "repeat_decay: 1.5\n", "repeat_decay"),
     (VALID + "repeat_decay: -0.5\n", "repeat_decay"),
+    (VALID + "speech_weight: 2\n", "speech_weight"),
+    (VALID + "speech_weight: heavy\n", "speech_weight"),
     (VALID + "unowned: 0.5\n", "unowned"),
     (VALID + "unowned: {owner: [nous], strength: -1}\n", "unowned.strength"),
     (VALID + "unowned: {owner: [nous], strength: 0.5, self_names: maybe}\n", "unowned.self_names"),

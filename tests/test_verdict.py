@@ -973,6 +973,15 @@ def test_praise_in_a_quotation_presented_as_client_feedback_weighs_fully():
         fr_strength("Le cabinet a ouvert un deuxième bureau en mars.\n\n" + fr_quote)
 
 
+def test_a_rule_may_weigh_fully_inside_quoted_speech():
+    """A client's recommendation is the point of the quotation a firm publishes: its rule sets
+    `speech_weight: 1`, while self-praise in someone's quoted speech weighs a quarter."""
+    news = "The firm opened a second office in Leeds.\n\n“We have an exceptional team. I would highly recommend them,” said Jane Roy."
+    weights = {d.rule: d.strength for d in EN.lint(news).diagnostics if d.category == "self-promotion"}
+    assert weights["en.self-promotion.self-praise"] == pytest.approx(0.25)
+    assert weights["en.self-promotion.client-recommendation"] == pytest.approx(0.75)
+
+
 def test_a_writer_who_says_i_outside_quotations_needs_more_release_evidence():
     """A release is impersonal: a feature whose author says « je » and quotes a company's president is
     no release on that quotation alone; the same quotation in an impersonal text is release evidence.
@@ -989,6 +998,20 @@ def test_a_writer_who_says_i_outside_quotations_needs_more_release_evidence():
     story = ("I met the team last spring and my notes say it all.\n\n"
              "“We pick special projects,” said Marcel Letourneau, the company's president. “Six weeks,” he added.")
     assert EN.lint(story).verdicts["press-release"].required == pytest.approx(4.0)
+
+
+def test_a_draft_that_declares_itself_a_release_keeps_the_release_threshold():
+    """« Communiqué de presse » on a line of its own cancels the first-person raise: a minister's
+    statement in the first person, issued as a release, is one; the same statement without it is not."""
+    statement = ("J'ai rencontré nos habitants cette semaine et je tiens à remercier chacun.\n\n"
+                 "Le niveau de risque a été réévalué.")
+    assert FR.lint(statement).verdicts["press-release"].required == pytest.approx(4.0)
+    assert FR.lint("Communiqué de presse\n\n" + statement).verdicts["press-release"].required == pytest.approx(2.0)
+    story = "I met the team last spring and my notes say it all.\n\nThe plant opens in May."
+    assert EN.lint(story).verdicts["press-release"].required == pytest.approx(4.0)
+    assert EN.lint("PRESS RELEASE\n\n" + story).verdicts["press-release"].required == pytest.approx(2.0)
+    # a line that only mentions releases is no declaration
+    assert EN.lint("Press releases: a guide\n\n" + story).verdicts["press-release"].required == pytest.approx(4.0)
 
 
 def test_a_writer_who_asks_questions_needs_more_release_evidence():
