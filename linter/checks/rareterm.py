@@ -23,6 +23,9 @@ _DRAWN_OUT = re.compile(r"(\w)\1\1")
 _CUT_AFTER = re.compile(r"-\s+(\w+)")
 
 
+# A word this frequent (Zipf 5: « lorsque », « avec », "their") is one of two glued everyday words.
+_GLUED_WORD_ZIPF = 5.0
+
 class RareTermCheck(Check):
     kind = "rare-term"
 
@@ -93,7 +96,8 @@ class RareTermCheck(Check):
         if word[0].isupper() and (token.start != sentence_start or not known(self.lang, token.lower)):
             return False  # a name, not vocabulary
         if _DRAWN_OUT.search(token.lower) or self._piece_of_cut_word(token, text) \
-                or self._prefixed_everyday_word(token.lower) or self._misspelt_everyday_word(token.lower):
+                or self._prefixed_everyday_word(token.lower) or self._misspelt_everyday_word(token.lower) \
+                or self._two_words_glued(token.lower):
             return False
         # « lisiez », « ouvrirons », « blaguez », « menuiseries »: an inflection of an everyday word
         # (verb forms are rare as forms even when the verb is everyday), judged by the lemmas the
@@ -115,6 +119,19 @@ class RareTermCheck(Check):
         « solicitation », "occurence"), "a" for "e" or the reverse (« compétants »). Only these: one
         edit of any kind would take « réfaction » or "stems" for typos of other words."""
         return any(variant in self._spelling_references for variant in _spelling_slips(lower))
+
+    def _two_words_glued(self, lower: str) -> bool:
+        """Two everyday words with the space between them lost (« onattend », « plombieravec »,
+        "oftheir"): a typo, not vocabulary. One of the two must be among the most frequent words (a
+        function word, nearly always), so that « psychomoteur » or "backlinks" stay words of their own;
+        and the whole must be no known word at all ("revalidation" is one, not "re" + "validation")."""
+        return not known(self.lang, lower) and any(lower[:cut] in self._everyday_bases and lower[cut:] in self._everyday_bases
+                   and (lower[:cut] in self._very_frequent_words or lower[cut:] in self._very_frequent_words)
+                   for cut in range(2, len(lower) - 1))
+
+    @cached_property
+    def _very_frequent_words(self) -> frozenset[str]:
+        return words_at_least(self.lang, _GLUED_WORD_ZIPF)
 
     def _piece_of_cut_word(self, token, text: str) -> bool:
         """Half of a word hyphenated across a line break ("ori-" and "ginal"): the half is no word,
