@@ -155,9 +155,14 @@ class MentionModel:
         return _opens_paragraph(text, opener_at) or self._speech_verb_before(text, opener_at)
 
     def discussed(self, texts: list[str]) -> set[str]:
-        """The categories whose kind of writing the draft is about (its topic cue recurs)."""
-        return {category for category, cue, minimum, not_after in self.topics
-                if recurs(cue, texts, minimum, not_after)}
+        """The categories whose kind of writing the draft is about (its topic cue recurs); and, for a
+        draft laid out as a glossary (a term on its line, its definition below, four times in a row), the
+        categories read the glossary way: it is about its terms, even those its definitions use."""
+        discussed = {category for category, cue, minimum, not_after in self.topics
+                     if recurs(cue, texts, minimum, not_after)}
+        if self.definition_headings and recurs(_GLOSSARY_RUN, texts, 1):
+            discussed |= self.definition_headings
+        return discussed
 
     def is_mention(self, text: str, sentence: tuple[int, int], start: int, end: int,
                    before: Callable[[], str] = str, category: str = "", memo: dict | None = None,
@@ -325,6 +330,10 @@ _DASH_HEADWORD_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]*)?(?
 # bulleted, a term of one to six words and its abbreviation, a colon ending the line).
 _HEADING_HEADWORD_LINE = re.compile(r"^[ \t]*+(?:[-*•–]|\d{1,2}[.)-])[ \t]*+[^:\n.!?]{1,60}(?P<sep>:)[ \t]*$", re.MULTILINE)
 _LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)-])?[ \t]*")
+# A glossary without colons: terms alone on their lines (at most 51 characters, no end mark), each with its
+# definition on the next line (a capital, then at least five words), four entries in a row or more.
+_GLOSSARY_RUN = Search(re.compile(r"(?:^[ \t]*+(?:[-*•][ \t]*+)?[^\s.!?:;][^\n.!?:;]{0,50}\n[ \t]*+[A-ZÀ-Ý][^\s\n]*+"
+                                  r"(?:[ \t]++[^\s\n]++){4,}[^\n]*+(?:\n|\Z)){4}", re.MULTILINE))
 
 
 _WORD_LIST_ITEM = re.compile(r"[^\W\d][\w'’-]*+(?:[ \t]++(?!(?:and|or|et|ou)[ \t])[\w'’-]++){0,3}+")

@@ -352,6 +352,23 @@ def test_terms_heading_glossary_entries_are_discussed_but_a_pitch_s_headings_are
     assert any(not d.mention for d in EN.lint(pitch).diagnostics if d.category == "self-promotion")
 
 
+def test_a_glossary_of_terms_over_their_definitions_is_about_its_terms():
+    """Four terms or more, each alone on its line with its definition on the next: a glossary, whose
+    terms (and the terms its definitions use) are discussed. Short lines over long ones that do not
+    alternate so (a therapist's checklist) are no glossary."""
+    glossary = ("Freight glossary\n"
+                "Backhaul\nThe return trip of a truck after delivering a load, which reduces deadhead miles.\n"
+                "Bobtail\nA tractor operating without a trailer attached to it.\n"
+                "Demurrage\nA fee charged when cargo stays at the port too long.\n"
+                "Cross-Docking\nUnloading freight from one truck straight onto another one.\n")
+    findings = [d for d in EN.lint(glossary).diagnostics if d.category == "peer-jargon"]
+    assert findings and all(d.mention for d in findings)
+    checklist = ("START\nEarly restoration of full extension and quadriceps activation.\n"
+                 "Closed-chain movements,\nbalance training,\nDemurrage and deadhead miles cost the carrier money every week.\n"
+                 "Excessive knee flexion in stance\nFlat foot contact\n")
+    assert any(not d.mention for d in EN.lint(checklist).diagnostics if d.category == "peer-jargon")
+
+
 def test_every_headword_of_a_glossary_line_is_discussed():
     """A list of words to avoid, several to a line ("mail, email : mél."): each headword is talked about."""
     text = ("Tout le temps :\nslide : visuel, planche\nmail, email : mél. (le canal), courriel (le message)\n"
