@@ -1,10 +1,8 @@
 """What the browser tests and the extension benchmark both need: the real tonelint server on the
 extension's default port, and the extension's folder served over HTTP (its test pages, node_modules).
 
-That port is fixed (the extension's only host permission), so the test modules that start the server
-are marked `pytest.mark.xdist_group(SERVER_GROUP)`: under pytest-xdist (`make test`) they run on one
-worker, one after the other, never two servers at once (one would find the port busy, or its browser
-would talk to the other module's server)."""
+That port is fixed (the extension's only host permission): under pytest-xdist (`make test`) the test
+modules that start the server run on one worker, one after the other (SAME_WORKER in conftest.py)."""
 from __future__ import annotations
 
 import contextlib
@@ -20,8 +18,6 @@ from pathlib import Path
 
 EXTENSION = Path(__file__).resolve().parents[1] / "extension"
 SERVER_PORT = 8765  # the extension's default server and its only host permission
-# The same modules also share one folder of screenshots (tests/.cache/e2e).
-SERVER_GROUP = "tonelint-server-port"
 
 
 class PortBusy(RuntimeError):

@@ -26,36 +26,45 @@ def engine_en() -> Engine:
 
 # -- in parallel (pytest-xdist: `make test` runs one worker per core) ---------------------------------
 #
-# `--dist loadgroup` (pyproject.toml), by module: each test module runs whole on one worker, in its
-# order (its module-scoped fixtures, a server or a WordPress site, are set up once), and the modules
-# marked with one xdist_group (the ones on the extension's fixed port: browser_harness.py) run together
-# on one worker. Tests are not sent one by one: xdist's per-test round trips cost more than most of
-# them (the rule examples take a few milliseconds each). The longest modules start first, so that the
-# workers finish together (measured on a 2-core machine; the others follow, most tests first).
+# `--dist loadfile` (pyproject.toml): each test module runs whole on one worker, in its order (its
+# module-scoped fixtures, a server or a WordPress site, are set up once). Tests are not sent one by one:
+# xdist's per-test round trips cost more than most of them (a rule example takes milliseconds).
+# Modules that must not run at the same time share one unit (SAME_WORKER), and the longest units start
+# first so that the workers finish together (LONGEST_FIRST, measured on a 2-core machine; the others
+# follow, most tests first). xdist's own `xdist_group` marker is not used: with pytest 9 it no longer
+# groups anything (xdist 3.8 renames `item._nodeid`, which pytest 9 does not read).
+
+# Both start the tonelint server on the extension's fixed port 8765 (browser_harness.py) and write
+# screenshots to tests/.cache/e2e: on two workers at once, one would find the port busy.
+SAME_WORKER = {
+    "tests/test_extension_e2e.py": "server-on-port-8765",
+    "tests/test_real_wordpress.py": "server-on-port-8765",
+}
 LONGEST_FIRST = (
-    "tonelint-server-port",  # tests/test_extension_e2e.py and tests/test_real_wordpress.py
-    "tests/test_linear_time.py",
+    "server-on-port-8765",
     "tests/test_lsp.py",
     "tests/test_ci.py",
-    "tests/test_rule_examples.py",
+    "tests/test_linear_time.py",
+    "tests/test_engine.py",
+    "tests/test_packcache.py",
     "tests/test_markdown_coverage.py",
+    "tests/test_rule_examples.py",
 )
 
 try:
-    from xdist.scheduler import LoadScopeScheduling
+    from xdist.scheduler import LoadFileScheduling
 except ImportError:  # pragma: no cover - pytest without xdist runs everything in this process
-    LoadScopeScheduling = None
+    LoadFileScheduling = None
 
-if LoadScopeScheduling is not None:
-    class ModuleScheduling(LoadScopeScheduling):
-        """xdist's loadgroup, with a test module as the unit of the tests outside any group."""
+if LoadFileScheduling is not None:
+    class ModuleScheduling(LoadFileScheduling):
+        """xdist's loadfile, with the modules of SAME_WORKER as one unit and the longest units first."""
 
         _ordered = False
 
         def _split_scope(self, nodeid: str) -> str:
-            if "@" in nodeid:  # xdist_group(name) appends "@name" to the test's id
-                return nodeid.rsplit("@", 1)[-1]
-            return nodeid.split("::", 1)[0]
+            module = super()._split_scope(nodeid)
+            return SAME_WORKER.get(module, module)
 
         def _assign_work_unit(self, node) -> None:
             if not self._ordered:  # the queue is complete at the first assignment
@@ -67,6 +76,6 @@ if LoadScopeScheduling is not None:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_xdist_make_scheduler(config, log):
-        if config.getvalue("dist") == "loadgroup":
+        if config.getvalue("dist") == "loadfile":
             return ModuleScheduling(config, log)
         return None

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from .browser_harness import EXTENSION, SERVER_GROUP, PortBusy, extension_pages, tonelint_server
+from .browser_harness import EXTENSION, PortBusy, extension_pages, tonelint_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PLAYWRIGHT = EXTENSION / "node_modules" / "playwright-core"
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group(SERVER_GROUP), pytest.mark.skipif(
+pytestmark = [pytest.mark.e2e, pytest.mark.skipif(
     not Path(CHROMIUM).exists() or not PLAYWRIGHT.exists(),
     reason="needs Debian's chromium and npm's playwright-core (installed by `make test` as root)")]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser_harness import EXTENSION, SERVER_GROUP, PortBusy, tonelint_server
+from .browser_harness import EXTENSION, PortBusy, tonelint_server
 from .wordpress_site import WordPressUnavailable, wordpress_site
 
 ARTEFACTS = Path(__file__).parent / ".cache" / "e2e"  # screenshots, to look at
@@ -25,7 +25,7 @@ BROWSERS = {"chromium": shutil.which("chromium") or "/usr/bin/chromium",
             "firefox": shutil.which("firefox-esr") or "/usr/bin/firefox-esr"}
 PUPPETEER = EXTENSION / "node_modules" / "puppeteer-core"
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group(SERVER_GROUP), pytest.mark.skipif(
+pytestmark = [pytest.mark.e2e, pytest.mark.skipif(
     not PUPPETEER.exists() or not shutil.which("node"),
     reason="needs node and npm's puppeteer-core (installed by `make test`)")]
 
