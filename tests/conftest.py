@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,14 @@ import pytest
 for _name in ("LC_ALL", "LC_MESSAGES", "LANG"):
     os.environ.pop(_name, None)
 os.environ["LC_ALL"] = "C.UTF-8"
+
+# Derived tables and compiled packs (datacache.py) go to this checkout's own cache, shared by the test
+# workers and the servers they start, and kept between runs (tests/.cache is ignored by git): not the
+# user's ~/.cache, where another checkout or a tonelint running meanwhile files its packs under the
+# same names (a pack's fingerprint holds its rule folder's path), so that each replaced the other's
+# and both compiled again, and where the suite's hundreds of throwaway configurations piled up.
+# Tests about the cache's location set their own.
+os.environ["XDG_CACHE_HOME"] = str(Path(__file__).resolve().parent / ".cache" / "xdg")
 
 from tonelint import Config, Engine
 
