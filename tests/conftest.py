@@ -51,13 +51,14 @@ SAME_WORKER = {
 }
 LONGEST_FIRST = (
     "server-on-port-8765",
+    "tests/test_linear_time.py",
     "tests/test_lsp.py",
     "tests/test_ci.py",
-    "tests/test_linear_time.py",
-    "tests/test_engine.py",
-    "tests/test_packcache.py",
     "tests/test_markdown_coverage.py",
+    "tests/test_engine.py",
+    "tests/test_server.py",
     "tests/test_rule_examples.py",
+    "tests/test_memory_bounds.py",
 )
 
 try:
