@@ -20,9 +20,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/tonelint check $(FILE) $(ARGS); status=$$?; [ $$status -le 1 ] || exit $$status
 
+# One pytest-xdist worker per core (TEST_WORKERS=0: in this process, one test after another).
+TEST_WORKERS ?= auto
+
 test: $(STAMP)
 	-@$(MAKE) --no-print-directory e2e-deps
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Browser tests need Debian's Chromium and Firefox ESR, driven by npm's playwright-core and
 # puppeteer-core (never a downloaded browser).

@@ -92,16 +92,23 @@ def _compiled_form(pattern: re.Pattern) -> tuple | None:
     if _sre is None or not isinstance(pattern.pattern, str):
         return None
     try:
-        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
-        code = [int(op) for op in _sre_compiler._code(parsed, pattern.flags)]  # opcodes are int subclasses
-        indexgroup = [None] * parsed.state.groups
-        for name, index in parsed.state.groupdict.items():
-            indexgroup[index] = name
-        arguments = (pattern.pattern, pattern.flags | parsed.state.flags, code, parsed.state.groups - 1,
-                     dict(parsed.state.groupdict), tuple(indexgroup))
+        arguments = _code_of(pattern.pattern, pattern.flags)
         return arguments if _sre.compile(*arguments) == pattern else None
     except Exception:  # noqa: BLE001 - an optimisation must never break a rule
         return None
+
+
+@lru_cache(maxsize=4096)
+def _code_of(source: str, flags: int) -> tuple:
+    """Memoised: every pack pickled in a process (another configuration) holds the same regexes,
+    and parsing them again was a third of compiling a pack."""
+    parsed = _sre_parser.parse(source, flags)
+    code = [int(op) for op in _sre_compiler._code(parsed, flags)]  # opcodes are int subclasses
+    indexgroup = [None] * parsed.state.groups
+    for name, index in parsed.state.groupdict.items():
+        indexgroup[index] = name
+    return (source, flags | parsed.state.flags, code, parsed.state.groups - 1,
+            dict(parsed.state.groupdict), tuple(indexgroup))
 
 
 def _rebuilt_pattern(source: str, flags: int, code: list, groups: int, groupindex: dict, indexgroup: tuple):

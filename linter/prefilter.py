@@ -10,6 +10,7 @@ and the regex simply always runs.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -49,11 +50,18 @@ def requirements(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
     first: its shortest literal is the longest, then it has the fewest literals."""
     if _sre_parser is None or not isinstance(pattern.pattern, str):
         return ()
+    return _requirements_of(pattern.pattern, pattern.flags)
+
+
+@functools.lru_cache(maxsize=4096)
+def _requirements_of(source: str, flags: int) -> tuple[tuple[str, ...], ...]:
+    # Memoised: every pack compiled in a process (another configuration, an edited rule file)
+    # asks again about the same regexes, and parsing them is a third of compiling a pack.
     try:
-        found = _requirements(list(_sre_parser.parse(pattern.pattern, pattern.flags)), bool(pattern.flags & re.IGNORECASE))
+        found = _requirements(list(_sre_parser.parse(source, flags)), bool(flags & re.IGNORECASE))
     except Exception:  # noqa: BLE001 - an optimisation must never break a rule
         return ()
-    if pattern.flags & re.IGNORECASE:
+    if flags & re.IGNORECASE:
         found = [tuple(literal.casefold() for literal in literals) for literals in found]
     return tuple(sorted(dict.fromkeys(found), key=_selectivity)[:_MAX_REQUIREMENTS])
 

@@ -1,5 +1,8 @@
 """What the browser tests and the extension benchmark both need: the real tonelint server on the
-extension's default port, and the extension's folder served over HTTP (its test pages, node_modules)."""
+extension's default port, and the extension's folder served over HTTP (its test pages, node_modules).
+
+That port is fixed (the extension's only host permission): under pytest-xdist (`make test`) the test
+modules that start the server run on one worker, one after the other (SAME_WORKER in conftest.py)."""
 from __future__ import annotations
 
 import contextlib

@@ -10,21 +10,12 @@ from tonelint.cli import main
 from tonelint.fix import (DraftBytes, Edit, FixError, apply_edits, fix_text, plan_fixes, read_for_fixing,
                           safe_rule_ids, write_atomically)
 from tonelint.model import Diagnostic, Severity, Span
-from tonelint.rulepack import LANGUAGES, load_rules
 
+from .rule_engines import RULES, engine_alone
 from .wrapping import wrap
 
-RULES = [rule for lang in LANGUAGES for rule in load_rules(lang)]
 FR = Engine(Config(lang="fr"))
 EN_ALL = Engine(Config(lang="en"))
-_isolated: dict[str, Engine] = {}
-
-
-def engine_alone(rule) -> Engine:
-    if rule.id not in _isolated:
-        others = tuple(r.id for r in RULES if r.lang == rule.lang and r.id != rule.id)
-        _isolated[rule.id] = Engine(Config(lang=rule.lang, ignore=others, variant=(rule.variants or (None,))[0]))
-    return _isolated[rule.id]
 
 
 SAFE = safe_rule_ids(RULES)

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from linter.glosses import defines, follows_its_name
+from tonelint.glosses import defines, follows_its_name
 
 
 @pytest.mark.parametrize("text, acronym", [
@@ -107,8 +107,8 @@ def test_a_judgement_or_a_mere_use_is_no_definition(text, term):
 
 def test_a_word_of_the_family_of_an_explained_term_is_explained():
     """« usufruitier » once « usufruit » is defined; an unrelated term sharing a short prefix is not."""
-    from linter.engine import Engine
-    from linter.config import Config
+    from tonelint.engine import Engine
+    from tonelint.config import Config
 
     text = ("L'usufruit est le droit de jouir d'un bien sans en être propriétaire. "
             "Le bien revient ensuite à l'usufruitier puis au nu-propriétaire.")
@@ -119,8 +119,8 @@ def test_a_word_of_the_family_of_an_explained_term_is_explained():
 def test_a_term_explained_in_place_once_is_explained_for_the_draft():
     """An acronym's bracket and then a gloss explain the term; the reader has learnt it for the
     earlier and later uses too. An acronym's bracket alone says nothing of what the term is."""
-    from linter.engine import Engine
-    from linter.config import Config
+    from tonelint.engine import Engine
+    from tonelint.config import Config
 
     def flagged(text):
         return [d.match for d in Engine(Config(lang="en")).lint(text).diagnostics if d.category == "peer-jargon"]
@@ -141,13 +141,13 @@ def test_a_term_explained_in_place_once_is_explained_for_the_draft():
     ("defines", "En droit, l'usufruit est le droit d'utiliser un bien.", "usufruit"),
 ])
 def test_a_term_is_explained_where_it_stands(check, text, term):
-    from linter import glosses
+    from tonelint import glosses
     start = text.index(term)
     assert getattr(glosses, check)(text, start, start + len(term))
 
 
 def test_a_parenthesis_that_opens_with_or_but_goes_on_is_no_gloss():
-    from linter.glosses import is_gloss_itself
+    from tonelint.glosses import is_gloss_itself
     text = "Use a model (or due diligence checklists from your bank) before you buy."
     start = text.index("due diligence")
     assert not is_gloss_itself(text, start, start + len("due diligence"))
@@ -155,8 +155,8 @@ def test_a_parenthesis_that_opens_with_or_but_goes_on_is_no_gloss():
 
 def test_an_acronym_explained_below_its_first_use_is_explained():
     """A post names its acronyms in the opening and explains each below: the reader learns them."""
-    from linter.engine import Engine
-    from linter.config import Config
+    from tonelint.engine import Engine
+    from tonelint.config import Config
 
     def flagged(text):
         return [d.match for d in Engine(Config(lang="fr")).lint(text).diagnostics if d.category == "peer-jargon"]
@@ -175,7 +175,7 @@ def test_an_acronym_explained_below_its_first_use_is_explained():
     ("Use a model (or due diligence, which is long) first.", "due diligence"),
 ])
 def test_a_parenthesis_with_or_that_offers_no_plain_name_is_no_gloss(text, term):
-    from linter.glosses import is_gloss_itself
+    from tonelint.glosses import is_gloss_itself
     start = text.index(term)
     assert not is_gloss_itself(text, start, start + len(term))
 
@@ -186,12 +186,12 @@ def test_a_parenthesis_with_or_that_offers_no_plain_name_is_no_gloss(text, term)
     ("Sign the NDA [see below] first.", "NDA", False),                  # a cross-reference
 ])
 def test_a_square_bracket_glosses_only_with_words(text, term, explained):
-    from linter.glosses import explained_after
+    from tonelint.glosses import explained_after
     assert explained_after(text, text.index(term) + len(term)) is explained
 
 
 def test_a_company_the_text_partners_with_can_still_be_the_author():
-    from linter.selfnames import author_names
+    from tonelint.selfnames import author_names
     texts = ["Why partner with Acme Consulting? Acme Consulting has unmatched expertise. Acme Consulting answers fast."]
     starts = [[0, texts[0].index("Acme Consulting has"), texts[0].index("Acme Consulting answers")]]
     assert author_names("en", texts, starts) == ["Acme Consulting"]
@@ -207,13 +207,13 @@ def test_a_company_the_text_partners_with_can_still_be_the_author():
      "Johnston Law Firm"),
 ])
 def test_a_firm_named_by_its_business_form_is_the_author_after_one_sentence(lang, text, name):
-    from linter.selfnames import author_names
+    from tonelint.selfnames import author_names
     starts = [[0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]]
     assert author_names(lang, [text], starts) == [name]
 
 
 def test_a_firm_with_its_legal_form_in_small_letters_after_a_long_opening_is_the_author():
-    from linter.selfnames import author_names
+    from tonelint.selfnames import author_names
     text = ("Malgré les cycles économiques, les changements de propriétaire, Marc Cossette inc. vient de franchir cette étape. "
             "Une des forces de Marc Cossette inc. est sa souplesse.")
     starts = [[0] + [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z])", text)]]
@@ -221,7 +221,7 @@ def test_a_firm_with_its_legal_form_in_small_letters_after_a_long_opening_is_the
 
 
 def test_a_firm_named_once_is_not_the_author():
-    from linter.selfnames import author_names
+    from tonelint.selfnames import author_names
     text = "Ask around. Smith & Associates is one option. Compare quotes."
     starts = [[0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]]
     assert author_names("en", [text], starts) == []
@@ -229,7 +229,7 @@ def test_a_firm_named_once_is_not_the_author():
 
 @pytest.mark.parametrize("person", ["Mr. Verghese", "Mme Roy", "Dr Patel"])
 def test_a_person_named_with_a_title_is_not_the_author(person):
-    from linter.selfnames import author_names
+    from tonelint.selfnames import author_names
     text = f"Acme named a new director. {person} is a seasoned leader. {person} joined the group in 2021."
     starts = [[0, text.index(f"{person} is"), text.index(f"{person} joined")]]
     assert author_names("en", [text], starts) == []
@@ -240,14 +240,14 @@ def test_a_person_named_with_a_title_is_not_the_author(person):
     ("en", "Our shop is in Houston. Houston is a big city. Houston has changed."),
 ])
 def test_a_place_the_text_puts_things_in_is_not_the_author(lang, text):
-    from linter.selfnames import author_names
+    from tonelint.selfnames import author_names
     name = "Montélimar" if lang == "fr" else "Houston"
     first, second = text.index(f"{name} est" if lang == "fr" else f"{name} is"), text.index(f"{name} a " if lang == "fr" else f"{name} has")
     assert author_names(lang, [text], [[0, first, second]]) == []
 
 
 def test_a_french_elision_that_opens_sentences_is_no_name():
-    from linter.selfnames import author_names
+    from tonelint.selfnames import author_names
     text = "C’est une belle journée. C’est la fête. L’entreprise grandit. L’entreprise recrute. L’Oréal vend. L’Oréal achète."
     starts = [[0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]]
     assert author_names("fr", [text], starts) == ["L’Oréal"]
@@ -255,14 +255,14 @@ def test_a_french_elision_that_opens_sentences_is_no_name():
 
 @pytest.mark.parametrize("lang, word", [("en", "Our SOC"), ("fr", "L’usufruit"), ("en", "Fees")])
 def test_words_that_open_sentences_without_naming_anyone_are_no_author(lang, word):
-    from linter.selfnames import author_names
+    from tonelint.selfnames import author_names
     text = f"{word} is listed below. {word} is due in May. Ask about it."
     starts = [[0, text.index(f"{word} is due")]]
     assert author_names(lang, [text], starts) == []
 
 
 def test_a_one_word_name_is_written_with_its_capital_inside_a_sentence():
-    from linter.selfnames import author_names
+    from tonelint.selfnames import author_names
     text = "Scotiabank opened a branch. Scotiabank hires. Clients of Scotiabank are happy."
     starts = [[0, text.index("Scotiabank hires"), text.index("Clients")]]
     assert author_names("en", [text], starts) == ["Scotiabank"]
@@ -273,7 +273,7 @@ def test_a_one_word_name_is_written_with_its_capital_inside_a_sentence():
     ("Zentro builds reports. Zentro is fast. Build a report in Zentro with Zentro's help.", "Zentro"),
 ])
 def test_a_company_named_as_english_speakers_do_stays_the_author(text, name):
-    from linter.selfnames import author_names
+    from tonelint.selfnames import author_names
     starts = [[0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]]
     assert author_names("en", [text], starts) == [name]
 
@@ -286,13 +286,13 @@ def test_a_company_named_as_english_speakers_do_stays_the_author(text, name):
     ("en", "In 1928, Mr. Hale opened an office. Later, Mr. Hale retired.", []),
 ])
 def test_the_author_may_be_named_after_the_sentences_opening_phrase(lang, text, names):
-    from linter.selfnames import author_names
+    from tonelint.selfnames import author_names
     starts = [[0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]]
     assert author_names(lang, [text], starts) == names
 
 
 def test_an_unspaced_em_dash_then_a_determiner_glosses():
-    from linter.glosses import explained_after
+    from tonelint.glosses import explained_after
     text = "The enemy is index bloat—a sprawling index full of duplicates."
     assert explained_after(text, text.index("bloat") + len("bloat"))
     assert not explained_after("Fix the bloat—now.", len("Fix the bloat"))
@@ -308,7 +308,7 @@ def test_a_defined_term_is_learnt_in_the_plural_too():
 
 
 def test_a_double_hyphen_dash_glosses_like_a_dash():
-    from linter.glosses import explained_after
+    from tonelint.glosses import explained_after
     text = "Churn rates --or the share of customers who cancel-- matter."
     assert explained_after(text, text.index("rates") + len("rates"))
 

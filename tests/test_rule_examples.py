@@ -3,24 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from tonelint import Config, Engine
-from tonelint.rulepack import LANGUAGES, load_rules
-
+from .rule_engines import RULES, engine_alone
 from .wrapping import wrap
 
-RULES = [rule for lang in LANGUAGES for rule in load_rules(lang)]
 FORMATS = ("text", "markdown", "html")
-_engines: dict[str, Engine] = {}
-
-
-def engine_for(rule) -> Engine:
-    """The rule alone: every other rule of its language is off (`select` would only narrow the
-    output, and the other rules would still weigh in the verdict and merge with its findings)."""
-    if rule.id not in _engines:
-        others = tuple(r.id for r in RULES if r.lang == rule.lang and r.id != rule.id)
-        # A regional rule is tried with its readers (`variants`).
-        _engines[rule.id] = Engine(Config(lang=rule.lang, ignore=others, variant=(rule.variants or (None,))[0]))
-    return _engines[rule.id]
 
 
 def _cases(which: str):
@@ -38,7 +24,7 @@ def _code_for(rule) -> str:
 @pytest.mark.parametrize("rule, example, fmt", list(_cases("incorrect")))
 def test_incorrect_example_fires_on_exact_span(rule, example, fmt):
     source, expected = wrap(example.text, example.spans, fmt, code=_code_for(rule))
-    result = engine_for(rule).lint(source, fmt)
+    result = engine_alone(rule).lint(source, fmt)
     found = [(d.span.start, d.span.end) for d in result.diagnostics if d.rule == rule.id]
     assert sorted(found) == sorted(expected), [source[s:e] for s, e in found]
     for d in result.diagnostics:
@@ -50,7 +36,7 @@ def test_incorrect_example_fires_on_exact_span(rule, example, fmt):
 @pytest.mark.parametrize("rule, example, fmt", list(_cases("correct")))
 def test_correct_example_stays_silent(rule, example, fmt):
     source, _ = wrap(example.text, [], fmt, code=_code_for(rule))
-    result = engine_for(rule).lint(source, fmt)
+    result = engine_alone(rule).lint(source, fmt)
     assert [d.match for d in result.diagnostics] == []
 
 
@@ -59,7 +45,7 @@ FIXES = [pytest.param(rule, ex, id=f"{rule.id}-fix{n}") for rule in RULES for n,
 
 @pytest.mark.parametrize("rule, example", FIXES)
 def test_first_suggestion_gives_expected_text(rule, example):
-    result = engine_for(rule).lint(example.text, "text")
+    result = engine_alone(rule).lint(example.text, "text")
     diagnostic = next(d for d in result.diagnostics if d.rule == rule.id)
     assert diagnostic.suggestions, "a rule example with 'fix' must produce suggestions"
     fixed = example.text[:diagnostic.span.start] + diagnostic.suggestions[0] + example.text[diagnostic.span.end:]
@@ -72,7 +58,7 @@ SUGGESTING = [pytest.param(rule, ex, id=f"{rule.id}-applied{n}") for rule in RUL
 @pytest.mark.parametrize("rule, example", SUGGESTING)
 def test_every_suggestion_once_applied_silences_the_rule(rule, example):
     """Like LanguageTool's rule tests: each suggestion, applied, must fix what the rule saw."""
-    engine = engine_for(rule)
+    engine = engine_alone(rule)
     result = engine.lint(example.text, "text")
     for diagnostic in (d for d in result.diagnostics if d.rule == rule.id):
         for suggestion in diagnostic.suggestions:

@@ -1,7 +1,7 @@
 """Where sentences end (sentences.py): after end marks, and at the line breaks that end a heading or a list item."""
 import pytest
 
-from linter.sentences import split_sentences
+from tonelint.sentences import split_sentences
 
 
 def sentences(text):

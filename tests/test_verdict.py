@@ -1110,7 +1110,7 @@ def test_a_bad_without_context_weight_names_the_field(tmp_path, weight):
 def test_the_writers_own_voice_leaves_out_single_quotations(text, voiced, quoted):
     """Cues that raise a threshold (a draft that explains its terms) count in the writer's voice only:
     `outside_quotations` blanks quotations the same way the mention and speech scanners read them."""
-    from linter.mention import outside_quotations
+    from tonelint.mention import outside_quotations
     own = outside_quotations(text)
     assert len(own) == len(text) and voiced in own
     assert quoted is None or quoted not in own

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,7 +209,7 @@ def expand_lexicon_macros(rule: Rule, pattern: str, ctx: CompileContext,
                        for entry in entries for form in french_adjective_forms(entry.rsplit(" ", 1)[-1])]
         if match.group(1) == "verbs" or match.group(2):
             anchors.append(frozenset(_last_word(e) for e in entries))
-        return _trie_regex({" ".join(e.split()) for e in entries})
+        return _trie_regex(frozenset(" ".join(e.split()) for e in entries))
 
     expanded = _MACRO.sub(replace, pattern)
     return expanded, list(dict.fromkeys(anchors))
@@ -232,7 +233,7 @@ def _lexicon_alternation(rule: Rule, match: re.Match, ctx: CompileContext, field
     """A plain `{{lexicon:FILE}}` inside a pattern file (verbs, adjectives and anchors are the rule's to use)."""
     if match.group(1) != "lexicon" or match.group(2):
         raise RuleError(rule.path, field_name, f"{match.group(0)}: a pattern file may only use {{{{lexicon:FILE}}}}")
-    return _trie_regex({" ".join(e.split()) for e in _lexicon_entries(rule, match.group(3), ctx, field_name)})
+    return _trie_regex(frozenset(" ".join(e.split()) for e in _lexicon_entries(rule, match.group(3), ctx, field_name)))
 
 
 def _lexicon_entries(rule: Rule, name: str, ctx: CompileContext, field_name: str) -> list[str]:
@@ -248,9 +249,11 @@ def _last_word(entry: str) -> str:
     return words[-1] if words else entry.lower()
 
 
-def _trie_regex(words: set[str]) -> str:
+@functools.lru_cache(maxsize=1024)
+def _trie_regex(words: frozenset[str]) -> str:
     """One alternation factored by common prefixes: `re` then tries each position in time
-    proportional to a word's length, not to the number of words (hundreds of verb forms)."""
+    proportional to a word's length, not to the number of words (hundreds of verb forms).
+    Memoised: each pack compiled in a process (another configuration) expands the same lexicons."""
     trie: dict = {}
     for word in words:
         node = trie
