@@ -55,7 +55,7 @@ class ThresholdRaise:
     unless: re.Pattern | None = None
 
     def applies(self, texts: list[str]) -> bool:
-        if self.unless is not None and any(self.unless.search(text) for text in texts):
+        if self.unless is not None and recurs(self._unless_search, texts, 1):
             return False
         if self.outside_quotes:  # blanked paragraph by paragraph, only as far as the count goes
             return recurs(self._search, (outside_quotations(text) for text in texts), self.min)
@@ -65,6 +65,11 @@ class ThresholdRaise:
     def _search(self) -> Search:
         """The cue with the literals its matches need, worked out once."""
         return Search(self.cue)
+
+    @cached_property
+    def _unless_search(self) -> Search:
+        """`unless`, read the same way: paragraphs without its literals are skipped."""
+        return Search(self.unless)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ _CUT_AFTER = re.compile(r"-\s+(\w+)")
 # A word this frequent (Zipf 5: « lorsque », « avec », "their") is one of two glued everyday words.
 _GLUED_WORD_ZIPF = 5.0
 
+
 class RareTermCheck(Check):
     kind = "rare-term"
 
