@@ -19,7 +19,7 @@ from .cache import LRU
 from .prefilter import Search, casefold_for_search
 from .sentences import split_sentences
 from .sources import Block, Document
-from .textnorm import normalize
+from .textnorm import normalize, normalize_keeping_quotes
 from .tokens import PhraseIndex, Token, tokenize
 
 
@@ -37,6 +37,10 @@ class BlockData:
 
     def __init__(self, text: str, index: PhraseIndex) -> None:
         self.text = normalize(text)
+        # The same with its typographic double quotes kept, which tell an opening mark from a closing
+        # one: what the mention model reads quotations in (the same object when there are none).
+        quoting_text = normalize_keeping_quotes(text)
+        self.quoting_text = self.text if quoting_text == self.text else quoting_text
         self.tokens: list[Token] = tokenize(self.text)
         # group -> (payload, start, end) of each of its phrases found, in text order
         self.phrase_hits: dict[object, list[tuple[object, int, int]]] = {}
@@ -100,6 +104,7 @@ class BlockAnalysis:
         self.block = block
         self.data = data
         self.text = data.text
+        self.quoting_text = data.quoting_text
         self.tokens = data.tokens
 
     @property

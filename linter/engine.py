@@ -297,7 +297,7 @@ class Engine:
                 notices.append(Message(N_("{rule}: skipped, the {lang} tagging model could not be loaded"),
                                        rule=rule.id, lang=lang))
         # A draft about press releases quotes their phrases: mentions, not uses.
-        block_texts = [b.text for b in analysis.blocks]
+        block_texts = [b.quoting_text for b in analysis.blocks]
         for category in pack.mention.discussed(block_texts):
             for d in diagnostics:
                 if d.category == category:

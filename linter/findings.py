@@ -28,11 +28,11 @@ def to_diagnostic(rule: Rule, analysis: DocumentAnalysis, finding: Finding, pack
             return None
     strength = finding.strength if finding.strength is not None else rule_strength(rule)
     mention = rule.category in pack.verdicts and pack.mention.is_mention(
-        block.text, block.sentence_at(finding.start), finding.start, finding.end,
+        block.quoting_text, block.sentence_at(finding.start), finding.start, finding.end,
         lambda: analysis.text_before(finding.block), rule.category, block.data.memo,
         lambda: analysis.text_around(finding.block))
     if not mention:
-        strength *= pack.mention.speech_weight(rule.category, block.text, finding.start, finding.end, block.data.memo,
+        strength *= pack.mention.speech_weight(rule.category, block.quoting_text, finding.start, finding.end, block.data.memo,
                                                lambda: analysis.text_before(finding.block), rule.speech_weight)
     span = block.block.source_span(finding.start, finding.end)
     matched = analysis.document.source[span.start:span.end]

@@ -5,18 +5,28 @@ normalised text are offsets into the extracted prose: no map needs rebuilding.
 """
 from __future__ import annotations
 
-_TABLE = str.maketrans({
-    # apostrophes and single quotes
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
-    # double quotes and guillemets
+_DOUBLE_QUOTES = {
     "\u00ab": '"', "\u00bb": '"', "\u201c": '"', "\u201d": '"', "\u201e": '"',
     "\u2039": '"', "\u203a": '"',
+}
+_OTHER_CHARACTERS = {
+    # apostrophes and single quotes
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
     # non-breaking and thin spaces (French typography puts them before : ; ! ?)
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u200a": " ",
     # hyphens and dashes that join words
     "\u2010": "-", "\u2011": "-",
-})
+}
+_TABLE = str.maketrans({**_DOUBLE_QUOTES, **_OTHER_CHARACTERS})
+_TABLE_KEEPING_QUOTES = str.maketrans(_OTHER_CHARACTERS)
 
 
 def normalize(text: str) -> str:
     return text.translate(_TABLE)
+
+
+def normalize_keeping_quotes(text: str) -> str:
+    """`normalize` but for the double quotation marks: « », “ ” and „ say which one opens and which
+    closes, which straight quotes cannot (a stray « or a quotation inside another would otherwise
+    pair every later mark of the paragraph the wrong way). For reading quotations (mention.py)."""
+    return text.translate(_TABLE_KEEPING_QUOTES)

@@ -305,6 +305,20 @@ def test_quoted_trade_terms_are_mentions_unless_a_pack_says_otherwise():
     assert strict.is_mention(text, (0, len(text)), start, start + 8, category="press-release") is True
 
 
+@pytest.mark.parametrize("text", [
+    # a stray opening guillemet earlier in the paragraph: the later quotations still pair up
+    "Pour ne pas faire « « die » notre cher Pivot, arrêtons de penser que « top » dit mieux que "
+    "« très bien », « génial » ou « épatant ».",
+    # a quotation inside another, the way French nests them
+    "Sur notre site, le slogan « des soins “exceptionnels”, une équipe “passionnée” » ne dit rien au client.",
+])
+def test_quotations_pair_by_their_own_marks_not_as_straight_quotes(text):
+    """Typographic marks say which one opens and which closes; read as straight quotes, one stray
+    mark would pair every later mark of the paragraph the wrong way."""
+    found = [d for d in FR.lint(text).diagnostics if d.category == "self-promotion"]
+    assert len(found) >= 2 and all(d.mention for d in found)
+
+
 @pytest.mark.parametrize("text, term, quoted", [
     ("Checklists are full of tasks like 'check canonical tag setup' that cost you weeks.", "canonical tag", True),
     ("Don't chase 'backlinks' first: it's the reviews that bring calls.", "backlinks", True),
