@@ -1026,6 +1026,11 @@ def test_a_writer_who_says_i_outside_quotations_needs_more_release_evidence():
     assert not FR.lint(feature).verdicts["press-release"].passed
     verdict = FR.lint(quoted_i).verdicts["press-release"]
     assert verdict.required == pytest.approx(2.0)
+    # « Mon » capitalised inside a sentence opens a name (the company Mon Technicien), not the writer's « mon »
+    named = "Mon Technicien et la Ville de Laval, deux lauréats, ont reçu le prix remis à Mon Technicien.\n\n" + quote
+    assert FR.lint(named).verdicts["press-release"].required == pytest.approx(2.0)
+    assert FR.lint("Mon avis : voilà. Ma conclusion est simple.\n\n" + quote).verdicts["press-release"].required \
+        == pytest.approx(4.0)
     story = ("I met the team last spring and my notes say it all.\n\n"
              "“We pick special projects,” said Marcel Letourneau, the company's president. “Six weeks,” he added.")
     assert EN.lint(story).verdicts["press-release"].required == pytest.approx(4.0)
