@@ -554,8 +554,7 @@ def _quotations(text: str, with_single: bool = False) -> list[tuple[int, int]]:
     # From each opening mark straight to the first of its closing marks (no reading in between).
     while (opening := _DOUBLE_OPENER.search(text, position)) is not None:
         opener_at = opening.start()
-        closer_at = min((at for closer in _PAIRS[opening.group()] if (at := text.find(closer, opener_at + 1)) >= 0),
-                        default=-1)
+        closer_at = _closing_mark(text, opener_at, opening.group())
         spans.append((opener_at, closer_at))
         if closer_at < 0:
             break
@@ -565,6 +564,30 @@ def _quotations(text: str, with_single: bool = False) -> list[tuple[int, int]]:
         # a double quotation inside a single one belongs to it ('Clients call it "the Leeds way", and…,' said…)
         spans = sorted(singles + [d for d in spans if not _within(d, singles)])
     return spans
+
+
+def _closing_mark(text: str, opener_at: int, opener: str) -> int:
+    """Where the double quotation opened at `opener_at` closes: at the first of its closing marks, unless
+    a quotation opened with the same mark stands inside it (« …, que nos clients appellent « la brigade »,
+    est… »): then at the mark that closes them both, if it comes within reach. A stray opening mark
+    (« « die ») never brings them back to none: the first closing mark it is."""
+    first = min((at for closer in _PAIRS[opener] if (at := text.find(closer, opener_at + 1)) >= 0), default=-1)
+    same_kind = _SAME_KIND_MARKS.get(opener)
+    if first < 0 or same_kind is None or text.find(opener, opener_at + 1, first) < 0:
+        return first
+    depth, position, upper = 1, opener_at + 1, min(len(text), opener_at + _NESTING_REACH)
+    while (mark := same_kind.search(text, position, upper)) is not None:
+        depth += 1 if mark.group() == opener else -1
+        if depth == 0:
+            return mark.start()
+        position = mark.end()
+    return first
+
+
+# The marks that open and close a quotation of the same kind, and how far a nested one is followed
+# (a bound that keeps a paragraph of stray marks linear).
+_SAME_KIND_MARKS = {"«": re.compile("[«»]"), "“": re.compile("[“”]")}
+_NESTING_REACH = 2000
 
 
 def _within(span: tuple[int, int], outer: list[tuple[int, int]]) -> bool:

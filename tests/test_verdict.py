@@ -319,6 +319,26 @@ def test_quotations_pair_by_their_own_marks_not_as_straight_quotes(text):
     assert len(found) >= 2 and all(d.mention for d in found)
 
 
+@pytest.mark.parametrize("engine, text", [
+    # straight and curly marks mixed, or curly ones that do not pair: read one after another, as straight ones
+    (EN, "Stop calling your firm “world-class\" in every post."),
+    (EN, "Stop calling your firm ”world-class” in every post."),
+    (FR, "Dans notre équipe, le mot «exceptionnel\" revenait sans cesse."),
+])
+def test_marks_that_do_not_pair_are_read_as_straight_quotes(engine, text):
+    found = [d for d in engine.lint(text).diagnostics if d.category == "self-promotion"]
+    assert found and all(d.mention for d in found)
+
+
+def test_a_quotation_inside_another_with_the_same_marks_belongs_to_it():
+    """« …, que nos clients appellent « la brigade », est… », précise X: the praise after the inner
+    quotation is still the speaker's (a quarter of its weight), not the author's."""
+    text = ("« Notre équipe, que nos clients appellent « la brigade », est exceptionnelle et passionnée depuis "
+            "vingt ans », précise Jean Roy, directeur.")
+    weights = [d.strength for d in FR.lint(text).diagnostics if d.rule == "fr.self-promotion.eloge-de-soi"]
+    assert weights and all(w == pytest.approx(0.25) for w in weights)
+
+
 @pytest.mark.parametrize("text, term, quoted", [
     ("Checklists are full of tasks like 'check canonical tag setup' that cost you weeks.", "canonical tag", True),
     ("Don't chase 'backlinks' first: it's the reviews that bring calls.", "backlinks", True),
