@@ -23,6 +23,9 @@ from .textnorm import normalize
 from .tokens import PhraseIndex, Token, tokenize
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 class Hit(NamedTuple):  # a named tuple: one per phrase and regex match of every draft, built 2.5x faster
     """A match in block `block`, prose offsets [start, end), with optional payload."""
 
@@ -85,11 +88,44 @@ class BlockData:
 
         return figures_from_counts(lang, self.words, len(self.sentences), self.syllables(lang))
 
-    def regex_spans(self, search: Search) -> list[tuple[int, int]]:
+    @cached_property
+    def word_starts(self) -> dict[str, list[int]]:
+        """Where each word (a run of `\\w` characters) starts, by its casefold: a regex whose matches
+        start with one of a few words is tried there only (see wordstarts.py)."""
+        starts: dict[str, list[int]] = {}
+        text, folded = self.text, self.folded
+        # The casefolded text lines up with the text unless casefolding changed a length (ß -> ss).
+        aligned = len(folded) == len(text) and len(text.casefold()) == len(text)
+        for match in _WORD_RUN.finditer(text):
+            start, end = match.span()
+            word = folded[start:end] if aligned else casefold_for_search(match.group())
+            starts.setdefault(word, []).append(start)
+        return starts
+
+    def starts_of(self, words: frozenset[str]) -> list[int]:
+        """Where one of `words` starts, in text order."""
+        index = self.word_starts
+        if len(words) < len(index):
+            found = [index[word] for word in words if word in index]
+        else:
+            found = [starts for word, starts in index.items() if word in words]
+        if len(found) <= 1:
+            return found[0] if found else []
+        return sorted(start for starts in found for start in starts)
+
+    def regex_spans(self, search: Search) -> tuple[tuple[int, int], ...] | list[tuple[int, int]]:
         """Non-empty matches of a rule's regex, or of its group named `mark` if it has one."""
         spans = self.memo.get(search.key)
         if spans is None:
-            spans = self.memo[search.key] = search.spans(self.text) if search.may_match(self.text, self.folded) else []
+            if not search.may_match(self.text, self.folded):
+                spans = ()
+            elif search.first_words is not None:
+                starts = self.starts_of(search.first_words)
+                spans = search.spans_at(self.text, starts) if starts else ()
+            else:
+                spans = search.spans(self.text)
+            # no match: the shared empty tuple, not one more list for the garbage collector to visit
+            self.memo[search.key] = spans = spans or ()
         return spans
 
 

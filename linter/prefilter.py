@@ -14,6 +14,8 @@ import functools
 import re
 import unicodedata
 
+from .wordstarts import first_words
+
 
 try:  # the parser `re` itself uses; private, so any surprise just disables the shortcut
     from re import _constants as _sre
@@ -131,7 +133,7 @@ class Search:
     and it hashes fast (a compiled pattern hashes its whole compiled code on every call, a
     few microseconds for the large verb alternations, for each of thousands of blocks)."""
 
-    __slots__ = ("pattern", "key", "requirements", "ignores_case", "group", "at_line_starts", "words")
+    __slots__ = ("pattern", "key", "requirements", "ignores_case", "group", "at_line_starts", "words", "first_words")
 
     def __init__(self, pattern: re.Pattern, words: dict[str, tuple[str, frozenset[str]]] | None = None) -> None:
         """`words`: group name -> (word class name, its lower-case forms); a match counts only
@@ -144,6 +146,8 @@ class Search:
         self.ignores_case = bool(pattern.flags & re.IGNORECASE)
         self.group = "mark" if "mark" in pattern.groupindex else 0  # the span a match reports
         self.at_line_starts = starts_at_line_start(pattern)
+        # the words every match starts with (wordstarts.py): tried only where one starts
+        self.first_words = None if self.at_line_starts else first_words(pattern)
 
     def may_match(self, text: str, folded: str) -> bool:
         """False only when the regex cannot match `text` (`folded` is its casefold)."""
@@ -164,6 +168,22 @@ class Search:
         # From the first match on: the same matches (lookbehinds and \b still see the text before it).
         return [span for match in self.pattern.finditer(text, first.start())
                 if (span := match.span(group))[1] > span[0] and self._words_fit(match)]
+
+    def spans_at(self, text: str, starts: list[int]) -> list[tuple[int, int]]:
+        """`spans(text)` when every match starts at one of `starts` (in order), as for a regex
+        with `first_words`: the regex is tried there only, each match going on after the last."""
+        spans, after_last, match_at, group = [], 0, self.pattern.match, self.group
+        for start in starts:
+            if start < after_last:
+                continue
+            match = match_at(text, start)
+            if match is None:
+                continue
+            span = match.span(group)
+            if span[1] > span[0] and self._words_fit(match):
+                spans.append(span)
+            after_last = match.end()  # never empty: the match holds its first word
+        return spans
 
     def _words_fit(self, match: re.Match) -> bool:
         for group, forms in self.words:

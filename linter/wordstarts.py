@@ -1,0 +1,146 @@
+"""The words a rule regex's matches can start with, so it is tried only where they start.
+
+Under IGNORECASE, or after a leading `\\b`, `re` finds no prefix to skip ahead to and tries
+its whole pattern at every character of a block: the French passive voice regex cost
+~100 µs per paragraph. Most rule regexes start a match at a word start with one of a
+few words (« le|la|les », "is|are|was", a verb alternation): the block's words then say
+the few places worth trying, and `pattern.match` at each of them, in order, gives the
+same matches as `finditer` (a match starting there is the one `search` would find there;
+lookbehinds and `\\b` still see the text before it).
+
+The words come from Python's own regex parser. Whenever a pattern is not plainly of that
+form (a character class, `\\w+`, a word that may go on past the match...) there are none,
+and the regex is searched as usual.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+try:  # the parser `re` itself uses; private, so any surprise just disables the shortcut
+    from re import _constants as _sre
+    from re import _parser as _sre_parser
+except ImportError:  # pragma: no cover - another Python implementation
+    _sre = _sre_parser = None
+
+# Letters beyond ASCII whose case-insensitive matches in `re` all casefold to the letter's own
+# casefold (tests/test_wordstarts.py checks it over all of Unicode): a first word spelt with
+# another letter gives no word set.
+_FOLDS_LIKE_RE = frozenset("àâäçéèêëîïôöùûüÿœæ" + "àâäçéèêëîïôöùûüÿœæ".upper())
+_MAX_WORDS = 5000  # past this the set costs more to build than the search it saves
+_MAX_SMALL_REPEAT = 3  # `s?`, `(?:e|es)?`: spelt out; longer repeats give no word set
+
+
+class _NoWords(Exception):
+    pass
+
+
+def first_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """The words (casefolded, see prefilter.casefold_for_search) that every match of `pattern`
+    starts with: each match starts where a word starts, and the whole word there (its run of
+    `\\w` characters), casefolded, is one of them. None when that cannot be shown."""
+    if _sre_parser is None or not isinstance(pattern.pattern, str) or pattern.flags & re.ASCII:
+        return None
+    return _first_words_of(pattern.pattern, pattern.flags)
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_words_of(source: str, flags: int) -> frozenset[str] | None:
+    words: set[str] = set()
+    try:
+        _walk(tuple(_sre_parser.parse(source, flags)), "", False, words)
+    except (_NoWords, RecursionError):
+        return None
+    except Exception:  # noqa: BLE001 - an optimisation must never break a rule
+        return None
+    return frozenset(words) if words else None
+
+
+def _walk(items: tuple, word: str, at_word_start: bool, words: set[str]) -> None:
+    """Add to `words` each first word the items can spell after `word`; `at_word_start`: the
+    character before the match is known to be no word character (`\\b`, `(?<!\\w)`)."""
+    if len(words) > _MAX_WORDS:
+        raise _NoWords
+    if not items:
+        raise _NoWords  # the match may end inside a word that goes on
+    (op, value), rest = items[0], items[1:]
+    if op is _sre.LITERAL:
+        char = chr(value)
+        if not _is_word_char(char):
+            if not word:
+                raise _NoWords  # a match that starts with punctuation
+            words.add(word)
+            return
+        if not word and not at_word_start:
+            raise _NoWords  # the match may start inside a word
+        _walk(rest, word + _fold(char), at_word_start, words)
+    elif op is _sre.AT:
+        if value is _sre.AT_BOUNDARY:
+            if word:
+                words.add(word)  # a boundary after a word character: the word ends here
+                return
+            _walk(rest, word, True, words)
+        else:
+            _walk(rest, word, at_word_start, words)  # ^, $, \B...: they only narrow the matches
+    elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        direction, body = value
+        guards = op is _sre.ASSERT_NOT and direction == -1 and not word and _is_no_word_before(list(body))
+        _walk(rest, word, at_word_start or guards, words)  # other assertions only narrow the matches
+    elif op is _sre.SUBPATTERN:
+        _group, add_flags, _del_flags, body = value
+        if add_flags & re.ASCII:
+            raise _NoWords
+        _walk(tuple(body) + rest, word, at_word_start, words)
+    elif op is _sre.BRANCH:
+        for branch in value[1]:
+            _walk(tuple(branch) + rest, word, at_word_start, words)
+    elif op is _sre.IN:
+        if word and _no_word_char_in(value):
+            words.add(word)
+            return
+        if len(value) <= 12 and all(member_op is _sre.LITERAL for member_op, _ in value):
+            for _op, code in value:  # (?-i:[Ll]): each letter
+                _walk(((_sre.LITERAL, code),) + rest, word, at_word_start, words)
+            return
+        raise _NoWords
+    elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, high, body = value
+        body = tuple(body)
+        if high <= _MAX_SMALL_REPEAT:
+            for times in range(low, high + 1):
+                _walk(body * times + rest, word, at_word_start, words)
+            return
+        if word and low >= 1 and _starts_with_no_word_char(body):
+            words.add(word)  # `\s+` after a word: it ends there
+            return
+        raise _NoWords
+    else:
+        raise _NoWords
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what `\w` matches in a str pattern
+
+
+def _fold(char: str) -> str:
+    if char.isascii() or char in _FOLDS_LIKE_RE:
+        return char.casefold()
+    raise _NoWords
+
+
+def _is_no_word_before(body: list) -> bool:
+    """`(?<![...\\w...])`: the character before is no word character."""
+    return len(body) == 1 and body[0][0] is _sre.IN and (_sre.CATEGORY, _sre.CATEGORY_WORD) in body[0][1]
+
+
+def _no_word_char_in(members: list) -> bool:
+    """A character class none of whose characters is a word character (`\\s`, `[ ,;]`)."""
+    return all((op is _sre.LITERAL and not _is_word_char(chr(value)))
+               or (op is _sre.CATEGORY and value is _sre.CATEGORY_SPACE) for op, value in members)
+
+
+def _starts_with_no_word_char(body: tuple) -> bool:
+    if not body:
+        return False
+    op, value = body[0]
+    return (op is _sre.IN and _no_word_char_in(value)) or (op is _sre.LITERAL and not _is_word_char(chr(value)))
