@@ -11,8 +11,10 @@ and the regex simply always runs.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
+from typing import NamedTuple
 
 from .wordstarts import first_words
 
@@ -149,11 +151,15 @@ class Search:
         # the words every match starts with (wordstarts.py): tried only where one starts
         self.first_words = None if self.at_line_starts else first_words(pattern)
 
-    def may_match(self, text: str, folded: str) -> bool:
-        """False only when the regex cannot match `text` (`folded` is its casefold)."""
+    def may_match(self, text: str, folded: str, scanned: "Scanned | None" = None) -> bool:
+        """False only when the regex cannot match `text` (`folded` is its casefold). `scanned`: the
+        literals of a LiteralScan found in `folded`, which answers for the literals it looked for."""
         haystack = folded if self.ignores_case else text
         for literals in self.requirements:
-            if not any(map(haystack.__contains__, literals)):  # map, not a generator: asked of every block for every regex
+            if scanned is not None and self.ignores_case and scanned.looked_for.issuperset(literals):
+                if scanned.found.isdisjoint(literals):
+                    return False
+            elif not any(map(haystack.__contains__, literals)):  # map, not a generator: asked of every block for every regex
                 return False
         return True
 
@@ -209,6 +215,62 @@ class Search:
             newline = text.find("\n", start)
             start = -1 if newline == -1 else newline + 1
         return spans
+
+
+# Shorter literals ("a", "le", "’s") start at most positions: finding them in the scan would cost more
+# than one `in` each.
+_MIN_SCANNED = 3
+
+
+class Scanned(NamedTuple):
+    """What a LiteralScan found in a text."""
+
+    looked_for: frozenset[str]
+    found: frozenset[str]
+
+
+class LiteralScan:
+    """Which of a pack's required literals (casefolded, of the regexes that ignore case) a block
+    holds, found at once: a draft's blocks were otherwise searched with `in` once per literal of
+    every regex (~220 regexes, ~900 literals per language). The literals of three characters or
+    more are found in one pass over the text, the shorter ones with one `in` each."""
+
+    __slots__ = ("literals", "_short", "_pattern", "_with_prefixes")
+
+    def __init__(self, literals) -> None:
+        self.literals = frozenset(literals)
+        self._short = tuple(sorted(literal for literal in self.literals if len(literal) < _MIN_SCANNED))
+        scanned = frozenset(literal for literal in self.literals if len(literal) >= _MIN_SCANNED)
+        # At each position the longest literal starting there (a lookahead, so that literals may
+        # overlap); the shorter ones starting there are its prefixes.
+        self._pattern = re.compile(f"(?=({_prefix_tree(scanned)}))") if scanned else None
+        self._with_prefixes = {literal: frozenset(literal[:end] for end in range(_MIN_SCANNED, len(literal) + 1)
+                                                  if literal[:end] in scanned) for literal in scanned}
+
+    def scan(self, folded: str) -> Scanned:
+        found = set(itertools.compress(self._short, map(folded.__contains__, self._short)))
+        if self._pattern is not None:
+            found.update(*map(self._with_prefixes.__getitem__, set(self._pattern.findall(folded))))
+        return Scanned(self.literals, frozenset(found))
+
+
+def _prefix_tree(literals) -> str:
+    """An alternation of the literals factored by common prefixes, longest match first."""
+    tree: dict = {}
+    for literal in literals:
+        node = tree
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(tree)
 
 
 def starts_at_line_start(pattern: re.Pattern) -> bool:
