@@ -100,7 +100,7 @@ class BlockData:
         return figures_from_counts(lang, self.words, len(self.sentences), self.syllables(lang))
 
     @cached_property
-    def word_starts(self) -> dict[str, list[int]]:
+    def word_starts(self) -> dict[str, tuple[int, ...]]:
         """Where each word (a run of `\\w` characters) starts, by its casefold: a regex whose matches
         start with one of a few words is tried there only (see wordstarts.py)."""
         starts: dict[str, list[int]] = {}
@@ -111,9 +111,11 @@ class BlockData:
             start, end = match.span()
             word = folded[start:end] if aligned else casefold_for_search(match.group())
             starts.setdefault(word, []).append(start)
-        return starts
+        # Tuples of numbers: the garbage collector stops visiting them, lists it visits on every full
+        # collection for as long as the block is cached.
+        return {word: tuple(positions) for word, positions in starts.items()}
 
-    def starts_of(self, words: frozenset[str]) -> list[int]:
+    def starts_of(self, words: frozenset[str]) -> tuple[int, ...] | list[int]:
         """Where one of `words` starts, in text order."""
         index = self.word_starts
         if len(words) < len(index):
@@ -121,7 +123,7 @@ class BlockData:
         else:
             found = [starts for word, starts in index.items() if word in words]
         if len(found) <= 1:
-            return found[0] if found else []
+            return found[0] if found else ()
         return sorted(start for starts in found for start in starts)
 
     def regex_spans(self, search: Search) -> tuple[tuple[int, int], ...] | list[tuple[int, int]]:
