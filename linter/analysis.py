@@ -103,17 +103,34 @@ class BlockData:
     def word_starts(self) -> dict[str, tuple[int, ...]]:
         """Where each word (a run of `\\w` characters) starts, by its casefold: a regex whose matches
         start with one of a few words is tried there only (see wordstarts.py)."""
-        starts: dict[str, list[int]] = {}
+        return self._word_index[0]
+
+    @cached_property
+    def _word_index(self) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+        """Where each word starts, by its casefold and by its first character as written."""
+        by_word: dict[str, list[int]] = {}
+        by_first: dict[str, list[int]] = {}
         text, folded = self.text, self.folded
         # The casefolded text lines up with the text unless casefolding changed a length (ß -> ss).
         aligned = len(folded) == len(text) and len(text.casefold()) == len(text)
         for match in _WORD_RUN.finditer(text):
             start, end = match.span()
             word = folded[start:end] if aligned else casefold_for_search(match.group())
-            starts.setdefault(word, []).append(start)
+            by_word.setdefault(word, []).append(start)
+            by_first.setdefault(text[start], []).append(start)
         # Tuples of numbers: the garbage collector stops visiting them, lists it visits on every full
         # collection for as long as the block is cached.
-        return {word: tuple(positions) for word, positions in starts.items()}
+        return ({word: tuple(positions) for word, positions in by_word.items()},
+                {char: tuple(positions) for char, positions in by_first.items()})
+
+    def starts_with(self, chars: frozenset[str], symbols: re.Pattern | None) -> list[int]:
+        """Where a word starting with one of `chars` starts, and where one of `symbols` stands, in order."""
+        index = self._word_index[1]
+        found = [index[char] for char in chars if char in index] if len(chars) < len(index) \
+            else [starts for char, starts in index.items() if char in chars]
+        if symbols is not None:
+            found.append([match.start() for match in symbols.finditer(self.text)])
+        return sorted(start for starts in found for start in starts)
 
     def starts_of(self, words: frozenset[str]) -> tuple[int, ...] | list[int]:
         """Where one of `words` starts, in text order."""
@@ -134,6 +151,9 @@ class BlockData:
                 spans = ()
             elif search.first_words is not None:
                 starts = self.starts_of(search.first_words)
+                spans = search.spans_at(self.text, starts) if starts else ()
+            elif search.first_chars is not None:
+                starts = self.starts_with(search.first_chars, search.first_symbols)
                 spans = search.spans_at(self.text, starts) if starts else ()
             else:
                 spans = search.spans(self.text)

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from .wordstarts import first_words
+from .wordstarts import first_chars, first_words
 
 
 try:  # the parser `re` itself uses; private, so any surprise just disables the shortcut
@@ -135,7 +135,8 @@ class Search:
     and it hashes fast (a compiled pattern hashes its whole compiled code on every call, a
     few microseconds for the large verb alternations, for each of thousands of blocks)."""
 
-    __slots__ = ("pattern", "key", "requirements", "ignores_case", "group", "at_line_starts", "words", "first_words")
+    __slots__ = ("pattern", "key", "requirements", "ignores_case", "group", "at_line_starts", "words", "first_words",
+                 "first_chars", "first_symbols")
 
     def __init__(self, pattern: re.Pattern, words: dict[str, tuple[str, frozenset[str]]] | None = None) -> None:
         """`words`: group name -> (word class name, its lower-case forms); a match counts only
@@ -150,6 +151,12 @@ class Search:
         self.at_line_starts = starts_at_line_start(pattern)
         # the words every match starts with (wordstarts.py): tried only where one starts
         self.first_words = None if self.at_line_starts else first_words(pattern)
+        # else the characters every match starts with (a capital): tried at the words they start
+        # (`first_chars`) and where the others stand (`first_symbols`, a class to search for)
+        starting = None if self.at_line_starts or self.first_words is not None else first_chars(pattern)
+        self.first_chars = starting[0] if starting else None
+        self.first_symbols = re.compile("[" + re.escape("".join(sorted(starting[1]))) + "]") \
+            if starting and starting[1] else None
 
     def may_match(self, text: str, folded: str, scanned: "Scanned | None" = None) -> bool:
         """False only when the regex cannot match `text` (`folded` is its casefold). `scanned`: the

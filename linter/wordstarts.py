@@ -18,6 +18,7 @@ import functools
 import re
 
 try:  # the parser `re` itself uses; private, so any surprise just disables the shortcut
+    from _sre import unicode_iscased as _is_cased  # what `re` compiles case-insensitively
     from re import _constants as _sre
     from re import _parser as _sre_parser
 except ImportError:  # pragma: no cover - another Python implementation
@@ -144,3 +145,85 @@ def _starts_with_no_word_char(body: tuple) -> bool:
         return False
     op, value = body[0]
     return (op is _sre.IN and _no_word_char_in(value)) or (op is _sre.LITERAL and not _is_word_char(chr(value)))
+
+
+# A class of more first characters than this gives candidates at most words: not worth the look-up.
+_MAX_FIRST_CHARS = 150
+
+
+def first_chars(pattern: re.Pattern) -> tuple[frozenset[str], frozenset[str]] | None:
+    """For a regex whose matches start with a character of a case-sensitive class (a capital:
+    "(?-i:[A-Z])…", the names of attributions): (its word characters, its other characters).
+    A match starting with one of the word characters starts where a word starts, and one
+    starting with another character starts at that character. None when that cannot be shown."""
+    if _sre_parser is None or not isinstance(pattern.pattern, str) or pattern.flags & re.ASCII:
+        return None
+    return _first_chars_of(pattern.pattern, pattern.flags)
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_chars_of(source: str, flags: int) -> tuple[frozenset[str], frozenset[str]] | None:
+    chars: set[str] = set()
+    try:
+        _walk_first(tuple(_sre_parser.parse(source, flags)), False, not flags & re.IGNORECASE, chars)
+    except (_NoWords, RecursionError):
+        return None
+    except Exception:  # noqa: BLE001 - an optimisation must never break a rule
+        return None
+    if not chars or len(chars) > _MAX_FIRST_CHARS:
+        return None
+    return frozenset(filter(_is_word_char, chars)), frozenset(c for c in chars if not _is_word_char(c))
+
+
+def _walk_first(items: tuple, at_word_start: bool, case_sensitive: bool, chars: set[str]) -> None:
+    """Add to `chars` each character a match can start with (as written: case-sensitive only)."""
+    if len(chars) > _MAX_FIRST_CHARS or not items:
+        raise _NoWords  # too many, or a match that may be empty
+    (op, value), rest = items[0], items[1:]
+    if op is _sre.LITERAL or op is _sre.IN:
+        for char in _class_chars([(op, value)] if op is _sre.LITERAL else value):
+            if not case_sensitive and _is_cased(ord(char)):
+                raise _NoWords  # which characters `re` takes for another case is its own business
+            if _is_word_char(char) and not at_word_start:
+                raise _NoWords  # the match may start inside a word
+            chars.add(char)
+    elif op is _sre.AT:
+        _walk_first(rest, at_word_start or value is _sre.AT_BOUNDARY, case_sensitive, chars)
+    elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        direction, body = value
+        body = list(body)
+        guards = direction == -1 and ((op is _sre.ASSERT_NOT and _is_no_word_before(body))
+                                      or (op is _sre.ASSERT and _starts_with_no_word_char(tuple(body[-1:]))))
+        _walk_first(rest, at_word_start or guards, case_sensitive, chars)
+    elif op is _sre.SUBPATTERN:
+        _group, add_flags, del_flags, body = value
+        if add_flags & re.ASCII:
+            raise _NoWords
+        if not add_flags and not del_flags:
+            _walk_first(tuple(body) + rest, at_word_start, case_sensitive, chars)
+            return
+        # its own flags hold inside only: a group that may match nothing gives up (no rest to read)
+        inner = (case_sensitive or del_flags & re.IGNORECASE) and not add_flags & re.IGNORECASE
+        _walk_first(tuple(body), at_word_start, bool(inner), chars)
+    elif op is _sre.BRANCH:
+        for branch in value[1]:
+            _walk_first(tuple(branch) + rest, at_word_start, case_sensitive, chars)
+    elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, _high, body = value
+        _walk_first(tuple(body), at_word_start, case_sensitive, chars)
+        if low == 0:
+            _walk_first(rest, at_word_start, case_sensitive, chars)
+    else:
+        raise _NoWords
+
+
+def _class_chars(members: list) -> list[str]:
+    chars: list[str] = []
+    for op, value in members:
+        if op is _sre.LITERAL:
+            chars.append(chr(value))
+        elif op is _sre.RANGE and value[1] - value[0] < _MAX_FIRST_CHARS:
+            chars.extend(map(chr, range(value[0], value[1] + 1)))
+        else:
+            raise _NoWords  # \w, a negated class, a wide range
+    return chars

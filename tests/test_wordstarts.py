@@ -12,7 +12,7 @@ from tonelint.analysis import BlockData
 from tonelint.checks.base import TermSet
 from tonelint.prefilter import Search, casefold_for_search
 from tonelint.tokens import PhraseIndex
-from tonelint.wordstarts import _FOLDS_LIKE_RE, first_words
+from tonelint.wordstarts import _FOLDS_LIKE_RE, first_chars, first_words
 
 
 def _rule_searches() -> list[Search]:
@@ -24,7 +24,8 @@ def _rule_searches() -> list[Search]:
         for check in engine.pack(lang).checks:
             for value in vars(check).values():
                 if isinstance(value, TermSet):
-                    searches.extend(search for search, _anchors in value.searches if search.first_words is not None)
+                    searches.extend(search for search, _anchors in value.searches
+                                    if search.first_words is not None or search.first_chars is not None)
     return searches
 
 
@@ -54,7 +55,24 @@ def test_first_words(source, flags, words):
 
 
 def test_rule_packs_have_regexes_tried_at_their_first_words():
-    assert len(SEARCHES) >= 100
+    assert sum(search.first_words is not None for search in SEARCHES) >= 100
+    assert sum(search.first_chars is not None for search in SEARCHES) >= 20
+
+
+@pytest.mark.parametrize(("source", "flags", "chars"), [
+    # a capital after no word character, or after an elided article: « d'Acme »
+    (r"(?:(?<![\w&.’'-])|(?<=\b[dl]['’]))(?-i:[A-C])[\w&.-]*+", re.I, ({"A", "B", "C"}, set())),
+    (r"(?<![\w-])(?-i:[A-BÖ-Ø])\w*", re.I, ({"A", "B", "Ö", "Ø"}, {"×"})),  # × opens a match where it stands
+    (r"[»”\"][ \t]*(?P<mark>[-–—])", re.I, (set(), {"»", "”", '"'})),  # no case to these
+    (r"(?:X|Y)?(?<!\w)(?-i:Z)", re.I, None),  # X, in any case
+    (r"(?-i:[A-Z])\w+", re.I, None),  # the capital may be inside a word: "McDonald"
+    (r"\b(?-i:[A-Z])\w+", re.I, ({chr(c) for c in range(65, 91)}, set())),
+    (r"(?<!\w)(?-i:\w)", re.I, None),
+    (r"(?<!\w)(?-i:Z)?", re.I, None),  # a match may be empty
+])
+def test_first_chars(source, flags, chars):
+    found = first_chars(re.compile(source, flags))
+    assert (None if found is None else (set(found[0]), set(found[1]))) == chars
 
 
 @pytest.mark.skipif(sys.maxunicode < 0x10FFFF, reason="narrow build")
@@ -79,7 +97,7 @@ def _variants(text: str) -> list[str]:
 @settings(max_examples=400, deadline=None)
 @given(search=st.sampled_from(SEARCHES), data=st.data())
 def test_tried_at_first_words_finds_what_finditer_finds(search, data):
-    words = sorted(search.first_words)
+    words = sorted(search.first_words or {"Acme", "Roy", "L'Oréal", "× Z", "« Oui »", "“Yes,” said"})
     pieces = st.sampled_from([*data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=4)), " ", "  ", "\n", "-",
                               "'", "’", "_", "x", "ß", "été", "est", "a", "the", "is", "premier", "été annoncé", "Acme",
                               "notre", "our", "announced", "award", "1.5", ",", "."])
@@ -87,8 +105,9 @@ def test_tried_at_first_words_finds_what_finditer_finds(search, data):
     for variant in _variants(text):
         block = BlockData(variant, PhraseIndex())  # its text normalised, as every block's
         expected = _words_fit_spans(search, block.text)
-        assert search.spans_at(block.text, block.starts_of(search.first_words)) == expected, \
-            (search.pattern.pattern[:80], block.text)
+        starts = block.starts_of(search.first_words) if search.first_words is not None \
+            else block.starts_with(search.first_chars, search.first_symbols)
+        assert search.spans_at(block.text, starts) == expected, (search.pattern.pattern[:80], block.text)
         assert list(block.regex_spans(search)) == expected
 
 
