@@ -70,8 +70,9 @@ class BlockData:
 
     @cached_property
     def word_set(self) -> frozenset[str]:
-        """The block's words, lowercased: for rules that need one of a set of words."""
-        return frozenset(t.lower.replace("’", "'").split("'")[-1] for t in self.tokens)
+        """The block's words, lowercased: for rules that need one of a set of words. (A token holds no
+        apostrophe: tokens.py splits words there.)"""
+        return frozenset(token.lower for token in self.tokens)
 
     @cached_property
     def folded(self) -> str:

@@ -93,6 +93,7 @@ class PhraseIndex:
         # is the order it was added in: candidates of both tables are tried in that order.
         self._by_pair_third: dict[tuple[str, str], dict[str, list[tuple[int, tuple[str, ...], object]]]] = {}
         self._pairs_added = 0
+        self._pair_starts: set[str] = set()  # the first words of the phrases keyed by their first two
         self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}  # "over * years"
         self._wild_first: list[tuple[tuple[str, ...], object]] = []  # "* as its": checked everywhere
 
@@ -113,6 +114,7 @@ class PhraseIndex:
         else:
             entry = (self._pairs_added, words, key)
             self._pairs_added += 1
+            self._pair_starts.add(words[0])
             if len(words) == 2 or words[2] == WILDCARD:
                 self._by_pair.setdefault((words[0], words[1]), []).append(entry)
             else:
@@ -124,12 +126,14 @@ class PhraseIndex:
         count = len(tokens)
         single, by_first, wild_first = self._single, self._by_first, self._wild_first
         by_pair, by_pair_third = self._by_pair, self._by_pair_third
+        pair_starts = self._pair_starts
         for i, token in enumerate(tokens):
             lower = token.lower
             for words, key in single.get(lower, ()):
                 hits.append(PhraseHit(key, i, i + 1))
             pairs = ()
-            if i + 1 < count and not tokens[i + 1].hard_gap_before:
+            # most words start no phrase of two words: no pair to make and look up
+            if lower in pair_starts and i + 1 < count and not tokens[i + 1].hard_gap_before:
                 pair = (lower, tokens[i + 1].lower)
                 pairs = by_pair.get(pair, ())
                 thirds = by_pair_third.get(pair)
