@@ -144,6 +144,14 @@ class BlockData:
             return found[0] if found else ()
         return sorted(start for starts in found for start in starts)
 
+    def match_starts(self, search: Search) -> tuple[int, ...] | list[int]:
+        """Where a match of a regex with known starts (Search.first_words...) may start, in order."""
+        starts = self.starts_of(search.first_words) if search.first_words else ()
+        if search.first_chars or search.first_symbols is not None:
+            others = self.starts_with(search.first_chars, search.first_symbols)
+            starts = sorted({*starts, *others}) if starts else others
+        return starts
+
     def regex_spans(self, search: Search) -> tuple[tuple[int, int], ...] | list[tuple[int, int]]:
         """Non-empty matches of a rule's regex, or of its group named `mark` if it has one."""
         spans = self.memo.get(search.key)
@@ -151,10 +159,7 @@ class BlockData:
             if not self.may_match(search):
                 spans = ()
             elif search.first_words is not None:
-                starts = self.starts_of(search.first_words)
-                spans = search.spans_at(self.text, starts) if starts else ()
-            elif search.first_chars is not None:
-                starts = self.starts_with(search.first_chars, search.first_symbols)
+                starts = self.match_starts(search)
                 spans = search.spans_at(self.text, starts) if starts else ()
             else:
                 spans = search.spans(self.text)

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from .wordstarts import first_chars, first_words
+from .wordstarts import match_starts
 
 
 try:  # the parser `re` itself uses; private, so any surprise just disables the shortcut
@@ -150,13 +150,14 @@ class Search:
         self.group = "mark" if "mark" in pattern.groupindex else 0  # the span a match reports
         self.at_line_starts = starts_at_line_start(pattern)
         # the words every match starts with (wordstarts.py): tried only where one starts
-        self.first_words = None if self.at_line_starts else first_words(pattern)
-        # else the characters every match starts with (a capital): tried at the words they start
-        # (`first_chars`) and where the others stand (`first_symbols`, a class to search for)
-        starting = None if self.at_line_starts or self.first_words is not None else first_chars(pattern)
-        self.first_chars = starting[0] if starting else None
-        self.first_symbols = re.compile("[" + re.escape("".join(sorted(starting[1]))) + "]") \
-            if starting and starting[1] else None
+        # Where its matches can start (wordstarts.py): at one of its first words, at a word starting
+        # with one of its first characters (a capital), or at one of its first symbols (a class to
+        # search for). None: anywhere.
+        starts = None if self.at_line_starts else match_starts(pattern)
+        self.first_words = starts.words if starts else None
+        self.first_chars = starts.chars if starts else None
+        self.first_symbols = re.compile("[" + re.escape("".join(sorted(starts.symbols))) + "]") \
+            if starts and starts.symbols else None
 
     def may_match(self, text: str, folded: str, scanned: "Scanned | None" = None) -> bool:
         """False only when the regex cannot match `text` (`folded` is its casefold). `scanned`: the
@@ -182,7 +183,7 @@ class Search:
         return [span for match in self.pattern.finditer(text, first.start())
                 if (span := match.span(group))[1] > span[0] and self._words_fit(match)]
 
-    def spans_at(self, text: str, starts: list[int]) -> list[tuple[int, int]]:
+    def spans_at(self, text: str, starts) -> list[tuple[int, int]]:
         """`spans(text)` when every match starts at one of `starts` (in order), as for a regex
         with `first_words`: the regex is tried there only, each match going on after the last."""
         spans, after_last, match_at, group = [], 0, self.pattern.match, self.group

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 try:  # the parser `re` itself uses; private, so any surprise just disables the shortcut
     from _sre import unicode_iscased as _is_cased  # what `re` compiles case-insensitively
@@ -227,3 +228,53 @@ def _class_chars(members: list) -> list[str]:
         else:
             raise _NoWords  # \w, a negated class, a wide range
     return chars
+
+
+class MatchStarts(NamedTuple):
+    """Where a regex's matches can start: at a word of `words` (casefolded), at a word whose
+    first character as written is one of `chars`, or at one of the characters `symbols`."""
+
+    words: frozenset[str]
+    chars: frozenset[str]
+    symbols: frozenset[str]
+
+
+def match_starts(pattern: re.Pattern) -> MatchStarts | None:
+    """The first words of its matches (first_words), else their first characters (first_chars);
+    for a regex that opens with an alternation, each alternative's, together (a name with a capital,
+    or « nous » or « notre »). None when some alternative has neither."""
+    if _sre_parser is None or not isinstance(pattern.pattern, str) or pattern.flags & re.ASCII:
+        return None
+    return _match_starts_of(pattern.pattern, pattern.flags)
+
+
+@functools.lru_cache(maxsize=4096)
+def _match_starts_of(source: str, flags: int) -> MatchStarts | None:
+    try:
+        items = tuple(_sre_parser.parse(source, flags))
+    except Exception:  # noqa: BLE001 - an optimisation must never break a rule
+        return None
+    alternatives = [tuple(branch) + items[1:] for branch in items[0][1][1]] \
+        if items and items[0][0] is _sre.BRANCH else [items]
+    words: set[str] = set()
+    chars: set[str] = set()
+    for alternative in alternatives:
+        found: set[str] = set()
+        try:
+            _walk(alternative, "", False, found)
+            words |= found
+            continue
+        except (_NoWords, RecursionError):
+            pass
+        except Exception:  # noqa: BLE001
+            return None
+        found = set()
+        try:
+            _walk_first(alternative, False, not flags & re.IGNORECASE, found)
+        except Exception:  # noqa: BLE001 - _NoWords, or anything unforeseen: no shortcut
+            return None
+        chars |= found
+    if not words and not chars or len(words) > _MAX_WORDS or len(chars) > _MAX_FIRST_CHARS:
+        return None
+    return MatchStarts(frozenset(words), frozenset(filter(_is_word_char, chars)),
+                       frozenset(c for c in chars if not _is_word_char(c)))
