@@ -21,9 +21,7 @@ from .sentences import split_sentences
 from .sources import Block, Document
 from .textnorm import normalize
 from .tokens import PhraseIndex, Token, tokenize
-
-
-_WORD_RUN = re.compile(r"\w+")
+from .wordstarts import WordStarts
 
 
 class Hit(NamedTuple):  # a named tuple: one per phrase and regex match of every draft, built 2.5x faster
@@ -101,56 +99,10 @@ class BlockData:
         return figures_from_counts(lang, self.words, len(self.sentences), self.syllables(lang))
 
     @cached_property
-    def word_starts(self) -> dict[str, tuple[int, ...]]:
-        """Where each word (a run of `\\w` characters) starts, by its casefold: a regex whose matches
-        start with one of a few words is tried there only (see wordstarts.py)."""
-        return self._word_index[0]
-
-    @cached_property
-    def _word_index(self) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
-        """Where each word starts, by its casefold and by its first character as written."""
-        by_word: dict[str, list[int]] = {}
-        by_first: dict[str, list[int]] = {}
-        text, folded = self.text, self.folded
-        # The casefolded text lines up with the text unless casefolding changed a length (ß -> ss).
-        aligned = len(folded) == len(text) and len(text.casefold()) == len(text)
-        for match in _WORD_RUN.finditer(text):
-            start, end = match.span()
-            word = folded[start:end] if aligned else casefold_for_search(match.group())
-            by_word.setdefault(word, []).append(start)
-            by_first.setdefault(text[start], []).append(start)
-        # Tuples of numbers: the garbage collector stops visiting them, lists it visits on every full
-        # collection for as long as the block is cached.
-        return ({word: tuple(positions) for word, positions in by_word.items()},
-                {char: tuple(positions) for char, positions in by_first.items()})
-
-    def starts_with(self, chars: frozenset[str], symbols: re.Pattern | None) -> list[int]:
-        """Where a word starting with one of `chars` starts, and where one of `symbols` stands, in order."""
-        index = self._word_index[1]
-        found = [index[char] for char in chars if char in index] if len(chars) < len(index) \
-            else [starts for char, starts in index.items() if char in chars]
-        if symbols is not None:
-            found.append([match.start() for match in symbols.finditer(self.text)])
-        return sorted(start for starts in found for start in starts)
-
-    def starts_of(self, words: frozenset[str]) -> tuple[int, ...] | list[int]:
-        """Where one of `words` starts, in text order."""
-        index = self.word_starts
-        if len(words) < len(index):
-            found = [index[word] for word in words if word in index]
-        else:
-            found = [starts for word, starts in index.items() if word in words]
-        if len(found) <= 1:
-            return found[0] if found else ()
-        return sorted(start for starts in found for start in starts)
-
-    def match_starts(self, search: Search) -> tuple[int, ...] | list[int]:
-        """Where a match of a regex with known starts (Search.first_words...) may start, in order."""
-        starts = self.starts_of(search.first_words) if search.first_words else ()
-        if search.first_chars or search.first_symbols is not None:
-            others = self.starts_with(search.first_chars, search.first_symbols)
-            starts = sorted({*starts, *others}) if starts else others
-        return starts
+    def word_starts(self) -> WordStarts:
+        """Where its words start: a regex whose matches start with one of a few words, or with a
+        capital, is tried there only (see wordstarts.py)."""
+        return WordStarts(self.text, self.folded)
 
     def regex_spans(self, search: Search) -> tuple[tuple[int, int], ...] | list[tuple[int, int]]:
         """Non-empty matches of a rule's regex, or of its group named `mark` if it has one."""
@@ -159,7 +111,7 @@ class BlockData:
             if not self.may_match(search):
                 spans = ()
             elif search.first_words is not None:
-                starts = self.match_starts(search)
+                starts = self.word_starts.for_search(search.first_words, search.first_chars, search.first_symbols)
                 spans = search.spans_at(self.text, starts) if starts else ()
             else:
                 spans = search.spans(self.text)

@@ -10,7 +10,9 @@ lookbehinds and `\\b` still see the text before it).
 
 The words come from Python's own regex parser. Whenever a pattern is not plainly of that
 form (a character class, `\\w+`, a word that may go on past the match...) there are none,
-and the regex is searched as usual.
+and the regex is searched as usual. A regex whose matches open with a capital (a name) is
+tried where a capitalised word starts (`first_chars`). `WordStarts` is a block's index of
+where its words start, made once per block.
 """
 from __future__ import annotations
 
@@ -278,3 +280,51 @@ def _match_starts_of(source: str, flags: int) -> MatchStarts | None:
         return None
     return MatchStarts(frozenset(words), frozenset(filter(_is_word_char, chars)),
                        frozenset(c for c in chars if not _is_word_char(c)))
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+class WordStarts:
+    """Where each word of a text (a run of `\\w` characters) starts: by its casefold (see
+    prefilter.casefold_for_search), for a regex's `first_words`, and by its first character as
+    written, for its `first_chars`. Kept with a cached block: positions as tuples of numbers, which
+    the garbage collector stops visiting."""
+
+    __slots__ = ("by_word", "by_first_char", "text")
+
+    def __init__(self, text: str, folded: str) -> None:
+        """`folded`: the casefold of `text` (prefilter.casefold_for_search)."""
+        from .prefilter import casefold_for_search  # here: prefilter imports this module
+
+        by_word: dict[str, list[int]] = {}
+        by_first_char: dict[str, list[int]] = {}
+        # The casefolded text lines up with the text unless casefolding changed a length (ß -> ss).
+        aligned = len(folded) == len(text) and len(text.casefold()) == len(text)
+        for match in _WORD_RUN.finditer(text):
+            start, end = match.span()
+            word = folded[start:end] if aligned else casefold_for_search(match.group())
+            by_word.setdefault(word, []).append(start)
+            by_first_char.setdefault(text[start], []).append(start)
+        self.by_word = {word: tuple(starts) for word, starts in by_word.items()}
+        self.by_first_char = {char: tuple(starts) for char, starts in by_first_char.items()}
+        self.text = text
+
+    def for_search(self, words: frozenset[str], chars: frozenset[str],
+                   symbols: re.Pattern | None) -> tuple[int, ...] | list[int]:
+        """Where a match of a regex with these MatchStarts may start, in order: at one of `words`,
+        at a word starting with one of `chars`, or at a match of `symbols`."""
+        found = _looked_up(self.by_word, words) + _looked_up(self.by_first_char, chars)
+        if symbols is not None:
+            found.append([match.start() for match in symbols.finditer(self.text)])
+        if len(found) <= 1:
+            return found[0] if found else ()
+        return sorted(set().union(*found))  # a capitalised first word is found twice
+
+
+def _looked_up(index: dict[str, tuple[int, ...]], keys: frozenset[str]) -> list[tuple[int, ...]]:
+    """The positions of the keys in the index, going through the smaller of the two."""
+    if len(keys) < len(index):
+        return [index[key] for key in keys if key in index]
+    return [starts for key, starts in index.items() if key in keys]
+
