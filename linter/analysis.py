@@ -16,11 +16,12 @@ from functools import cached_property
 from typing import Callable, NamedTuple
 
 from .cache import LRU
-from .prefilter import Search, casefold_for_search
+from .prefilter import LiteralScan, Scanned, Search, casefold_for_search
 from .sentences import split_sentences
 from .sources import Block, Document
 from .textnorm import normalize, normalize_keeping_quotes
 from .tokens import PhraseIndex, Token, tokenize
+from .wordstarts import WordStarts
 
 
 class Hit(NamedTuple):  # a named tuple: one per phrase and regex match of every draft, built 2.5x faster
@@ -35,13 +36,15 @@ class Hit(NamedTuple):  # a named tuple: one per phrase and regex match of every
 class BlockData:
     """What a block's text alone determines. Shared between drafts: never positional."""
 
-    def __init__(self, text: str, index: PhraseIndex) -> None:
+    def __init__(self, text: str, index: PhraseIndex, literals: LiteralScan | None = None) -> None:
+        """`literals`: the pack's scan for the literals its regexes need (see prefilter.LiteralScan)."""
         self.text = normalize(text)
         # The same with its typographic double quotes kept where they tell an opening mark from a closing
         # one: what the mention model reads quotations in (the same object when there are none, or when
         # they are mixed with straight ones).
         quoting_text = normalize_keeping_quotes(text)
         self.quoting_text = self.text if quoting_text is None or quoting_text == self.text else quoting_text
+        self._literals = literals
         self.tokens: list[Token] = tokenize(self.text)
         # group -> (payload, start, end) of each of its phrases found, in text order
         self.phrase_hits: dict[object, list[tuple[object, int, int]]] = {}
@@ -70,12 +73,22 @@ class BlockData:
 
     @cached_property
     def word_set(self) -> frozenset[str]:
-        """The block's words, lowercased: for rules that need one of a set of words."""
-        return frozenset(t.lower.replace("’", "'").split("'")[-1] for t in self.tokens)
+        """The block's words, lowercased: for rules that need one of a set of words. (A token holds no
+        apostrophe: tokens.py splits words there.)"""
+        return frozenset(token.lower for token in self.tokens)
 
     @cached_property
     def folded(self) -> str:
         return casefold_for_search(self.text)
+
+    @cached_property
+    def scanned(self) -> Scanned | None:
+        """The pack's literals this block holds, found in one pass (None without a scan)."""
+        return self._literals.scan(self.folded) if self._literals is not None else None
+
+    def may_match(self, search: Search) -> bool:
+        """False only when the regex cannot match this block (prefilter.Search.may_match)."""
+        return search.may_match(self.text, self.folded, self.scanned)
 
     def syllables(self, lang: str) -> int:
         from .readability import syllable_count
@@ -90,11 +103,25 @@ class BlockData:
 
         return figures_from_counts(lang, self.words, len(self.sentences), self.syllables(lang))
 
-    def regex_spans(self, search: Search) -> list[tuple[int, int]]:
+    @cached_property
+    def word_starts(self) -> WordStarts:
+        """Where its words start: a regex whose matches start with one of a few words, or with a
+        capital, is tried there only (see wordstarts.py)."""
+        return WordStarts(self.text, self.folded)
+
+    def regex_spans(self, search: Search) -> tuple[tuple[int, int], ...] | list[tuple[int, int]]:
         """Non-empty matches of a rule's regex, or of its group named `mark` if it has one."""
         spans = self.memo.get(search.key)
         if spans is None:
-            spans = self.memo[search.key] = search.spans(self.text) if search.may_match(self.text, self.folded) else []
+            if not self.may_match(search):
+                spans = ()
+            elif search.first_words is not None:
+                starts = self.word_starts.for_search(search.first_words, search.first_chars, search.first_symbols)
+                spans = search.spans_at(self.text, starts) if starts else ()
+            else:
+                spans = search.spans(self.text)
+            # no match: the shared empty tuple, not one more list for the garbage collector to visit
+            self.memo[search.key] = spans = spans or ()
         return spans
 
 
@@ -143,13 +170,14 @@ class DocumentAnalysis:
     @classmethod
     def build(cls, lang: str, document: Document, index: PhraseIndex, nlp_loader=None,
               block_cache: LRU | None = None, tagged: LRU | None = None,
-              tagging_lock: threading.Lock | None = None) -> "DocumentAnalysis":
+              tagging_lock: threading.Lock | None = None, literals: LiteralScan | None = None) -> "DocumentAnalysis":
+        """`literals`: the pack's literal scan, with the same `index` for every draft of one block cache."""
         blocks = []
         for block in document.blocks:
             key = (lang, block.kind, block.text)
             data = block_cache.get(key) if block_cache is not None else None
             if data is None:
-                data = BlockData(block.text, index)
+                data = BlockData(block.text, index, literals)
                 if block_cache is not None:
                     block_cache.put(key, data, len(block.text))
             blocks.append(BlockAnalysis(block, data))
@@ -180,6 +208,18 @@ class DocumentAnalysis:
     @cached_property
     def folded(self) -> str:
         return "\n".join(b.data.folded for b in self.blocks)
+
+    @cached_property
+    def scanned(self) -> Scanned | None:
+        """The pack's literals some block holds (None when a block was read without the scan)."""
+        scans = [b.data.scanned for b in self.blocks]
+        if not scans or any(scan is None or scan.looked_for is not scans[0].looked_for for scan in scans):
+            return None
+        return Scanned(scans[0].looked_for, frozenset().union(*(scan.found for scan in scans)))
+
+    def may_match(self, search: Search) -> bool:
+        """False when the regex can match no block of the draft (one look for the whole draft)."""
+        return search.may_match(self.text, self.folded, self.scanned)
 
     @cached_property
     def word_set(self) -> frozenset[str]:

@@ -34,6 +34,7 @@ from .terms import as_compared
 from .tokens import PhraseIndex
 from .overlap import merge_overlapping, shown_for
 from .packcache import load_or_compile
+from .prefilter import LiteralScan
 from .variants import for_language
 from .verdict import RuleWeighting, Verdict, VerdictModel, apply_verdicts, judge, read_pack_settings, rule_strength
 
@@ -91,6 +92,7 @@ class CompiledPack:
     usage: dict[str, str] = field(default_factory=dict)  # variant -> how a message names its usage
     categories: tuple[Category, ...] = ()  # declared in pack.yaml, in the profile's order
     missing_data: dict[str, str] = field(default_factory=dict)  # rule id -> data package not installed
+    literals: LiteralScan | None = None  # the literals its regexes need, looked for in one pass per block
 
     @cached_property
     def needs_lemmas(self) -> bool:
@@ -198,7 +200,9 @@ class Engine:
         weightings = {rule.id: RuleWeighting(rule.max_strength, rule.repeat_decay, rule_strength(rule)) for rule in rules}
         return CompiledPack(lang, rules, checks, index, settings["verdict"],
                             MentionModel.from_spec(settings["mention"], self._speech_words(lang, settings["mention"], ctx)), weightings, dict(settings["usage"]),
-                            tuple(settings["categories"].values()), dict(ctx.missing_data))
+                            tuple(settings["categories"].values()), dict(ctx.missing_data),
+                            LiteralScan(literal for search in ctx.searches if search.ignores_case
+                                        for literals in search.requirements for literal in literals))
 
     @staticmethod
     def _speech_words(lang: str, mention: dict, ctx: CompileContext) -> tuple[str, ...]:
@@ -247,7 +251,8 @@ class Engine:
         pipelines = self.pipelines
         analysis = DocumentAnalysis.build(lang, document, pack.index,
                                           lambda: pipelines.get(lang, pack.needs_lemmas),
-                                          self.block_cache, self.tagged_cache, pipelines.tagging_lock(lang))
+                                          self.block_cache, self.tagged_cache, pipelines.tagging_lock(lang),
+                                          pack.literals)
         notices: list[str] = list(document.notices)
         for name in sorted({n for s in document.suppressions for n in s.rules}):
             if problem := self.unknown_rule_name(name):

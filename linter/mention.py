@@ -501,8 +501,12 @@ def _alternation(patterns: list[str]) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
-# Every character _open_quote_before acts on: the marks of _PAIRS and _CLOSERS, and the straight apostrophe.
-_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | _CLOSERS | {"'"}))) + "]")
+# Every character _open_quote_before acts on: the marks of _PAIRS and _CLOSERS, and the straight apostrophe
+# where it may open or close a quotation; never the apostrophe inside a word (« l'idée », "it's": a letter
+# before it, a letter or digit after), which neither opens (_opens_single) nor closes (_closes_single) one,
+# and which French prose holds by the dozen.
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted((set(_PAIRS) | _CLOSERS) - {"'"}))) + "]"
+                         r"|'(?![^\W_])|(?<![^\s(\[—–-])'")
 
 
 def _open_quote_before(text: str, lower: int, start: int) -> tuple[int, str]:
@@ -642,20 +646,21 @@ def _closes_single(text: str, i: int) -> bool:
 
 
 def _closing_quote_after(text: str, end: int, opener: str, upper: int) -> int:
-    if opener == "'":
-        for i in range(end, upper):
-            if text[i] == "\n":
-                return -1
-            if text[i] == "'" and _closes_single(text, i):
-                return i
-        return -1
-    closers = _PAIRS[opener]
-    for i in range(end, upper):
-        ch = text[i]
+    """Where the quotation opened by `opener` closes in text[end:upper], on its line, or -1."""
+    candidates = _CLOSING_CANDIDATES[opener]  # jumps from one candidate mark to the next
+    position = end
+    while (found := candidates.search(text, position, upper)) is not None:
+        i, ch = found.start(), found.group()
         if ch == "\n":
             return -1
-        if ch in closers:
-            if ch == "’" and i + 1 < len(text) and text[i + 1].isalpha():
-                continue
+        if opener == "'" and not _closes_single(text, i):
+            position = i + 1
+        elif ch == "’" and opener != "'" and i + 1 < len(text) and text[i + 1].isalpha():
+            position = i + 1  # an apostrophe (l’idée), not a closing mark
+        else:
             return i
     return -1
+
+
+# What ends a quotation's search, for each opening mark: a line break or one of its closing marks.
+_CLOSING_CANDIDATES = {opener: re.compile("[\n" + re.escape(closers) + "]") for opener, closers in [*_PAIRS.items(), ("'", "'")]}

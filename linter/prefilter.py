@@ -11,8 +11,12 @@ and the regex simply always runs.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
+from typing import NamedTuple
+
+from .wordstarts import match_starts
 
 
 try:  # the parser `re` itself uses; private, so any surprise just disables the shortcut
@@ -131,7 +135,8 @@ class Search:
     and it hashes fast (a compiled pattern hashes its whole compiled code on every call, a
     few microseconds for the large verb alternations, for each of thousands of blocks)."""
 
-    __slots__ = ("pattern", "key", "requirements", "ignores_case", "group", "at_line_starts", "words")
+    __slots__ = ("pattern", "key", "requirements", "ignores_case", "group", "at_line_starts", "words", "first_words",
+                 "first_chars", "first_symbols")
 
     def __init__(self, pattern: re.Pattern, words: dict[str, tuple[str, frozenset[str]]] | None = None) -> None:
         """`words`: group name -> (word class name, its lower-case forms); a match counts only
@@ -144,12 +149,25 @@ class Search:
         self.ignores_case = bool(pattern.flags & re.IGNORECASE)
         self.group = "mark" if "mark" in pattern.groupindex else 0  # the span a match reports
         self.at_line_starts = starts_at_line_start(pattern)
+        # the words every match starts with (wordstarts.py): tried only where one starts
+        # Where its matches can start (wordstarts.py): at one of its first words, at a word starting
+        # with one of its first characters (a capital), or at one of its first symbols (a class to
+        # search for). None: anywhere.
+        starts = None if self.at_line_starts else match_starts(pattern)
+        self.first_words = starts.words if starts else None
+        self.first_chars = starts.chars if starts else None
+        self.first_symbols = re.compile("[" + re.escape("".join(sorted(starts.symbols))) + "]") \
+            if starts and starts.symbols else None
 
-    def may_match(self, text: str, folded: str) -> bool:
-        """False only when the regex cannot match `text` (`folded` is its casefold)."""
+    def may_match(self, text: str, folded: str, scanned: "Scanned | None" = None) -> bool:
+        """False only when the regex cannot match `text` (`folded` is its casefold). `scanned`: the
+        literals of a LiteralScan found in `folded`, which answers for the literals it looked for."""
         haystack = folded if self.ignores_case else text
         for literals in self.requirements:
-            if not any(map(haystack.__contains__, literals)):  # map, not a generator: asked of every block for every regex
+            if scanned is not None and self.ignores_case and scanned.looked_for.issuperset(literals):
+                if scanned.found.isdisjoint(literals):
+                    return False
+            elif not any(map(haystack.__contains__, literals)):  # map, not a generator: asked of every block for every regex
                 return False
         return True
 
@@ -164,6 +182,22 @@ class Search:
         # From the first match on: the same matches (lookbehinds and \b still see the text before it).
         return [span for match in self.pattern.finditer(text, first.start())
                 if (span := match.span(group))[1] > span[0] and self._words_fit(match)]
+
+    def spans_at(self, text: str, starts) -> list[tuple[int, int]]:
+        """`spans(text)` when every match starts at one of `starts` (in order), as for a regex
+        with `first_words`: the regex is tried there only, each match going on after the last."""
+        spans, after_last, match_at, group = [], 0, self.pattern.match, self.group
+        for start in starts:
+            if start < after_last:
+                continue
+            match = match_at(text, start)
+            if match is None:
+                continue
+            span = match.span(group)
+            if span[1] > span[0] and self._words_fit(match):
+                spans.append(span)
+            after_last = match.end()  # never empty: the match holds its first word
+        return spans
 
     def _words_fit(self, match: re.Match) -> bool:
         for group, forms in self.words:
@@ -189,6 +223,62 @@ class Search:
             newline = text.find("\n", start)
             start = -1 if newline == -1 else newline + 1
         return spans
+
+
+# Shorter literals ("a", "le", "’s") start at most positions: finding them in the scan would cost more
+# than one `in` each.
+_MIN_SCANNED = 3
+
+
+class Scanned(NamedTuple):
+    """What a LiteralScan found in a text."""
+
+    looked_for: frozenset[str]
+    found: frozenset[str]
+
+
+class LiteralScan:
+    """Which of a pack's required literals (casefolded, of the regexes that ignore case) a block
+    holds, found at once: a draft's blocks were otherwise searched with `in` once per literal of
+    every regex (~220 regexes, ~900 literals per language). The literals of three characters or
+    more are found in one pass over the text, the shorter ones with one `in` each."""
+
+    __slots__ = ("literals", "_short", "_pattern", "_with_prefixes")
+
+    def __init__(self, literals) -> None:
+        self.literals = frozenset(literals)
+        self._short = tuple(sorted(literal for literal in self.literals if len(literal) < _MIN_SCANNED))
+        scanned = frozenset(literal for literal in self.literals if len(literal) >= _MIN_SCANNED)
+        # At each position the longest literal starting there (a lookahead, so that literals may
+        # overlap); the shorter ones starting there are its prefixes.
+        self._pattern = re.compile(f"(?=({_prefix_tree(scanned)}))") if scanned else None
+        self._with_prefixes = {literal: frozenset(literal[:end] for end in range(_MIN_SCANNED, len(literal) + 1)
+                                                  if literal[:end] in scanned) for literal in scanned}
+
+    def scan(self, folded: str) -> Scanned:
+        found = set(itertools.compress(self._short, map(folded.__contains__, self._short)))
+        if self._pattern is not None:
+            found.update(*map(self._with_prefixes.__getitem__, set(self._pattern.findall(folded))))
+        return Scanned(self.literals, frozenset(found))
+
+
+def _prefix_tree(literals) -> str:
+    """An alternation of the literals factored by common prefixes, longest match first."""
+    tree: dict = {}
+    for literal in literals:
+        node = tree
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(tree)
 
 
 def starts_at_line_start(pattern: re.Pattern) -> bool:

@@ -224,7 +224,10 @@ def _place(lang: str, name: str, block_texts: list[str]) -> bool:
     escaped = re.escape(name)
     placed = re.compile(rf"{locative}[ \t]+{escaped}(?![\w&'’-])")
     visited = re.compile(rf"{_AT_A_COMPANY[lang]}[ \t]+{escaped}(?![\w&-])")
-    return any(placed.search(text) for text in block_texts) and not any(visited.search(text) for text in block_texts)
+    # Both need the name as written: the paragraphs without it are not read by a regex that starts
+    # with a word alternation (tried at every character).
+    named = [text for text in block_texts if name in text]
+    return any(placed.search(text) for text in named) and not any(visited.search(text) for text in named)
 
 
 def _other_parties(lang: str, block_texts: list[str]) -> set[str]:

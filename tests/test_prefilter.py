@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tonelint.checks.base import TermSet
-from tonelint.prefilter import Search, casefold_for_search, may_match, required_literal, required_literals, requirements
+from tonelint.prefilter import (LiteralScan, Search, casefold_for_search, may_match, required_literal,
+                                 required_literals, requirements)
 
 
 def _rule_patterns() -> list[re.Pattern]:
@@ -125,3 +126,19 @@ def test_which_patterns_are_searched_at_line_starts_only(source, flags, expected
 def test_line_start_search_finds_what_the_regex_finds(pattern, text):
     expected = [span for m in pattern.finditer(text) if (span := m.span("mark" if "mark" in pattern.groupindex else 0))[1] > span[0]]
     assert Search(pattern).spans(text) == expected
+
+
+LITERALS = sorted({literal for pattern in PATTERNS if pattern.flags & re.IGNORECASE
+                   for literals in requirements(pattern) for literal in literals})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(LITERALS), st.sampled_from([" ", "\n", "’", "é", "İ"]), st.text(max_size=5)),
+                max_size=20).map("".join))
+def test_literal_scan_finds_what_in_finds(text):
+    """One pass finds every literal `in` finds (overlapping ones, prefixes of longer ones), and no other."""
+    folded = casefold_for_search(text)
+    scanned = LiteralScan(LITERALS).scan(folded)
+    assert scanned.found == {literal for literal in LITERALS if literal in folded}
+    for pattern in PATTERNS[:40]:
+        assert Search(pattern).may_match(text, folded, scanned) == Search(pattern).may_match(text, folded)

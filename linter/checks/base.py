@@ -27,6 +27,15 @@ class CompileContext:
     # Rule id -> the data package its word class needs and is not installed: the engine skips the
     # rule with a notice, as it skips a tagged rule without its model.
     missing_data: dict[str, str] = field(default_factory=dict)
+    # Every rule regex compiled for the pack: the literals they need are looked for in one scan of
+    # each block (prefilter.LiteralScan).
+    searches: list[Search] = field(default_factory=list)
+
+    def search(self, pattern: re.Pattern, words=None) -> Search:
+        """A rule regex ready to be searched, its literals added to the pack's scan."""
+        search = Search(pattern, words)
+        self.searches.append(search)
+        return search
 
     def lexicon(self, rule: Rule, name: str, field_name: str) -> list[str]:
         return self._read(load_lexicon, "lexicon", rule, name, field_name)
@@ -104,10 +113,10 @@ class TermSet:
             compiled, anchors = compile_rule_regex(rule, pattern, ctx, f"{field_name}.regex", flags | re.UNICODE)
             self.patterns.append(compiled)
             groups_to_test = {group: classed for group, classed in words.items() if group in compiled.groupindex}
-            self.searches.append((Search(compiled, groups_to_test), tuple(anchors)))
+            self.searches.append((ctx.search(compiled, groups_to_test), tuple(anchors)))
         for name in names:
             self.patterns.append(literal_name_pattern(name))
-            self.searches.append((Search(self.patterns[-1]), ()))
+            self.searches.append((ctx.search(self.patterns[-1]), ()))
         self.empty = not phrases and not self.patterns
         unused = set(words) - {group for pattern in self.patterns for group in pattern.groupindex}
         if unused:
@@ -145,7 +154,7 @@ def blocks_to_search(analysis: DocumentAnalysis, search: Search, anchors: tuple[
     """(number, block) of the blocks a rule's regex may match in: the draft as a whole is asked
     first (most regexes have no chance in most drafts), then each block must hold a word of every
     set the matches need (`anchors`, from `compile_rule_regex`)."""
-    if not search.may_match(analysis.text, analysis.folded) \
+    if not analysis.may_match(search) \
             or any(words.isdisjoint(analysis.word_set) for words in anchors):
         return
     for number, block in enumerate(analysis.blocks):

@@ -67,7 +67,7 @@ def _named_patterns(rule, ctx, value, field_name: str) -> list[tuple[Search, tup
         if "name" not in compiled.groupindex and not (pronoun_allowed and "pronoun" in compiled.groupindex):
             raise RuleError(rule.path, field_name, f"the pattern must capture the person in a group named 'name'"
                                                    f"{' (or a pronoun in one named pronoun)' if pronoun_allowed else ''}: {pattern!r}")
-        searches.append((Search(compiled), tuple(anchors)))
+        searches.append((ctx.search(compiled), tuple(anchors)))
     return searches
 
 
@@ -76,7 +76,7 @@ def _named_hits(analysis, searches):
     for search, anchors in searches:
         group = search.group
         for number, block in blocks_to_search(analysis, search, anchors):
-            if not search.may_match(block.text, block.data.folded):
+            if not block.data.may_match(search):
                 continue
             for match in search.pattern.finditer(block.text):
                 if match.end(group) <= match.start(group):
