@@ -251,7 +251,7 @@ class LiteralScan:
         scanned = frozenset(literal for literal in self.literals if len(literal) >= _MIN_SCANNED)
         # At each position the longest literal starting there (a lookahead, so that literals may
         # overlap); the shorter ones starting there are its prefixes.
-        self._pattern = re.compile(f"(?=({_prefix_tree(scanned)}))") if scanned else None
+        self._pattern = re.compile(f"(?=({prefix_alternation(scanned)}))") if scanned else None
         self._with_prefixes = {literal: frozenset(literal[:end] for end in range(_MIN_SCANNED, len(literal) + 1)
                                                   if literal[:end] in scanned) for literal in scanned}
 
@@ -262,17 +262,19 @@ class LiteralScan:
         return Scanned(self.literals, frozenset(found))
 
 
-def _prefix_tree(literals) -> str:
-    """An alternation of the literals factored by common prefixes, longest match first."""
+def prefix_alternation(words, piece=re.escape) -> str:
+    """An alternation of `words` factored by common prefixes, greedy and longest first: `re` then tries
+    each position in time proportional to a word's length, not to the number of words. `piece(char)`:
+    the regex for one character (escaped by default; a rule's lexicon widens spaces and apostrophes)."""
     tree: dict = {}
-    for literal in literals:
+    for word in words:
         node = tree
-        for char in literal:
+        for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
     def build(node: dict) -> str:
-        branches = [re.escape(char) + build(node[char]) for char in sorted(node) if char]
+        branches = [piece(char) + build(node[char]) for char in sorted(node) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

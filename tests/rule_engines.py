@@ -17,3 +17,14 @@ def engine_alone(rule) -> Engine:
         # A regional rule is tried with its readers (`variants`).
         _engines[rule.id] = Engine(Config(lang=rule.lang, ignore=others, variant=(rule.variants or (None,))[0]))
     return _engines[rule.id]
+
+
+def term_sets():
+    """Every TermSet (match, context, target, unless...) of the built-in packs' checks, for tests of
+    what is compiled from the rules' regexes."""
+    from tonelint.checks.base import TermSet
+
+    engine = Engine(Config())
+    for lang in LANGUAGES:
+        for check in engine.pack(lang).checks:
+            yield from (value for value in vars(check).values() if isinstance(value, TermSet))

@@ -7,25 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tonelint.checks.base import TermSet
 from tonelint.prefilter import (LiteralScan, Search, casefold_for_search, may_match, required_literal,
                                  required_literals, requirements)
 
-
-def _rule_patterns() -> list[re.Pattern]:
-    from tonelint import Config, Engine
-
-    engine = Engine(Config())
-    patterns = []
-    for lang in ("fr", "en"):
-        for check in engine.pack(lang).checks:
-            for value in vars(check).values():
-                if isinstance(value, TermSet):
-                    patterns.extend(value.patterns)
-    return patterns
+from .rule_engines import term_sets
 
 
-PATTERNS = _rule_patterns()
+PATTERNS = [pattern for terms in term_sets() for pattern in terms.patterns]
 
 
 @pytest.mark.parametrize(("source", "flags", "literal"), [

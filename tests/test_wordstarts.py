@@ -9,26 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tonelint.analysis import BlockData
-from tonelint.checks.base import TermSet
 from tonelint.prefilter import Search, casefold_for_search
 from tonelint.tokens import PhraseIndex
 from tonelint.wordstarts import _FOLDS_LIKE_RE, first_chars, first_words, match_starts
 
-
-def _rule_searches() -> list[Search]:
-    from tonelint import Config, Engine
-
-    engine = Engine(Config())
-    searches = []
-    for lang in ("fr", "en"):
-        for check in engine.pack(lang).checks:
-            for value in vars(check).values():
-                if isinstance(value, TermSet):
-                    searches.extend(search for search, _anchors in value.searches if search.first_words is not None)
-    return searches
+from .rule_engines import term_sets
 
 
-SEARCHES = _rule_searches()
+SEARCHES = [search for terms in term_sets() for search, _anchors in terms.searches if search.first_words is not None]
 
 
 @pytest.mark.parametrize(("source", "flags", "words"), [

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..analysis import DocumentAnalysis, Hit
 from ..inflect import french_adjective_forms, verb_forms
-from ..prefilter import Search
+from ..prefilter import Search, prefix_alternation
 from ..rulepack.loader import load_lexicon, load_pattern
 from ..rulepack.schema import Rule, RuleError
 from ..validation import as_string_list
@@ -260,29 +260,16 @@ def _last_word(entry: str) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _trie_regex(words: frozenset[str]) -> str:
-    """One alternation factored by common prefixes: `re` then tries each position in time
-    proportional to a word's length, not to the number of words (hundreds of verb forms).
-    Memoised: each pack compiled in a process (another configuration) expands the same lexicons."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
+    """The lexicon's words as one alternation factored by common prefixes (hundreds of verb forms cost
+    a word's length per position, not their number), a space matching any run of spaces and either
+    apostrophe matching both. Greedy and longest first: "a déclaré" is preferred to a shorter form
+    where both fit. Memoised: each pack compiled in a process (another configuration) expands the
+    same lexicons."""
+    return "(?:" + prefix_alternation(words, _lexicon_char) + ")"
 
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = []
-        for char in sorted(c for c in node if c):
-            piece = "\\s+" if char == " " else "['’]" if char in "'’" else re.escape(char)
-            branches.append(piece + build(node[char]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        # Greedy and longest first: "a déclaré" is preferred to a shorter form where both fit.
-        return f"(?:{body})?" if ends else body
 
-    return "(?:" + build(trie) + ")"
+def _lexicon_char(char: str) -> str:
+    return "\\s+" if char == " " else "['’]" if char in "'’" else re.escape(char)
 
 
 def longest_hits(hits: list) -> list:
