@@ -225,6 +225,10 @@ FAMILIES = [
            TEXT, langs=("en",), cause="the short second half of each split quotation looked up in a list of the "
                                       "paragraph's speech (quadratic); the paragraph copied before each quotation",
            rules=True),
+    Family("stray and nested guillemets, one paragraph",
+           lambda size, lang: repeat("« « « nous sommes exceptionnels » et « “génial” » ", size), TEXT,
+           cause="quotations nested with the same marks, and stray opening marks: each followed to its end",
+           rules=True),
     Family("distinct names praised", _distinct_firms, TEXT,
            cause="each firm name a sentence opens was looked for again in every paragraph (quadratic)", rules=True),
     Family("quoted self-praise, one paragraph", lambda size, lang: repeat(_QUOTED_PRAISE[lang], size), TEXT,

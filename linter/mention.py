@@ -555,10 +555,15 @@ def _quotations(text: str, with_single: bool = False) -> list[tuple[int, int]]:
     _single_quotations)."""
     spans: list[tuple[int, int]] = []
     position = 0
-    # From each opening mark straight to the first of its closing marks (no reading in between).
+    nested = _nested_pairs(text)
+    # From each opening mark straight to the first of its closing marks (no reading in between), or to
+    # the mark that closes a quotation nested in it with the same marks.
     while (opening := _DOUBLE_OPENER.search(text, position)) is not None:
         opener_at = opening.start()
-        closer_at = _closing_mark(text, opener_at, opening.group())
+        closer_at = min((at for closer in _PAIRS[opening.group()] if (at := text.find(closer, opener_at + 1)) >= 0),
+                        default=-1)
+        if closer_at >= 0 and nested.get(opener_at, -1) > closer_at:
+            closer_at = nested[opener_at]
         spans.append((opener_at, closer_at))
         if closer_at < 0:
             break
@@ -570,28 +575,25 @@ def _quotations(text: str, with_single: bool = False) -> list[tuple[int, int]]:
     return spans
 
 
-def _closing_mark(text: str, opener_at: int, opener: str) -> int:
-    """Where the double quotation opened at `opener_at` closes: at the first of its closing marks, unless
-    a quotation opened with the same mark stands inside it (« …, que nos clients appellent « la brigade »,
-    est… »): then at the mark that closes them both, if it comes within reach. A stray opening mark
-    (« « die ») never brings them back to none: the first closing mark it is."""
-    first = min((at for closer in _PAIRS[opener] if (at := text.find(closer, opener_at + 1)) >= 0), default=-1)
-    same_kind = _SAME_KIND_MARKS.get(opener)
-    if first < 0 or same_kind is None or text.find(opener, opener_at + 1, first) < 0:
-        return first
-    depth, position, upper = 1, opener_at + 1, min(len(text), opener_at + _NESTING_REACH)
-    while (mark := same_kind.search(text, position, upper)) is not None:
-        depth += 1 if mark.group() == opener else -1
-        if depth == 0:
-            return mark.start()
-        position = mark.end()
-    return first
+def _nested_pairs(text: str) -> dict[int, int]:
+    """Opening mark -> its closing mark, for the « » and “ ” of `text` paired as nested ones are, in one
+    pass: « …, que nos clients appellent « la brigade », est… » closes at its last ». An opening mark
+    that nothing closes (the stray « of « « die ») is in none: it closes at its first closing mark."""
+    pairs: dict[int, int] = {}
+    for opener, marks in _SAME_KIND_MARKS.items():
+        if opener not in text:
+            continue
+        opened: list[int] = []
+        for mark in marks.finditer(text):
+            if mark.group() == opener:
+                opened.append(mark.start())
+            elif opened:
+                pairs[opened.pop()] = mark.start()
+    return pairs
 
 
-# The marks that open and close a quotation of the same kind, and how far a nested one is followed
-# (a bound that keeps a paragraph of stray marks linear).
+# The marks that open and close a quotation of the same kind.
 _SAME_KIND_MARKS = {"«": re.compile("[«»]"), "“": re.compile("[“”]")}
-_NESTING_REACH = 2000
 
 
 def _within(span: tuple[int, int], outer: list[tuple[int, int]]) -> bool:
