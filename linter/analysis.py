@@ -42,8 +42,7 @@ class BlockData:
         # The same with its typographic double quotes kept where they tell an opening mark from a closing
         # one: what the mention model reads quotations in (the same object when there are none, or when
         # they are mixed with straight ones).
-        quoting_text = normalize_keeping_quotes(text)
-        self.quoting_text = self.text if quoting_text is None or quoting_text == self.text else quoting_text
+        self.quoting_text = normalize_keeping_quotes(text) or self.text
         self._literals = literals
         self.tokens: list[Token] = tokenize(self.text)
         # group -> (payload, start, end) of each of its phrases found, in text order

@@ -30,9 +30,10 @@ def normalize_keeping_quotes(text: str) -> str | None:
     closes where straight quotes cannot (a stray « or a quotation inside another would otherwise pair
     every later mark of the paragraph the wrong way). For reading quotations (mention.py).
 
-    None when the marks cannot be trusted to say it, and `normalize`'s pairing one after another is the
-    better reading: straight double quotes mixed in (« le mot «exceptionnel" »), curly ones that do not
-    come in pairs (”world-class”, “exceptionnel“), or the rarer „ ‹ ›."""
-    if '"' in text or any(mark in text for mark in "„‹›") or text.count("“") != text.count("”"):
+    None when there are none, or when they cannot be trusted to say it and `normalize`'s pairing one
+    after another is the better reading: straight double quotes mixed in (« le mot «exceptionnel" »),
+    curly ones that do not come in pairs (”world-class”, “exceptionnel“), or the rarer „ ‹ ›."""
+    if not any(mark in text for mark in "«»“”") or '"' in text or any(mark in text for mark in "„‹›") \
+            or text.count("“") != text.count("”"):
         return None
     return text.translate(_TABLE_KEEPING_QUOTES)
